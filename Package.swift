@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "briefing",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "briefing", targets: ["briefing"]),
+        .library(name: "Judgements", targets: ["Judgements"]),
+        .library(name: "Rendering", targets: ["Rendering"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPango", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev"])]),
+        // Located diagnostics and YAML reading shared by data and style loaders.
+        .target(name: "Diagnostics", dependencies: ["Yams"]),
+        // The data module: pure Swift, never Cairo.
+        .target(name: "Judgements", dependencies: ["Diagnostics"]),
+        // Cairo and Pango drawing of figures and pages.
+        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango"]),
+        // The pipeline steps behind each subcommand, callable from tests.
+        .target(name: "BriefingKit", dependencies: ["Judgements", "Rendering", "Diagnostics"]),
+        .executableTarget(name: "briefing", dependencies: [
+            "BriefingKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Helpers for the tests: the repository's folders, running the real binary and tools.
+        .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/Support"),
+        .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "BriefingKit", "TestSupport"]),
+        .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,162 @@
+import Diagnostics
+
+/// A published document that facts come from. Every judgement, date and figure names one.
+public struct Source: Sendable, Hashable, Codable {
+    public var id: String
+    public var publisher: String
+    public var title: String
+    public var date: PartialDate
+    public var url: String?
+    public var licence: String?
+
+    /// "Ofsted, "Inspection of …", 25 May 2023".
+    public var citation: String {
+        "\(publisher), \u{201C}\(title)\u{201D}, \(date.display)"
+    }
+}
+
+/// A reference from a fact to a source, with where in the data file it was made.
+public struct Citation: Sendable, Hashable, Codable {
+    public var sourceID: String
+    /// Page or paragraph, when the source is long.
+    public var locator: String?
+}
+
+/// The local authority a record is about.
+public struct Authority: Sendable, Hashable, Codable {
+    public var name: String
+    /// The council's full name, used as the PDF author ("Liverpool City Council").
+    public var council: String
+    public var dfeCode: Int
+    public var onsCode: String
+    public var ofstedRegion: String
+    public var ofstedURN: String?
+    public var statisticalNeighbours: [String]
+    public var source: Citation
+}
+
+/// The kinds of thing that happen in an authority's improvement journey.
+public enum EventKind: String, CaseIterable, Sendable, Codable {
+    case ilacsStandardInspection = "ilacs-standard-inspection"
+    case ilacsShortInspection = "ilacs-short-inspection"
+    case focusedVisit = "focused-visit"
+    case monitoringVisit = "monitoring-visit"
+    case jtai = "jtai"
+    case dfeReview = "dfe-review"
+    case intervention = "intervention"
+    case improvementBoard = "improvement-board"
+    case councilDecision = "council-decision"
+    case performanceReport = "performance-report"
+
+    /// Graded inspections carry judgements; everything else must not.
+    public var isGraded: Bool { self == .ilacsStandardInspection || self == .ilacsShortInspection }
+
+    public var title: String {
+        switch self {
+        case .ilacsStandardInspection: return "Standard inspection"
+        case .ilacsShortInspection: return "Short inspection"
+        case .focusedVisit: return "Focused visit"
+        case .monitoringVisit: return "Monitoring visit"
+        case .jtai: return "Joint targeted area inspection"
+        case .dfeReview: return "DfE review"
+        case .intervention: return "Intervention"
+        case .improvementBoard: return "Improvement board"
+        case .councilDecision: return "Council decision"
+        case .performanceReport: return "Performance report"
+        }
+    }
+}
+
+/// Why a grid cell has no grade: the judgement did not exist, or was made jointly with another.
+public struct NotJudged: Sendable, Hashable, Codable {
+    public var reason: String
+}
+
+/// One graded judgement of an inspection.
+public struct Judgement: Sendable, Hashable, Codable {
+    public var area: JudgementArea
+    public var grade: Grade
+}
+
+/// Something that happened, with the dates known and the source that says so.
+public struct Event: Sendable, Hashable, Codable {
+    public var id: String
+    public var kind: EventKind
+    public var title: String?
+    public var start: PartialDate
+    public var end: PartialDate?
+    public var published: PartialDate?
+    public var leadInspector: String?
+    public var theme: String?
+    public var themeInferred: Bool
+    public var note: String?
+    public var judgements: [Judgement]
+    public var sources: [Citation]
+
+    public func grade(_ area: JudgementArea) -> Grade? {
+        judgements.first { $0.area == area }?.grade
+    }
+
+    /// "May 2018" / "14–25 May 2018" style label of when fieldwork took place.
+    public var whenLabel: String { start.monthYear }
+
+    public var displayTitle: String { title ?? kind.title }
+}
+
+/// A period of Ofsted's ILACS framework and the judgements it makes.
+public struct FrameworkEra: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var from: PartialDate
+    public var to: PartialDate?
+    public var judgements: [JudgementArea]
+    /// For each comparison row this era does not judge, the reason shown in its place.
+    public var notJudged: [JudgementArea: NotJudged]
+    /// Set when the era's dates are inferred rather than stated by a source.
+    public var inferred: Bool
+    public var note: String?
+    /// Full source entries: the frameworks file stands alone, apart from any authority's record.
+    public var sources: [Source]
+
+    public func contains(_ date: PartialDate) -> Bool {
+        date.earliest >= from.earliest && (to.map { date.earliest <= $0.latest } ?? true)
+    }
+}
+
+/// Everything known about one authority, as loaded from its record file.
+public struct AuthorityRecord: Sendable, Codable {
+    public var authority: Authority
+    public var sources: [Source]
+    public var events: [Event]
+    public var eras: [FrameworkEra]
+
+    public func source(_ id: String) -> Source? { allSources.first { $0.id == id } }
+
+    /// The record's sources and the framework eras' sources, for the sources page.
+    public var allSources: [Source] {
+        var out = sources
+        for era in eras { for s in era.sources where !out.contains(where: { $0.id == s.id }) { out.append(s) } }
+        return out
+    }
+
+    /// Graded inspections, oldest first.
+    public var gradedInspections: [Event] {
+        events.filter { $0.kind.isGraded }.sorted { $0.start < $1.start }
+    }
+
+    public func era(for date: PartialDate) -> FrameworkEra? {
+        eras.first { $0.contains(date) }
+    }
+
+    /// The newest date anywhere in the record: the "data as at" date and the default creation
+    /// date of a pack, so that outputs depend on the data alone.
+    public var newestDate: DayDate {
+        var dates: [DayDate] = sources.map { $0.date.latest }
+        for e in events {
+            dates.append(e.start.latest)
+            if let d = e.end { dates.append(d.latest) }
+            if let d = e.published { dates.append(d.latest) }
+        }
+        return dates.max() ?? DayDate(year: 2000, month: 1, day: 1)
+    }
+}

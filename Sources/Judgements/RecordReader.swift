@@ -1,0 +1,71 @@
+import Diagnostics
+
+/// Small readers for the value types of the record format, shared by the record, framework and
+/// pack loaders. Each logs a located, plain-English error and returns nil on bad input.
+enum RecordReader {
+    static func date(_ m: YAMLMapping, _ key: String, _ log: DiagnosticLog, in what: String,
+                     required: Bool = true) -> PartialDate? {
+        guard let text = m.string(key, log, in: what, required: required) else { return nil }
+        guard let d = PartialDate.parse(text) else {
+            log.error(m[key]!.location, "\"\(text)\" is not a date: write 2023-12-05, or 2023-12 (or Dec 2023) when only the month is known")
+            return nil
+        }
+        return d
+    }
+
+    static func area(_ text: String, at location: SourceLocation, _ log: DiagnosticLog) -> JudgementArea? {
+        if let a = JudgementArea(rawValue: text) { return a }
+        let names = JudgementArea.allCases.map(\.rawValue)
+        log.error(location, "unknown judgement area \"\(text)\"\(Suggestion.hint(for: text, in: names)); known areas: \(names.joined(separator: ", "))")
+        return nil
+    }
+
+    static func grade(_ value: YAMLValue, _ log: DiagnosticLog) -> Grade? {
+        guard let text = value.scalar else {
+            log.error(value.location, "a grade should be text, found \(value.kindName)")
+            return nil
+        }
+        if let g = Grade.parse(text) { return g }
+        log.error(value.location, "unknown grade \"\(text)\"\(Suggestion.hint(for: text, in: Grade.wordings + ["Requires improvement"]))")
+        return nil
+    }
+
+    /// A full source entry: id, publisher, title, date, and optionally url and licence.
+    static func source(_ item: YAMLValue, _ log: DiagnosticLog) -> Source? {
+        guard let m = item.requireMapping(log, as: "a source") else { return nil }
+        m.checkKeys(["id", "publisher", "title", "date", "url", "licence"], log, in: "a source")
+        guard let id = m.string("id", log, in: "a source") else { return nil }
+        let what = "source \"\(id)\""
+        guard let publisher = m.string("publisher", log, in: what),
+              let title = m.string("title", log, in: what),
+              let date = date(m, "date", log, in: what) else { return nil }
+        return Source(id: id, publisher: publisher, title: title, date: date,
+                      url: m.string("url", log, in: what, required: false),
+                      licence: m.string("licence", log, in: what, required: false))
+    }
+
+    /// `source: id` or `sources: [id, …]`; either form, each item optionally `{id:, locator:}`.
+    static func citations(_ m: YAMLMapping, _ log: DiagnosticLog, in what: String) -> [Citation] {
+        var out: [Citation] = []
+        if let single = m["source"] {
+            out += citation(single, log)
+        }
+        for item in m.list("sources", log, in: what) {
+            out += citation(item, log)
+        }
+        return out
+    }
+
+    private static func citation(_ v: YAMLValue, _ log: DiagnosticLog) -> [Citation] {
+        if let s = v.scalar { return [Citation(sourceID: s, locator: nil)] }
+        if let m = v.mapping {
+            m.checkKeys(["id", "locator"], log, in: "a source reference")
+            if let id = m.string("id", log, in: "a source reference") {
+                return [Citation(sourceID: id, locator: m.string("locator", log, in: "a source reference", required: false))]
+            }
+            return []
+        }
+        log.error(v.location, "a source reference should be a source id, found \(v.kindName)")
+        return []
+    }
+}

@@ -1,0 +1,168 @@
+import CCairo
+import Foundation
+
+/// Failures of the drawing library itself (not of the input data).
+public enum RenderError: Error, CustomStringConvertible {
+    case cairo(String, String)
+
+    public var description: String {
+        switch self {
+        case let .cairo(what, status): return "cairo could not \(what): \(status)"
+        }
+    }
+}
+
+/// Bytes a Cairo stream surface writes, collected in memory so that outputs reach the disk only
+/// whole (see `AtomicWriter`).
+final class ByteSink {
+    var data = Data()
+
+    static let write: cairo_write_func_t = { closure, bytes, length in
+        guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+        sink.data.append(bytes, count: Int(length))
+        return CAIRO_STATUS_SUCCESS
+    }
+
+    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+}
+
+/// Owns a `cairo_surface_t`; PDF and SVG surfaces write into a `ByteSink`.
+public final class CairoSurface {
+    let pointer: OpaquePointer
+    let sink: ByteSink?
+
+    init(pointer: OpaquePointer, sink: ByteSink?) throws {
+        let status = cairo_surface_status(pointer)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(pointer)
+            throw RenderError.cairo("create a surface", String(cString: cairo_status_to_string(status)))
+        }
+        self.pointer = pointer
+        self.sink = sink
+    }
+
+    /// A PDF document of pages `width`×`height` points.
+    public static func pdf(width: Double, height: Double) throws -> CairoSurface {
+        let sink = ByteSink()
+        return try CairoSurface(pointer: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, width, height)!, sink: sink)
+    }
+
+    public static func svg(width: Double, height: Double) throws -> CairoSurface {
+        let sink = ByteSink()
+        let s = cairo_svg_surface_create_for_stream(ByteSink.write, sink.opaque, width, height)!
+        cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1)
+        return try CairoSurface(pointer: s, sink: sink)
+    }
+
+    /// An RGB raster of whole pixels.
+    public static func image(pixelWidth: Int, pixelHeight: Int) throws -> CairoSurface {
+        try CairoSurface(pointer: cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))!, sink: nil)
+    }
+
+    /// Reads a PNG file (used by tests to sample pixel colours).
+    public static func png(path: String) throws -> CairoSurface {
+        try CairoSurface(pointer: cairo_image_surface_create_from_png(path)!, sink: nil)
+    }
+
+    /// Finishes the document and returns the bytes a stream surface wrote.
+    public func finish() throws -> Data {
+        cairo_surface_finish(pointer)
+        let status = cairo_surface_status(pointer)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError.cairo("finish the document", String(cString: cairo_status_to_string(status)))
+        }
+        return sink?.data ?? Data()
+    }
+
+    /// Encodes an image surface as PNG in memory.
+    public func pngData() throws -> Data {
+        let sink = ByteSink()
+        cairo_surface_flush(pointer)
+        let status = cairo_surface_write_to_png_stream(pointer, ByteSink.write, sink.opaque)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError.cairo("encode PNG", String(cString: cairo_status_to_string(status)))
+        }
+        return sink.data
+    }
+
+    /// The colour of one pixel of an RGB24 image surface.
+    public func pixel(x: Int, y: Int) -> Colour? {
+        cairo_surface_flush(pointer)
+        let w = Int(cairo_image_surface_get_width(pointer)), h = Int(cairo_image_surface_get_height(pointer))
+        guard x >= 0, y >= 0, x < w, y < h, let base = cairo_image_surface_get_data(pointer) else { return nil }
+        let stride = Int(cairo_image_surface_get_stride(pointer))
+        let p = base.advanced(by: y * stride + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
+        return Colour(red: UInt8(p >> 16 & 0xFF), green: UInt8(p >> 8 & 0xFF), blue: UInt8(p & 0xFF))
+    }
+
+    public var pixelSize: (width: Int, height: Int) {
+        (Int(cairo_image_surface_get_width(pointer)), Int(cairo_image_surface_get_height(pointer)))
+    }
+
+    deinit { cairo_surface_destroy(pointer) }
+}
+
+/// Owns a `cairo_t` drawing onto a surface it keeps alive.
+public final class CairoContext {
+    let pointer: OpaquePointer
+    public let surface: CairoSurface
+
+    public init(_ surface: CairoSurface) {
+        self.surface = surface
+        self.pointer = cairo_create(surface.pointer)
+    }
+
+    deinit { cairo_destroy(pointer) }
+
+    func setColour(_ c: Colour) { cairo_set_source_rgb(pointer, c.r, c.g, c.b) }
+
+    func fill(_ r: Rect, _ c: Colour) {
+        setColour(c)
+        cairo_rectangle(pointer, r.x, r.y, r.width, r.height)
+        cairo_fill(pointer)
+    }
+
+    func stroke(_ r: Rect, _ c: Colour, width: Double) {
+        setColour(c)
+        cairo_set_line_width(pointer, width)
+        cairo_rectangle(pointer, r.x + width / 2, r.y + width / 2, r.width - width, r.height - width)
+        cairo_stroke(pointer)
+    }
+
+    func line(from a: (Double, Double), to b: (Double, Double), _ c: Colour, width: Double, dash: [Double] = []) {
+        setColour(c)
+        cairo_set_line_width(pointer, width)
+        cairo_set_dash(pointer, dash, Int32(dash.count), 0)
+        cairo_move_to(pointer, a.0, a.1)
+        cairo_line_to(pointer, b.0, b.1)
+        cairo_stroke(pointer)
+        cairo_set_dash(pointer, nil, 0, 0)
+    }
+
+    /// Diagonal hatching clipped to `r`: the "not judged" texture that survives greyscale print.
+    func hatch(_ r: Rect, _ c: Colour, spacing: Double, width: Double) {
+        cairo_save(pointer)
+        cairo_rectangle(pointer, r.x, r.y, r.width, r.height)
+        cairo_clip(pointer)
+        setColour(c)
+        cairo_set_line_width(pointer, width)
+        var d = -r.height
+        while d < r.width {
+            cairo_move_to(pointer, r.x + d, r.maxY)
+            cairo_line_to(pointer, r.x + d + r.height, r.y)
+            d += spacing
+        }
+        cairo_stroke(pointer)
+        cairo_restore(pointer)
+    }
+
+    func save() { cairo_save(pointer) }
+    func restore() { cairo_restore(pointer) }
+    func translate(_ x: Double, _ y: Double) { cairo_translate(pointer, x, y) }
+    func scale(_ s: Double) { cairo_scale(pointer, s, s) }
+    func showPage() { cairo_show_page(pointer) }
+
+    func beginTag(_ name: String, _ attributes: String = "") { cairo_tag_begin(pointer, name, attributes) }
+    func endTag(_ name: String) { cairo_tag_end(pointer, name) }
+}

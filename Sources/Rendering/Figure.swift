@@ -1,0 +1,104 @@
+/// A chart laid out and ready to draw: positioned marks with their measured text, plus the
+/// words around it. One Figure feeds every output — PDF, PNG, SVG, alt text and data table —
+/// so they cannot disagree. Coordinates are points from the figure's top-left corner.
+public struct Figure: Sendable {
+    public var id: String
+    public var size: Size
+    public var marks: [Mark]
+    public var title: String
+    public var subtitle: String
+    public var sourceLine: String
+    public var altText: String
+    public var table: DataTable
+
+    /// The text runs, for layout checks (inside their boxes, overlapping nothing).
+    public var textMarks: [TextMark] {
+        marks.compactMap { if case let .text(t) = $0 { return t } else { return nil } }
+    }
+
+    public func box(_ id: String) -> BoxMark? {
+        for m in marks { if case let .box(b) = m, b.id == id { return b } }
+        return nil
+    }
+}
+
+public enum Mark: Sendable {
+    case box(BoxMark)
+    case line(LineMark)
+    case text(TextMark)
+}
+
+/// A filled rectangle, optionally hatched or outlined.
+public struct BoxMark: Sendable {
+    public var id: String?
+    public var rect: Rect
+    public var fill: Colour?
+    public var hatch: Colour?
+    public var stroke: Colour?
+    public var strokeWidth: Double = 1
+
+    public init(id: String? = nil, rect: Rect, fill: Colour?, hatch: Colour? = nil, stroke: Colour? = nil, strokeWidth: Double = 1) {
+        self.id = id; self.rect = rect; self.fill = fill; self.hatch = hatch; self.stroke = stroke; self.strokeWidth = strokeWidth
+    }
+}
+
+public struct LineMark: Sendable {
+    public var from: (Double, Double)
+    public var to: (Double, Double)
+    public var colour: Colour
+    public var width: Double
+}
+
+/// A run of text, wrapped at `frame.width`, whose measured extent is `frame`; `container` is the
+/// box it must stay inside (a cell, a column), so layout tests can prove nothing is clipped.
+public struct TextMark: Sendable {
+    public var id: String?
+    public var text: String
+    public var font: FontSpec
+    public var colour: Colour
+    public var frame: Rect
+    /// Where the layout box starts: Pango aligns lines within [layoutX, layoutX + wrapWidth].
+    public var layoutX: Double
+    public var wrapWidth: Double?
+    public var alignment: TextAlignment
+    public var container: Rect
+}
+
+/// The numbers or words behind a chart, as a table for screen readers, the PDF and CSV.
+public struct DataTable: Sendable, Hashable {
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public init(columns: [String], rows: [[String]]) {
+        self.columns = columns; self.rows = rows
+    }
+
+    /// RFC 4180 CSV with CRLF line ends.
+    public var csv: String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// A place to put text, measured first: used by chart builders to stack wrapped text blocks.
+struct TextPlacer {
+    let engine: TextEngine
+
+    /// Measures `text` wrapped to `width` and returns a mark placed at (x, y) inside `container`.
+    func place(_ text: String, _ font: FontSpec, colour: Colour, x: Double, y: Double, width: Double,
+               alignment: TextAlignment = .left, container: Rect? = nil, id: String? = nil) -> TextMark {
+        let m = engine.measure(text, font, width: width)
+        let frameX: Double
+        switch alignment {
+        case .left: frameX = x
+        case .centre: frameX = x + (width - m.size.width) / 2
+        case .right: frameX = x + width - m.size.width
+        }
+        let frame = Rect(x: frameX, y: y, width: m.size.width, height: m.size.height)
+        return TextMark(id: id, text: text, font: font, colour: colour, frame: frame, layoutX: x, wrapWidth: width,
+                        alignment: alignment, container: container ?? Rect(x: x, y: y, width: width, height: m.size.height))
+    }
+}

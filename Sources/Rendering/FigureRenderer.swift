@@ -1,0 +1,18 @@
+/// Walks a Figure's marks onto any Cairo context: the one drawing routine behind PDF, PNG and SVG.
+enum FigureRenderer {
+    static func draw(_ figure: Figure, on cr: CairoContext, text: TextEngine, hatchSpacing: Double = 5) {
+        for mark in figure.marks {
+            switch mark {
+            case let .box(b):
+                if let fill = b.fill { cr.fill(b.rect, fill) }
+                if let hatch = b.hatch { cr.hatch(b.rect, hatch, spacing: hatchSpacing, width: 0.75) }
+                if let stroke = b.stroke { cr.stroke(b.rect, stroke, width: b.strokeWidth) }
+            case let .line(l):
+                cr.line(from: l.from, to: l.to, l.colour, width: l.width)
+            case let .text(t):
+                text.draw(t.text, t.font, at: t.layoutX, t.frame.y, width: t.wrapWidth,
+                          alignment: t.alignment, colour: t.colour, on: cr)
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import CCairo
+import CPango
+import Foundation
+
+/// Text measured by Pango: the size it really takes at a given wrap width.
+public struct TextMetrics: Sendable, Hashable {
+    public var size: Size
+    public var lineCount: Int
+}
+
+public enum TextAlignment: Sendable, Hashable {
+    case left, centre, right
+}
+
+/// Measures and draws text with Pango, configured identically for measuring and for drawing
+/// (no hinted metrics, no glyph-position rounding) so that text wraps the same way in the PDF,
+/// the PNG and the SVG as it did when the layout was planned.
+/// Not Sendable: each rendering task owns its own engine.
+public final class TextEngine {
+    private let measureSurface: CairoSurface
+    private let measureContext: CairoContext
+    private let pango: OpaquePointer
+    private var fontCache: [FontSpec: OpaquePointer] = [:]
+
+    public init() throws {
+        measureSurface = try CairoSurface.image(pixelWidth: 1, pixelHeight: 1)
+        measureContext = CairoContext(measureSurface)
+        pango = pango_cairo_create_context(measureContext.pointer)
+        Self.configure(pango)
+    }
+
+    deinit {
+        for (_, d) in fontCache { pango_font_description_free(d) }
+        g_object_unref(UnsafeMutableRawPointer(pango))
+    }
+
+    static func configure(_ context: OpaquePointer) {
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    func fontDescription(_ font: FontSpec) -> OpaquePointer {
+        if let d = fontCache[font] { return d }
+        let d = pango_font_description_new()!
+        pango_font_description_set_family(d, font.families.joined(separator: ","))
+        pango_font_description_set_weight(d, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_font_description_set_style(d, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        pango_font_description_set_absolute_size(d, font.size * Double(PANGO_SCALE))
+        fontCache[font] = d
+        return d
+    }
+
+    private func layout(in context: OpaquePointer, _ text: String, _ font: FontSpec, width: Double?,
+                        alignment: TextAlignment) -> OpaquePointer {
+        let layout = pango_layout_new(context)!
+        pango_layout_set_font_description(layout, fontDescription(font))
+        if let width {
+            pango_layout_set_width(layout, Int32((width * Double(PANGO_SCALE)).rounded(.down)))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        }
+        switch alignment {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .centre: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        }
+        pango_layout_set_text(layout, text, -1)
+        return layout
+    }
+
+    /// The size `text` takes when wrapped at `width` points (or unwrapped when nil).
+    public func measure(_ text: String, _ font: FontSpec, width: Double? = nil) -> TextMetrics {
+        let l = layout(in: pango, text, font, width: width, alignment: .left)
+        defer { g_object_unref(UnsafeMutableRawPointer(l)) }
+        var logical = PangoRectangle()
+        pango_layout_get_extents(l, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        return TextMetrics(size: Size(width: Double(logical.width) / scale, height: Double(logical.height) / scale),
+                           lineCount: Int(pango_layout_get_line_count(l)))
+    }
+
+    /// The font family Pango actually chose for `font`, to check that the named face is installed.
+    public func resolvedFamily(_ font: FontSpec) -> String? {
+        guard let f = pango_context_load_font(pango, fontDescription(font)) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(f)) }
+        let d = pango_font_describe(f)
+        defer { pango_font_description_free(d) }
+        return pango_font_description_get_family(d).map { String(cString: $0) }
+    }
+
+    /// Draws `text` with its top-left at (x, y), wrapped at `width` as when it was measured.
+    func draw(_ text: String, _ font: FontSpec, at x: Double, _ y: Double, width: Double?, alignment: TextAlignment,
+              colour: Colour, on cr: CairoContext) {
+        let context = pango_cairo_create_context(cr.pointer)!
+        Self.configure(context)
+        let l = layout(in: context, text, font, width: width, alignment: alignment)
+        cr.setColour(colour)
+        cairo_move_to(cr.pointer, x, y)
+        pango_cairo_show_layout(cr.pointer, l)
+        g_object_unref(UnsafeMutableRawPointer(l))
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+}

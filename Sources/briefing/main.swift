@@ -1,0 +1,50 @@
+import ArgumentParser
+import BriefingKit
+import Foundation
+
+/// `briefing`: builds briefing packs on local authority children's services.
+struct BriefingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefing",
+        abstract: "Build Ofsted children's services briefing packs (PDF, PNG, SVG) from authority records.",
+        version: BriefingVersion.string,
+        subcommands: [Build.self, Validate.self])
+}
+
+struct Folders: ParsableArguments {
+    @Option(help: "Folder of pack definitions and authority records.") var reports = "Reports"
+    @Option(help: "Folder of style files.") var styles = "Styles"
+    @Option(help: "Folder the outputs are written to.") var out = "out"
+
+    var workspace: Workspace { Workspace(reports: reports, styles: styles, out: out) }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build packs into the output folder.")
+    @Option(name: .customLong("pack"), help: "A pack id from Reports/packs (repeatable; default: every pack).") var packs: [String] = []
+    @Option(help: "A style from Styles/ to use instead of the pack's own.") var style: String?
+    @Option(help: "Resolution of chart PNGs.") var dpi: Double = 150
+    @OptionGroup var folders: Folders
+
+    func validate() throws {
+        guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be between 36 and 1200") }
+    }
+
+    func run() throws {
+        let status = Briefing.build(packs: packs, workspace: folders.workspace, dpi: dpi, style: style)
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check authority records and report every problem.")
+    @Argument(help: "Record files (default: every file in Reports/authorities).") var files: [String] = []
+    @OptionGroup var folders: Folders
+
+    func run() throws {
+        let status = Briefing.validate(files: files, workspace: folders.workspace)
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+BriefingCommand.main()

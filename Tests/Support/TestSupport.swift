@@ -1,0 +1,98 @@
+import Foundation
+
+/// The repository the tests run in, found from this file's own path.
+public enum Repo {
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    public static func path(_ relative: String) -> String { "\(root)/\(relative)" }
+
+    /// The debug `briefing` binary that `swift build --build-tests` made (override: BRIEFING_BINARY).
+    public static var binary: String {
+        ProcessInfo.processInfo.environment["BRIEFING_BINARY"] ?? path(".build/debug/briefing")
+    }
+
+    /// `../shared/data`, when this checkout has it beside it.
+    public static var sharedData: String? {
+        let p = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared/data").path
+        return FileManager.default.fileExists(atPath: p) ? p : nil
+    }
+}
+
+/// What a finished process said.
+public struct ProcessResult {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+    public var stdoutData: Data
+}
+
+/// Runs a program to completion and captures its output.
+@discardableResult
+public func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil,
+                       environment: [String: String] = [:]) throws -> ProcessResult {
+    let p = Process()
+    if executable.contains("/") {
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+    } else {
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [executable] + arguments
+    }
+    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+    for (k, v) in environment { env[k] = v }
+    p.environment = env
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    // Read both pipes while the process runs so a full pipe never blocks it.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let box = Box()
+    let group = DispatchGroup()
+    group.enter()
+    let reader = out.fileHandleForReading
+    DispatchQueue.global().async {
+        box.data = reader.readDataToEndOfFile()
+        group.leave()
+    }
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let outData = box.data
+    p.waitUntilExit()
+    return ProcessResult(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+}
+
+/// A fresh folder under the system temporary folder.
+public func makeTemporaryFolder(_ name: String = "briefing-test") throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+}
+
+/// A copy of the repository's Reports and Styles in a temporary folder, to break or edit safely.
+public func makeWorkspaceCopy() throws -> String {
+    let dir = try makeTemporaryFolder()
+    for folder in ["Reports", "Styles"] {
+        try FileManager.default.copyItem(atPath: Repo.path(folder), toPath: "\(dir)/\(folder)")
+    }
+    return dir
+}
+
+/// Writes `text` to `path`, creating folders.
+public func writeFile(_ path: String, _ text: String) throws {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+}
+
+/// Collapses runs of whitespace, so wrapped text can be searched as one line.
+public func normaliseSpace(_ s: String) -> String {
+    s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
