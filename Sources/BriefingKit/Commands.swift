@@ -52,15 +52,42 @@ public enum Briefing {
         return worst
     }
 
+    /// Writes the validated record and its aggregated answers as JSON, to `output` or stdout.
+    public static func export(record: String?, output: String?, workspace: Workspace = Workspace(),
+                              print: (String) -> Void = { Swift.print($0, terminator: "") },
+                              printError: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) -> ExitStatus {
+        let paths = record.map { [$0] } ?? workspace.recordPaths()
+        guard paths.count == 1, let path = paths.first else {
+            printError("name the record to export with --record (found \(paths.count) in \(workspace.reports)/authorities)")
+            return .usage
+        }
+        do {
+            let loaded = try RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath)
+            let data = try RecordExport(record: loaded, version: BriefingVersion.string).json()
+            if let output {
+                try AtomicWriter().write([(output, data)])
+            } else {
+                print(String(decoding: data, as: UTF8.self))
+            }
+            return .ok
+        } catch let error as InputError {
+            for d in error.diagnostics { printError(d.description) }
+            return .dataError
+        } catch {
+            printError("export failed: \(error)")
+            return .software
+        }
+    }
+
     /// Checks authority records (all of them when none are named) and prints every problem.
     public static func validate(files: [String], workspace: Workspace = Workspace(),
                                 print: (String) -> Void = { Swift.print($0) },
                                 printError: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) -> ExitStatus {
         let paths = files.isEmpty ? workspace.recordPaths() : files
         var status = ExitStatus.ok
-        let eras: [FrameworkEra]
+        let frameworks: Frameworks
         do {
-            eras = try FrameworkLoader.load(path: workspace.frameworksPath)
+            frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
         } catch {
             for d in error.diagnostics { printError(d.description) }
             return .dataError
@@ -69,7 +96,7 @@ public enum Briefing {
             do {
                 let doc = try YAMLDocument.load(path: path)
                 var warnings: [Diagnostic] = []
-                let record = try RecordLoader.read(doc, eras: eras, warnings: &warnings)
+                let record = try RecordLoader.read(doc, frameworks: frameworks, warnings: &warnings)
                 for w in warnings { printError(w.description) }
                 print("\(path): ok (\(record.events.count) events, \(record.sources.count) sources)")
             } catch {

@@ -107,6 +107,7 @@ public struct PackPipeline {
             var line = s.citation
             if let url = s.url { line += ". \(url)" }
             if let licence = s.licence { line += " (\(licence))" }
+            if s.inferred, let note = s.note { line += ". Inferred: \(note)" }
             blocks.append(.paragraph(line))
         }
         blocks.append(.heading("Judgement frameworks", level: 2))

@@ -2,11 +2,12 @@ import Diagnostics
 
 /// Reads `Reports/frameworks.yaml`: the ILACS framework eras and the judgements each makes.
 public enum FrameworkLoader {
-    public static func load(path: String) throws(InputError) -> [FrameworkEra] {
+    public static func load(path: String) throws(InputError) -> Frameworks {
         let doc = try YAMLDocument.load(path: path)
         let log = DiagnosticLog()
         guard let root = doc.root.requireMapping(log, as: "the frameworks file") else { throw InputError(log.sorted) }
-        root.checkKeys(["eras"], log, in: "the frameworks file")
+        root.checkKeys(["eras", "visit_themes"], log, in: "the frameworks file")
+        let themes = root.strings("visit_themes", log, in: "the frameworks file").map(\.0)
         var eras: [FrameworkEra] = []
         for item in root.list("eras", log, in: "the frameworks file", required: true) {
             guard let m = item.requireMapping(log, as: "an era") else { continue }
@@ -44,6 +45,6 @@ public enum FrameworkLoader {
             }
         }
         try log.throwIfErrors()
-        return eras.sorted { $0.from < $1.from }
+        return Frameworks(eras: eras.sorted { $0.from < $1.from }, visitThemes: themes)
     }
 }

@@ -1,7 +1,7 @@
 /// The things an ILACS inspection judges. The set changed with the framework: before 2023
 /// children in care and care leavers were one judgement; from April 2026 there is no overall
 /// effectiveness judgement. Which ones an inspection carries comes from `FrameworkEra`.
-public enum JudgementArea: String, CaseIterable, Sendable, Codable {
+public enum JudgementArea: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable {
     case overallEffectiveness = "overall-effectiveness"
     case leaders = "leaders"
     case helpAndProtection = "help-and-protection"

@@ -8,6 +8,9 @@ public struct Source: Sendable, Hashable, Codable {
     public var date: PartialDate
     public var url: String?
     public var licence: String?
+    /// Set when the date or publisher is read from the text rather than printed on it.
+    public var inferred: Bool = false
+    public var note: String?
 
     /// "Ofsted, "Inspection of …", 25 May 2023".
     public var citation: String {
@@ -33,6 +36,16 @@ public struct Authority: Sendable, Hashable, Codable {
     public var ofstedURN: String?
     public var statisticalNeighbours: [String]
     public var source: Citation
+}
+
+/// What the frameworks file holds: the eras, and the themes Ofsted gives its visits.
+public struct Frameworks: Sendable {
+    public var eras: [FrameworkEra]
+    public var visitThemes: [String]
+
+    public init(eras: [FrameworkEra], visitThemes: [String]) {
+        self.eras = eras; self.visitThemes = visitThemes
+    }
 }
 
 /// The kinds of thing that happen in an authority's improvement journey.
@@ -90,7 +103,13 @@ public struct Event: Sendable, Hashable, Codable {
     public var theme: String?
     public var themeInferred: Bool
     public var note: String?
+    /// Set when the event's date (or that it happened at all) is inferred rather than stated.
+    public var inferred: Bool = false
     public var judgements: [Judgement]
+    /// Set by graded inspections.
+    public var areasForImprovement: [AreaForImprovement] = []
+    /// Recorded by monitoring visits: one per area looked at.
+    public var findings: [VisitFinding] = []
     public var sources: [Citation]
 
     public func grade(_ area: JudgementArea) -> Grade? {
@@ -129,6 +148,14 @@ public struct AuthorityRecord: Sendable, Codable {
     public var sources: [Source]
     public var events: [Event]
     public var eras: [FrameworkEra]
+    public var leadership: [Tenure] = []
+    public var quotes: [Quote] = []
+
+    public init(authority: Authority, sources: [Source], events: [Event], eras: [FrameworkEra],
+                leadership: [Tenure] = [], quotes: [Quote] = []) {
+        self.authority = authority; self.sources = sources; self.events = events; self.eras = eras
+        self.leadership = leadership; self.quotes = quotes
+    }
 
     public func source(_ id: String) -> Source? { allSources.first { $0.id == id } }
 
@@ -150,12 +177,14 @@ public struct AuthorityRecord: Sendable, Codable {
 
     /// The newest date anywhere in the record: the "data as at" date and the default creation
     /// date of a pack, so that outputs depend on the data alone.
+    /// The newest date of any fact (events and quotes). Partial dates count from their first day,
+    /// so "2025" never claims data as at 31 December.
     public var newestDate: DayDate {
-        var dates: [DayDate] = sources.map { $0.date.latest }
+        var dates: [DayDate] = quotes.map { $0.date.earliest }
         for e in events {
-            dates.append(e.start.latest)
-            if let d = e.end { dates.append(d.latest) }
-            if let d = e.published { dates.append(d.latest) }
+            dates.append(e.start.earliest)
+            if let d = e.end { dates.append(d.earliest) }
+            if let d = e.published { dates.append(d.earliest) }
         }
         return dates.max() ?? DayDate(year: 2000, month: 1, day: 1)
     }

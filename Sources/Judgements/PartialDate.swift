@@ -1,28 +1,34 @@
 import Foundation
 
-/// A date known to the day, or only to the month ("Dec 2023"). Month-precision dates stay
-/// month-precision all the way to the page: they are never shown as the 1st of the month.
+/// A date known to the day, only to the month ("Dec 2023"), or only to the year ("2024", for an
+/// undated article). Partial dates stay partial all the way to the page: they are never shown as
+/// the 1st of the month.
 public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public enum Precision: String, Sendable, Codable { case day, month }
+    public enum Precision: String, Sendable, Codable { case day, month, year }
 
     public let year: Int
-    public let month: Int
+    /// 1...12, or nil when only the year is known.
+    public let monthOrNil: Int?
     public let day: Int?
 
-    public init(year: Int, month: Int, day: Int? = nil) {
+    public init(year: Int, month: Int?, day: Int? = nil) {
         self.year = year
-        self.month = month
-        self.day = day
+        self.monthOrNil = month
+        self.day = month == nil ? nil : day
     }
 
-    public var precision: Precision { day == nil ? .month : .day }
+    /// The month, or January when only the year is known (for arithmetic, never for display).
+    public var month: Int { monthOrNil ?? 1 }
+
+    public var precision: Precision { monthOrNil == nil ? .year : (day == nil ? .month : .day) }
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"]
 
-    /// Accepts `2023-12-05`, `2023-12`, `5 December 2023`, `5 Dec 2023`, `December 2023`, `Dec 2023`.
+    /// Accepts `2023-12-05`, `2023-12`, `5 December 2023`, `5 Dec 2023`, `December 2023`, `Dec 2023`, `2024`.
     public static func parse(_ raw: String) -> PartialDate? {
         let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.count == 4, let y = Int(text), (1900...2200).contains(y) { return PartialDate(year: y, month: nil) }
         let iso = text.split(separator: "-", omittingEmptySubsequences: false)
         if iso.count == 2 || iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]),
            iso[1].count == 2 {
@@ -64,17 +70,20 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// The last day the date could mean.
     public var latest: DayDate {
-        if let day { return DayDate(year: year, month: month, day: day) }
-        return DayDate(year: year, month: month, day: DayDate.daysIn(year: year, month: month))
+        guard let m = monthOrNil else { return DayDate(year: year, month: 12, day: 31) }
+        if let day { return DayDate(year: year, month: m, day: day) }
+        return DayDate(year: year, month: m, day: DayDate.daysIn(year: year, month: m))
     }
 
-    /// ISO form at the known precision: `2023-12-05` or `2023-12`.
+    /// ISO form at the known precision: `2023-12-05`, `2023-12` or `2024`.
     public var iso: String {
-        day.map { String(format: "%04d-%02d-%02d", year, month, $0) } ?? String(format: "%04d-%02d", year, month)
+        guard monthOrNil != nil else { return String(format: "%04d", year) }
+        return day.map { String(format: "%04d-%02d-%02d", year, month, $0) } ?? String(format: "%04d-%02d", year, month)
     }
 
-    /// As printed in a briefing: "14 May 2018", or "Dec 2023" when only the month is known.
+    /// As printed in a briefing: "14 May 2018", "Dec 2023" when only the month is known, "2024".
     public var display: String {
+        guard monthOrNil != nil else { return "\(year)" }
         let name = Self.monthNames[month - 1]
         if let day { return "\(day) \(name.prefix(3)) \(year)" }
         return "\(name.prefix(3)) \(year)"
@@ -82,17 +91,18 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// Long form: "14 May 2018", "December 2023".
     public var longDisplay: String {
+        guard monthOrNil != nil else { return "\(year)" }
         let name = Self.monthNames[month - 1]
         return day.map { "\($0) \(name) \(year)" } ?? "\(name) \(year)"
     }
 
-    /// "May 2018".
-    public var monthYear: String { "\(Self.monthNames[month - 1]) \(year)" }
+    /// "May 2018" ("2024" when only the year is known).
+    public var monthYear: String { monthOrNil == nil ? "\(year)" : "\(Self.monthNames[month - 1]) \(year)" }
 
     public var description: String { iso }
 
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
-        (a.year, a.month, a.day ?? 0) < (b.year, b.month, b.day ?? 0)
+        (a.year, a.monthOrNil ?? 0, a.day ?? 0) < (b.year, b.monthOrNil ?? 0, b.day ?? 0)
     }
 
     public init(from decoder: Decoder) throws {

@@ -33,15 +33,19 @@ enum RecordReader {
     /// A full source entry: id, publisher, title, date, and optionally url and licence.
     static func source(_ item: YAMLValue, _ log: DiagnosticLog) -> Source? {
         guard let m = item.requireMapping(log, as: "a source") else { return nil }
-        m.checkKeys(["id", "publisher", "title", "date", "url", "licence"], log, in: "a source")
+        m.checkKeys(["id", "publisher", "title", "date", "url", "licence", "inferred", "note"], log, in: "a source")
         guard let id = m.string("id", log, in: "a source") else { return nil }
         let what = "source \"\(id)\""
         guard let publisher = m.string("publisher", log, in: what),
               let title = m.string("title", log, in: what),
               let date = date(m, "date", log, in: what) else { return nil }
+        let inferred = m.bool("inferred", log, in: what) ?? false
+        let note = m.string("note", log, in: what, required: false)
+        if inferred && note == nil { log.error(m.location, "\(what) is marked inferred but has no note saying how") }
         return Source(id: id, publisher: publisher, title: title, date: date,
                       url: m.string("url", log, in: what, required: false),
-                      licence: m.string("licence", log, in: what, required: false))
+                      licence: m.string("licence", log, in: what, required: false),
+                      inferred: inferred, note: note)
     }
 
     /// `source: id` or `sources: [id, …]`; either form, each item optionally `{id:, locator:}`.

@@ -8,7 +8,7 @@ struct BriefingCommand: ParsableCommand {
         commandName: "briefing",
         abstract: "Build Ofsted children's services briefing packs (PDF, PNG, SVG) from authority records.",
         version: BriefingVersion.string,
-        subcommands: [Build.self, Validate.self])
+        subcommands: [Build.self, Validate.self, Export.self])
 }
 
 struct Folders: ParsableArguments {
@@ -43,6 +43,23 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let status = Briefing.validate(files: files, workspace: folders.workspace)
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a validated record and its aggregated answers for other tools.")
+    @Flag(help: "Write JSON (the only format so far).") var json = false
+    @Option(help: "The record file (default: the only one in Reports/authorities).") var record: String?
+    @Option(name: .customLong("output"), help: "Write to this file instead of standard output.") var output: String?
+    @OptionGroup var folders: Folders
+
+    func validate() throws {
+        guard json else { throw ValidationError("choose a format: --json") }
+    }
+
+    func run() throws {
+        let status = Briefing.export(record: record, output: output, workspace: folders.workspace)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

@@ -1,0 +1,98 @@
+/// Something an inspection said must improve. Ids are stable ("2023-04") so monitoring-visit
+/// findings and later packs can refer to them even if the wording is shortened.
+public struct AreaForImprovement: Sendable, Hashable, Codable {
+    public var id: String
+    /// A short title for charts.
+    public var title: String
+    /// Ofsted's wording, when transcribed.
+    public var wording: String?
+    /// The graded inspection that set it.
+    public var setBy: String
+}
+
+/// How far a monitoring visit found an area for improvement had come. "Not looked at" is not
+/// "no progress": a visit that did not look at an area says nothing about it.
+public enum ProgressStatus: String, CaseIterable, Sendable, Codable {
+    case progress
+    case someProgress = "some progress"
+    case insufficientProgress = "insufficient progress"
+    case notLookedAt = "not looked at"
+
+    /// Whether the visit recorded progress (for drift: "no recorded progress").
+    public var isProgress: Bool { self == .progress || self == .someProgress }
+
+    public static func parse(_ text: String) -> ProgressStatus? {
+        let t = text.lowercased().replacingOccurrences(of: "-", with: " ").split(separator: " ").joined(separator: " ")
+        return ProgressStatus(rawValue: t)
+    }
+}
+
+/// What one visit found about one area for improvement, with the words that say so.
+public struct VisitFinding: Sendable, Hashable, Codable {
+    public var areaID: String
+    public var status: ProgressStatus
+    /// A short quote from the source, attributed by `speaker` when it is a person's words.
+    public var quote: String?
+    public var speaker: String?
+    /// Set when the status is a reading of the source's words rather than Ofsted's own verdict.
+    public var inferred: Bool
+    public var note: String?
+    public var sources: [Citation]
+}
+
+/// Roles whose holders the packs name at each event.
+public enum LeadershipRole: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable {
+    case directorOfChildrensServices = "director-of-childrens-services"
+    case chiefExecutive = "chief-executive"
+    case councilLeader = "council-leader"
+    case leadMember = "lead-member"
+
+    public var title: String {
+        switch self {
+        case .directorOfChildrensServices: return "Director of children's services"
+        case .chiefExecutive: return "Chief executive"
+        case .councilLeader: return "Leader of the council"
+        case .leadMember: return "Lead member for children's services"
+        }
+    }
+}
+
+/// One person's time in a role. Either end may be unknown (nil); a date read from indirect
+/// wording ("will join next month") is marked inferred.
+public struct Tenure: Sendable, Hashable, Codable {
+    public var role: LeadershipRole
+    public var person: String
+    /// The title the person held, when it differs from the role's generic name.
+    public var title: String?
+    public var interim: Bool
+    public var start: PartialDate?
+    public var startInferred: Bool
+    public var end: PartialDate?
+    public var endInferred: Bool
+    /// When the start is unknown: the earliest date a source places the person in post.
+    public var knownFrom: PartialDate?
+    /// When the end is unknown: the latest date a source places the person in post. Without it,
+    /// a tenure with a known start and no end is taken to continue.
+    public var knownUntil: PartialDate?
+    public var note: String?
+    public var sources: [Citation]
+
+    /// Whether the sources place the person in post on `date`. Nothing is assumed beyond what
+    /// they say: with neither a start nor a "known from" date, the tenure covers only its end.
+    public func covers(_ date: PartialDate) -> Bool {
+        guard let lower = start ?? knownFrom ?? end else { return false }
+        let upper = end ?? knownUntil
+        return lower.earliest <= date.latest && (upper.map { date.earliest <= $0.latest } ?? true)
+    }
+}
+
+/// Words someone said or wrote, with who, when and where they were reported.
+public struct Quote: Sendable, Hashable, Codable {
+    public var text: String
+    public var speaker: String
+    public var role: String
+    public var date: PartialDate
+    public var dateInferred: Bool
+    public var event: String?
+    public var sources: [Citation]
+}

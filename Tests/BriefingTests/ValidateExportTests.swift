@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite(.serialized) struct ValidateAndExport {
+    @Test func embeddedRecordValidates() throws {
+        let r = try runProcess(Repo.binary, ["validate", "--reports", Repo.path("Reports")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("liverpool.yaml: ok"))
+        #expect(r.stderr.isEmpty, "the embedded record should have no warnings: \(r.stderr)")
+    }
+
+    @Test func warningsAloneExitZero() throws {
+        let ws = try makeWorkspaceCopy()
+        let record = "\(ws)/Reports/authorities/liverpool.yaml"
+        let text = try String(contentsOfFile: record, encoding: .utf8)
+        try writeFile(record, text.replacingOccurrences(of: "sources:\n", with: "sources:\n  - id: spare\n    publisher: Nobody\n    title: Unused\n    date: 2020\n"))
+        let r = try runProcess(Repo.binary, ["validate", "--reports", "\(ws)/Reports"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("\(record):"))
+        #expect(r.stderr.contains("warning: source \"spare\" is not cited by anything in this record"))
+    }
+
+    @Test func exportJSONCarriesRecordAndAnswers() throws {
+        let r = try runProcess(Repo.binary, ["export", "--json", "--reports", Repo.path("Reports")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
+        let answers = try #require(json["answers"] as? [String: Any])
+        #expect(answers["asOf"] as? String == "2026-07-07")
+        let changes = try #require(answers["gradeChanges"] as? [[String: Any]])
+        let hp = changes.filter { $0["area"] as? String == "help-and-protection" }
+        #expect(hp.map { $0["direction"] as? String } == ["declined", "improved"])
+        #expect(hp.map { $0["steps"] as? Int } == [-1, 2])
+        let record = try #require(json["record"] as? [String: Any])
+        let events = try #require(record["events"] as? [[String: Any]])
+        #expect(events.count == 14)
+        let again = try runProcess(Repo.binary, ["export", "--json", "--reports", Repo.path("Reports")])
+        #expect(again.stdoutData == r.stdoutData, "export should be byte-identical between runs")
+        let noFormat = try runProcess(Repo.binary, ["export"])
+        #expect(noFormat.status == 64)
+    }
+}
