@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CCairo", pkgConfig: "cairo",
@@ -22,10 +24,15 @@ let package = Package(
         .target(name: "Diagnostics", dependencies: ["Yams"]),
         // The data module: pure Swift, never Cairo.
         .target(name: "Judgements", dependencies: ["Diagnostics"]),
+        // The official publications read as released: Ofsted's outcomes file (ODS or CSV), DfE
+        // Explore Education Statistics CSVs, the statistical neighbour model. No Cairo.
+        .target(name: "OfficialData", dependencies: [
+            "Judgements", "Diagnostics", "ZIPFoundation", .product(name: "CSV", package: "CSV.swift"),
+        ]),
         // Cairo and Pango drawing of figures and pages.
         .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango"]),
         // The pipeline steps behind each subcommand, callable from tests.
-        .target(name: "BriefingKit", dependencies: ["Judgements", "Rendering", "Diagnostics"]),
+        .target(name: "BriefingKit", dependencies: ["Judgements", "OfficialData", "Rendering", "Diagnostics"]),
         .executableTarget(name: "briefing", dependencies: [
             "BriefingKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -33,6 +40,7 @@ let package = Package(
         // Helpers for the tests: the repository's folders, running the real binary and tools.
         .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/Support"),
         .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "OfficialDataTests", dependencies: ["OfficialData", "Judgements", "Diagnostics", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "BriefingKit", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "TestSupport"]),
     ],

@@ -73,3 +73,11 @@ enum RecordReader {
         return []
     }
 }
+
+extension Source {
+    /// Reads a full source entry (id, publisher, title, date, url, licence, inferred, note), for
+    /// other data files that cite sources the same way the record does.
+    public static func read(_ item: YAMLValue, _ log: DiagnosticLog) -> Source? {
+        RecordReader.source(item, log)
+    }
+}

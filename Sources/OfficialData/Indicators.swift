@@ -1,0 +1,183 @@
+import Diagnostics
+import Foundation
+import Judgements
+
+/// Why a statistic is missing, as Explore Education Statistics codes it. A missing value is
+/// never zero: it keeps its reason to the page.
+public enum MissingReason: String, Sendable, Hashable, CaseIterable, Codable {
+    case suppressed = "c"
+    case notAvailable = "x"
+    case notApplicable = "z"
+    case roundsToZero = "k"
+    case lowReliability = "u"
+    case low = "low"
+    case notCollected = ":"
+    case blank = ""
+
+    public var meaning: String {
+        switch self {
+        case .suppressed: return "suppressed to protect confidentiality"
+        case .notAvailable: return "not available"
+        case .notApplicable: return "not applicable"
+        case .roundsToZero: return "fewer than 0.5 (rounds to zero)"
+        case .lowReliability: return "low reliability"
+        case .low: return "a very small number, not shown"
+        case .notCollected: return "not collected"
+        case .blank: return "no value given"
+        }
+    }
+
+    public static func code(_ text: String) -> MissingReason? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if t == ".." { return .notAvailable }
+        return MissingReason(rawValue: t)
+    }
+}
+
+/// A figure, or its absence with the reason.
+public enum IndicatorValue: Sendable, Hashable {
+    case value(Double)
+    case missing(MissingReason)
+
+    public var number: Double? { if case let .value(v) = self { return v } else { return nil } }
+
+    /// The form written to compact files: the number, or the EES code.
+    public var field: String {
+        switch self {
+        case let .value(v): return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+        case let .missing(r): return r.rawValue
+        }
+    }
+}
+
+/// Where a figure belongs: England, a region or one authority.
+public enum GeographicLevel: String, Sendable, Hashable, Codable {
+    case national = "National"
+    case regional = "Regional"
+    case localAuthority = "Local authority"
+}
+
+/// One published figure for one place and period.
+public struct Observation: Sendable, Hashable {
+    public var indicator: String
+    public var period: String
+    public var level: GeographicLevel
+    /// ONS code (E92000001 England, E12… region, E06/E08/E09/E10… authority).
+    public var code: String
+    /// DfE's three-digit authority code, for authorities.
+    public var dfeCode: Int?
+    public var name: String
+    public var value: IndicatorValue
+}
+
+/// What an indicator measures, for which period, which way is better and where it comes from.
+public struct IndicatorDefinition: Sendable, Hashable {
+    public enum Better: String, Sendable, Hashable { case higher, lower, neither }
+
+    public var id: String
+    public var title: String
+    public var definition: String
+    public var unit: String
+    public var period: String
+    public var better: Better
+    public var file: String
+    public var column: String
+    public var filter: [String: String]
+    public var source: Source
+}
+
+/// Reads `Reports/indicators.yaml`.
+public enum IndicatorCatalogue {
+    public static func load(path: String) throws(InputError) -> [IndicatorDefinition] {
+        let doc = try YAMLDocument.load(path: path)
+        let log = DiagnosticLog()
+        guard let root = doc.root.requireMapping(log, as: "the indicators file") else { throw InputError(log.sorted) }
+        root.checkKeys(["indicators", "sources"], log, in: "the indicators file")
+        var sources: [String: Source] = [:]
+        for item in root.list("sources", log, in: "the indicators file", required: true) {
+            if let source = Source.read(item, log) { sources[source.id] = source }
+        }
+        var out: [IndicatorDefinition] = []
+        for item in root.list("indicators", log, in: "the indicators file", required: true) {
+            guard let m = item.requireMapping(log, as: "an indicator") else { continue }
+            m.checkKeys(["id", "title", "definition", "unit", "period", "better", "file", "column", "filter", "source"], log, in: "an indicator")
+            guard let id = m.string("id", log, in: "an indicator") else { continue }
+            let what = "indicator \"\(id)\""
+            let fields = ["title", "definition", "unit", "period", "better", "file", "column", "source"].map { m.string($0, log, in: what) }
+            var filter: [String: String] = [:]
+            if let f = m.map("filter", log, in: what, required: false) {
+                for e in f.entries { filter[e.key] = e.value.scalar ?? "" }
+            }
+            guard fields.allSatisfy({ $0 != nil }) else { continue }
+            let better = IndicatorDefinition.Better(rawValue: fields[4]!)
+            if better == nil { log.error(m["better"]!.location, "\"better\" should be higher, lower or neither, found \"\(fields[4]!)\"") }
+            let source = sources[fields[7]!]
+            if source == nil { log.error(m["source"]!.location, "\(what) cites \"\(fields[7]!)\", which is not in the sources list") }
+            guard let better, let source else { continue }
+            out.append(IndicatorDefinition(id: id, title: fields[0]!, definition: fields[1]!, unit: fields[2]!, period: fields[3]!,
+                                           better: better, file: fields[5]!, column: fields[6]!, filter: filter, source: source))
+        }
+        try log.throwIfErrors()
+        return out
+    }
+}
+
+/// Reads Explore Education Statistics open-data CSVs: `time_period`, `geographic_level`, the
+/// country/region/authority codes and names, then measures. Suppression codes become missing
+/// values that keep their reason; a number that will not parse is an error, never a zero.
+public enum EESImport {
+    static let required = ["time_period", "geographic_level"]
+
+    /// Every observation of `indicators` (those whose `file` this CSV's name starts with).
+    public static func read(path: String, indicators: [IndicatorDefinition]) throws(InputError) -> [Observation] {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let wanted = indicators.filter { name.hasPrefix($0.file) }
+        guard !wanted.isEmpty else { return [] }
+        let table = try CSVTable.read(path: path)
+        let log = DiagnosticLog()
+        let headerLocation = SourceLocation(file: path, line: 1, column: 1)
+        for column in required + wanted.map(\.column) + wanted.flatMap { $0.filter.keys } where table.column(column) == nil {
+            log.error(headerLocation, "the CSV has no \"\(column)\" column\(Suggestion.hint(for: column, in: table.header)); it has: \(table.header.joined(separator: ", "))")
+        }
+        try log.throwIfErrors()
+        let c = { (n: String) in table.column(n) }
+        var out: [Observation] = []
+        for row in table.rows {
+            func field(_ n: String) -> String? {
+                guard let i = c(n), i < row.fields.count else { return nil }
+                return row.fields[i].trimmingCharacters(in: .whitespaces)
+            }
+            guard let levelText = field("geographic_level"), let period = field("time_period") else { continue }
+            guard let level = GeographicLevel(rawValue: levelText) else { continue }   // e.g. local authority district rows
+            let code: String?, place: String?
+            switch level {
+            case .national: code = field("country_code"); place = field("country_name")
+            case .regional: code = field("region_code"); place = field("region_name")
+            case .localAuthority: code = field("new_la_code"); place = field("la_name")
+            }
+            guard let code, let place, !code.isEmpty else {
+                log.error(SourceLocation(file: path, line: row.line, column: 1), "a \(levelText.lowercased()) row has no code or name")
+                continue
+            }
+            for ind in wanted {
+                if ind.filter.contains(where: { field($0.key) != $0.value }) { continue }
+                let raw = field(ind.column) ?? ""
+                let value: IndicatorValue
+                if let v = Double(raw.replacingOccurrences(of: ",", with: "")) {
+                    value = .value(v)
+                } else if let reason = MissingReason.code(raw) {
+                    value = .missing(reason)
+                } else {
+                    log.error(SourceLocation(file: path, line: row.line, column: (c(ind.column) ?? 0) + 1),
+                              "\(place) \(period): \"\(raw)\" in \(ind.column) is neither a number nor a known suppression code (c, x, z, k, u, low)")
+                    continue
+                }
+                out.append(Observation(indicator: ind.id, period: period, level: level, code: code,
+                                       dfeCode: level == .localAuthority ? field("old_la_code").flatMap { Int($0) } : nil,
+                                       name: place, value: value))
+            }
+        }
+        try log.throwIfErrors()
+        return out
+    }
+}
