@@ -34,7 +34,7 @@ let package = Package(
         // The pipeline steps behind each subcommand, callable from tests.
         .target(name: "BriefingKit", dependencies: ["Judgements", "OfficialData", "Rendering", "Diagnostics"]),
         .executableTarget(name: "briefing", dependencies: [
-            "BriefingKit",
+            "BriefingKit", "OfficialData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers for the tests: the repository's folders, running the real binary and tools.

@@ -7,7 +7,7 @@ import Rendering
 public enum Briefing {
     /// Builds the named packs (all packs when none are named), writing each pack's files only
     /// when all of them were made.
-    public static func build(packs: [String], workspace: Workspace = Workspace(), dpi: Double = 150,
+    public static func build(packs: [String], authorities: [String] = [], workspace: Workspace = Workspace(), dpi: Double = 150,
                              style: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
                              print: (String) -> Void = { Swift.print($0) },
                              printError: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) -> ExitStatus {
@@ -19,13 +19,22 @@ public enum Briefing {
             }
             epoch = n
         }
+        let pipeline = PackPipeline(workspace: workspace, dpi: dpi, sourceDateEpoch: epoch, styleOverride: style)
+        var worst = ExitStatus.ok
+        for query in authorities {
+            let status = run(printError) {
+                let files = try pipeline.draw(pipeline.compose(authority: query))
+                try AtomicWriter().write(files.map { ($0.path, $0.data) })
+                for f in files { print(f.path) }
+            }
+            if status != .ok { worst = status }
+        }
+        if !authorities.isEmpty && packs.isEmpty { return worst }
         let ids = packs.isEmpty ? workspace.packIDs() : packs
         if ids.isEmpty {
             printError("\(workspace.packsFolder): no pack definitions found")
             return .dataError
         }
-        let pipeline = PackPipeline(workspace: workspace, dpi: dpi, sourceDateEpoch: epoch, styleOverride: style)
-        var worst = ExitStatus.ok
         for id in ids {
             if !FileManager.default.fileExists(atPath: workspace.packPath(id)) {
                 let known = workspace.packIDs()

@@ -7,13 +7,21 @@ public struct PackDefinition: Sendable {
     public var title: String
     public var audience: String
     public var marking: String
-    /// The authority record, relative to the reports folder.
-    public var recordPath: String
+    /// The authority record, relative to the reports folder (nil: built from official data).
+    public var recordPath: String?
     public var style: String
     public var pages: [String]
     public var definitionPath: String
 
-    public static let knownPages = ["rating-grid", "sources"]
+    public static let knownPages = ["rating-grid", "neighbour-comparison", "indicator-table", "sources"]
+    /// Pages drawn from the compact official data in `Reports/data`.
+    public static let officialPages = ["neighbour-comparison", "indicator-table"]
+
+    /// A file-name-safe id from an authority's name: "Redcar and Cleveland" → "redcar-and-cleveland".
+    public static func slug(_ name: String) -> String {
+        name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            .split(separator: "-").joined(separator: "-")
+    }
 
     public static func load(path: String) throws(InputError) -> PackDefinition {
         let doc = try YAMLDocument.load(path: path)

@@ -11,6 +11,10 @@ public struct Workspace: Sendable {
     }
 
     public var frameworksPath: String { "\(reports)/frameworks.yaml" }
+    public var indicatorsPath: String { "\(reports)/indicators.yaml" }
+    /// The compact official data written by `briefing import`.
+    public var dataFolder: String { "\(reports)/data" }
+    public var dataSourcesPath: String { "\(reports)/data/sources.yaml" }
     public var packsFolder: String { "\(reports)/packs" }
     public func stylePath(_ name: String) -> String { "\(styles)/\(name).yaml" }
     public func packPath(_ id: String) -> String { "\(packsFolder)/\(id).yaml" }

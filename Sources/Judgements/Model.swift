@@ -12,6 +12,12 @@ public struct Source: Sendable, Hashable, Codable {
     public var inferred: Bool = false
     public var note: String?
 
+    public init(id: String, publisher: String, title: String, date: PartialDate, url: String? = nil, licence: String? = nil,
+                inferred: Bool = false, note: String? = nil) {
+        self.id = id; self.publisher = publisher; self.title = title; self.date = date
+        self.url = url; self.licence = licence; self.inferred = inferred; self.note = note
+    }
+
     /// "Ofsted, "Inspection of …", 25 May 2023".
     public var citation: String {
         "\(publisher), \u{201C}\(title)\u{201D}, \(date.display)"
@@ -23,6 +29,10 @@ public struct Citation: Sendable, Hashable, Codable {
     public var sourceID: String
     /// Page or paragraph, when the source is long.
     public var locator: String?
+
+    public init(sourceID: String, locator: String? = nil) {
+        self.sourceID = sourceID; self.locator = locator
+    }
 }
 
 /// The local authority a record is about.
@@ -36,6 +46,13 @@ public struct Authority: Sendable, Hashable, Codable {
     public var ofstedURN: String?
     public var statisticalNeighbours: [String]
     public var source: Citation
+
+    public init(name: String, council: String, dfeCode: Int, onsCode: String, ofstedRegion: String, ofstedURN: String?,
+                statisticalNeighbours: [String], source: Citation) {
+        self.name = name; self.council = council; self.dfeCode = dfeCode; self.onsCode = onsCode
+        self.ofstedRegion = ofstedRegion; self.ofstedURN = ofstedURN
+        self.statisticalNeighbours = statisticalNeighbours; self.source = source
+    }
 }
 
 /// What the frameworks file holds: the eras, and the themes Ofsted gives its visits.
@@ -89,6 +106,8 @@ public struct NotJudged: Sendable, Hashable, Codable {
 public struct Judgement: Sendable, Hashable, Codable {
     public var area: JudgementArea
     public var grade: Grade
+
+    public init(area: JudgementArea, grade: Grade) { self.area = area; self.grade = grade }
 }
 
 /// Something that happened, with the dates known and the source that says so.
@@ -111,6 +130,16 @@ public struct Event: Sendable, Hashable, Codable {
     /// Recorded by monitoring visits: one per area looked at.
     public var findings: [VisitFinding] = []
     public var sources: [Citation]
+
+    public init(id: String, kind: EventKind, title: String?, start: PartialDate, end: PartialDate?, published: PartialDate?,
+                leadInspector: String?, theme: String?, themeInferred: Bool, note: String?, inferred: Bool = false,
+                judgements: [Judgement], areasForImprovement: [AreaForImprovement] = [], findings: [VisitFinding] = [],
+                sources: [Citation]) {
+        self.id = id; self.kind = kind; self.title = title; self.start = start; self.end = end; self.published = published
+        self.leadInspector = leadInspector; self.theme = theme; self.themeInferred = themeInferred; self.note = note
+        self.inferred = inferred; self.judgements = judgements; self.areasForImprovement = areasForImprovement
+        self.findings = findings; self.sources = sources
+    }
 
     public func grade(_ area: JudgementArea) -> Grade? {
         judgements.first { $0.area == area }?.grade

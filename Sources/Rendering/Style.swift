@@ -31,7 +31,7 @@ public struct Style: Sendable {
     public var fontFamilies: [String]
     /// Sizes in points by role: title, subtitle, heading, body, cell, note, source, header.
     public var sizes: [String: Double]
-    /// Colours by role: text, muted_text, background, rule, gutter, not_judged_fill, not_judged_hatch, not_judged_text.
+    /// Colours by role: text, muted_text, background, rule, gutter, not_judged_fill, not_judged_hatch, not_judged_text, band (alternate table rows).
     public var colours: [String: Colour]
     public var grades: [Grade: GradeColours]
     public var pageWidth: Double
@@ -42,7 +42,7 @@ public struct Style: Sendable {
 
     public static let sizeKeys = ["title", "subtitle", "heading", "body", "cell", "note", "source", "header"]
     public static let colourKeys = ["text", "muted_text", "background", "rule", "gutter",
-                                    "not_judged_fill", "not_judged_hatch", "not_judged_text"]
+                                    "not_judged_fill", "not_judged_hatch", "not_judged_text", "band"]
     public static let spacingKeys = ["cell_padding", "gutter", "block_gap", "line_gap"]
 
     public func font(_ role: String, bold: Bool = false, italic: Bool = false) -> FontSpec {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingKit
+import OfficialData
 import Foundation
 
 /// `briefing`: builds briefing packs on local authority children's services.
@@ -8,7 +9,7 @@ struct BriefingCommand: ParsableCommand {
         commandName: "briefing",
         abstract: "Build Ofsted children's services briefing packs (PDF, PNG, SVG) from authority records.",
         version: BriefingVersion.string,
-        subcommands: [Build.self, Validate.self, Export.self])
+        subcommands: [Build.self, Validate.self, Export.self, Import.self])
 }
 
 struct Folders: ParsableArguments {
@@ -22,6 +23,7 @@ struct Folders: ParsableArguments {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build packs into the output folder.")
     @Option(name: .customLong("pack"), help: "A pack id from Reports/packs (repeatable; default: every pack).") var packs: [String] = []
+    @Option(name: .customLong("authority"), help: "Build a pack for this authority from the official data alone: a name, DfE code or ONS code (repeatable).") var authorities: [String] = []
     @Option(help: "A style from Styles/ to use instead of the pack's own.") var style: String?
     @Option(help: "Resolution of chart PNGs.") var dpi: Double = 150
     @OptionGroup var folders: Folders
@@ -31,7 +33,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let status = Briefing.build(packs: packs, workspace: folders.workspace, dpi: dpi, style: style)
+        let status = Briefing.build(packs: packs, authorities: authorities, workspace: folders.workspace, dpi: dpi, style: style)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
@@ -60,6 +62,39 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let status = Briefing.export(record: record, output: output, workspace: folders.workspace)
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild Reports/data from newly published official files.",
+        subcommands: [ImportOfsted.self, ImportDfE.self])
+}
+
+struct ImportOfsted: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ofsted", abstract: "Read Ofsted's local authority inspection outcomes (ODS, or a CSV export of one sheet).")
+    @Argument(help: "The .ods publication or a .csv export.") var file: String
+    @Option(help: "For a CSV export: which sheet it is (latest, in-year, history).") var sheet: String = "history"
+    @OptionGroup var folders: Folders
+
+    func run() throws {
+        let sheets = ["latest": OutcomeRow.Sheet.latest, "in-year": .inYear, "history": .history]
+        guard let s = sheets[sheet] else { throw ValidationError("--sheet must be latest, in-year or history") }
+        let status = Briefing.importOfsted(path: file, csvSheet: s, workspace: folders.workspace)
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct ImportDfE: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dfe", abstract: "Read DfE Explore Education Statistics CSVs and the statistical neighbour model.")
+    @Argument(help: "The CSV files, including sn_model_*.csv.") var files: [String]
+    @Option(help: "DfE code of the home authority whose neighbours are kept.") var home: Int = 341
+    @Flag(help: "Keep every authority, not just the home authority and its neighbours.") var allAuthorities = false
+    @OptionGroup var folders: Folders
+
+    func run() throws {
+        let status = Briefing.importDfE(paths: files, home: allAuthorities ? nil : home, workspace: folders.workspace)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

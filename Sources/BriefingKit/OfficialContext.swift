@@ -1,0 +1,92 @@
+import Diagnostics
+import Foundation
+import Judgements
+import OfficialData
+import Rendering
+
+/// The compact official data and its sources, loaded once per run, and the figures drawn from it.
+public struct OfficialContext: Sendable {
+    public var store: OfficialDataStore
+    public var indicators: [IndicatorDefinition]
+    public var outcomesSource: Source
+    public var neighbourSource: Source
+
+    public var indicatorSources: [Source] {
+        var out: [Source] = []
+        for i in indicators where !out.contains(where: { $0.id == i.source.id }) { out.append(i.source) }
+        return out
+    }
+
+    public static func load(_ workspace: Workspace) throws(InputError) -> OfficialContext {
+        let store = try OfficialDataStore.load(folder: workspace.dataFolder)
+        let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
+        let doc = try YAMLDocument.load(path: workspace.dataSourcesPath)
+        let log = DiagnosticLog()
+        var sources: [String: Source] = [:]
+        if let root = doc.root.requireMapping(log, as: "the data sources file") {
+            for item in root.list("sources", log, in: "the data sources file", required: true) {
+                if let s = Source.read(item, log) { sources[s.id] = s }
+            }
+            for id in ["ofsted-outcomes", "dfe-sn-model"] where sources[id] == nil {
+                log.error(root.location, "the data sources file has no \"\(id)\" source")
+            }
+        }
+        try log.throwIfErrors()
+        return OfficialContext(store: store, indicators: indicators, outcomesSource: sources["ofsted-outcomes"]!,
+                               neighbourSource: sources["dfe-sn-model"]!)
+    }
+
+    func neighbourFigure(_ entry: AuthorityEntry, style: Style, engine: TextEngine, width: Double) -> Figure {
+        let entries = ([entry] + store.neighbours(of: entry)).enumerated().map { i, e in
+            let row = store.latestJudgements(for: e)
+            return NeighbourComparison.Entry(name: e.name, isSubject: i == 0,
+                                             inspected: row.map { PartialDate(year: $0.date.year, month: $0.date.month, day: $0.date.day) },
+                                             grades: row?.grades ?? [:])
+        }
+        return NeighbourComparison.matrix(subject: entry.name, entries: entries, source: outcomesSource)
+            .figure(style: style, text: engine, width: width)
+    }
+
+    func indicatorFigure(_ entry: AuthorityEntry, style: Style, engine: TextEngine, width: Double) -> Figure {
+        let rows = store.comparisons(for: entry, indicators: indicators).map { c -> IndicatorTable.Row in
+            let better = c.indicator.better == .neither ? "" : " \u{00B7} \(c.indicator.better.rawValue) is better"
+            let average = c.neighbourAverage.map { "\(Self.format($0, unit: c.indicator.unit)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
+                ?? "no neighbour figures"
+            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)",
+                                      values: [Self.format(c.authority, unit: c.indicator.unit),
+                                               c.england.map { Self.format($0, unit: c.indicator.unit) } ?? "not published",
+                                               c.region.map { Self.format($0, unit: c.indicator.unit) } ?? "not published",
+                                               average])
+        }
+        let sources = indicatorSources.map(\.citation).joined(separator: "; ")
+        return IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).",
+                                     note: "Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages.",
+                                     style: style, text: engine, width: width)
+    }
+
+    static func format(_ v: IndicatorValue, unit: String) -> String {
+        switch v {
+        case let .value(x): return format(x, unit: unit)
+        case let .missing(r): return "\(r.meaning) (\(r.rawValue.isEmpty ? "blank" : r.rawValue))"
+        }
+    }
+
+    /// Fixed, locale-free formatting (so output never depends on the machine): thousands
+    /// separated by commas; counts whole, everything else to one decimal place.
+    static func format(_ x: Double, unit: String) -> String {
+        let digits = unit == "count" ? 0 : 1
+        let text = String(format: "%.\(digits)f", x)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        let negative = whole.hasPrefix("-")
+        if negative { whole.removeFirst() }
+        var grouped = ""
+        for (i, ch) in whole.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { grouped.append(",") }
+            grouped.append(ch)
+        }
+        var s = (negative ? "-" : "") + String(grouped.reversed())
+        if parts.count > 1 { s += "." + parts[1] }
+        return unit == "percent" ? s + "%" : s
+    }
+}

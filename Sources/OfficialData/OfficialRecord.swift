@@ -1,0 +1,96 @@
+import Diagnostics
+import Foundation
+import Judgements
+
+/// Builds an authority's record from the official data alone: graded inspections from Ofsted's
+/// ILACS history (and latest-judgement sheet), visits from the in-year sheet, all citing the
+/// outcomes publication. Used for any of the 153 authorities that has no hand-written record.
+public enum OfficialRecord {
+    public static func make(for entry: AuthorityEntry, store: OfficialDataStore, frameworks: Frameworks,
+                            outcomesSource: Source) -> AuthorityRecord {
+        let rows = store.outcomes(for: entry)
+        let cite = [Citation(sourceID: outcomesSource.id, locator: nil)]
+        var events: [Event] = []
+        var seen: Set<String> = []
+        // History first, then the latest sheet (for an inspection the history lacks), then visits.
+        let ordered = rows.filter { $0.sheet == .history } + rows.filter { $0.sheet == .latest } + rows.filter { $0.sheet == .inYear }
+        for r in ordered {
+            guard let kind = r.kind else { continue }
+            let start = PartialDate(year: r.date.year, month: r.date.month, day: r.date.day)
+            // The latest sheet names no type: match graded inspections on date alone.
+            let key = kind.isGraded ? "graded@\(start.iso)" : "\(kind.rawValue)@\(start.iso)"
+            if !seen.insert(key).inserted { continue }
+            var judgements: [Judgement] = []
+            if kind.isGraded, let era = frameworks.eras.first(where: { $0.contains(start) }) {
+                for (area, grade) in r.grades {
+                    // The file's "children in care" column holds the joint judgement before 2023.
+                    let mapped = area == .childrenInCare && era.judgements.contains(.childrenInCareAndCareLeavers)
+                        ? JudgementArea.childrenInCareAndCareLeavers : area
+                    if era.judgements.contains(mapped) { judgements.append(Judgement(area: mapped, grade: grade)) }
+                }
+                judgements.sort { $0.area.rawValue < $1.area.rawValue }
+            }
+            events.append(Event(id: "\(kind.rawValue)-\(start.iso)", kind: kind, title: nil, start: start, end: nil,
+                                published: r.published.map { PartialDate(year: $0.year, month: $0.month, day: $0.day) },
+                                leadInspector: nil, theme: r.theme, themeInferred: false, note: nil,
+                                judgements: judgements, sources: cite))
+        }
+        let link = rows.compactMap(\.link).first
+        let authority = Authority(name: entry.name, council: entry.name, dfeCode: entry.dfeCode, onsCode: entry.onsCode ?? "",
+                                  ofstedRegion: rows.compactMap(\.region).first ?? entry.region, ofstedURN: nil,
+                                  statisticalNeighbours: store.neighbours(of: entry).map(\.name), source: cite[0])
+        var source = outcomesSource
+        if source.url == nil { source.url = link }
+        return AuthorityRecord(authority: authority, sources: [source], events: events.sorted { $0.start < $1.start },
+                               eras: frameworks.eras)
+    }
+}
+
+/// Turns newly published official files into the compact store.
+public enum OfficialImport {
+    /// Reads the Ofsted outcomes publication (ODS, or a CSV export of one sheet).
+    public static func ofsted(path: String, csvSheet: OutcomeRow.Sheet = .history) throws(InputError) -> [OutcomeRow] {
+        path.lowercased().hasSuffix(".ods") ? try OfstedOutcomesImport.readODS(path: path)
+            : try OfstedOutcomesImport.readCSV(path: path, sheet: csvSheet)
+    }
+
+    /// Reads DfE indicator CSVs and the statistical neighbour model, keeping England, the home
+    /// authority's region, the home authority and its neighbours (all authorities when `home` is nil).
+    public static func dfe(paths: [String], indicators: [IndicatorDefinition], home: Int?)
+        throws(InputError) -> (observations: [Observation], neighbours: [NeighbourGroup], directory: [AuthorityEntry]) {
+        var neighbours: [NeighbourGroup] = []
+        var observations: [Observation] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            do {
+                if URL(fileURLWithPath: path).lastPathComponent.hasPrefix("sn_model") {
+                    neighbours = try StatisticalNeighbours.read(path: path)
+                } else {
+                    observations += try EESImport.read(path: path, indicators: indicators)
+                }
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        if neighbours.isEmpty {
+            throw InputError(SourceLocation(file: paths.first ?? "import"), "no statistical neighbour model among the files (sn_model_*.csv)")
+        }
+        // The directory: every authority in the neighbour model, with its ONS code from the indicators.
+        var ons: [Int: String] = [:]
+        for o in observations where o.level == .localAuthority { if let d = o.dfeCode { ons[d] = o.code } }
+        let directory = neighbours.map { AuthorityEntry(dfeCode: $0.dfeCode, onsCode: ons[$0.dfeCode], name: $0.name, region: $0.region) }
+        if let home, let group = neighbours.first(where: { $0.dfeCode == home }) {
+            let keep = Set([home] + group.neighbours)
+            let region = group.region
+            observations = observations.filter { o in
+                switch o.level {
+                case .national: return true
+                case .regional: return o.name == region
+                case .localAuthority: return o.dfeCode.map(keep.contains) ?? false
+                }
+            }
+        }
+        return (observations, neighbours, directory)
+    }
+}

@@ -1,0 +1,142 @@
+import Judgements
+
+/// A grid of grades — labelled rows by headed columns, each cell a grade shown as colour and as
+/// Ofsted's wording, or a reason why there is none. The rating grid and the neighbours'
+/// comparison are both GradeMatrices; this type lays one out into a Figure.
+public struct GradeMatrix: Sendable {
+    public struct Column: Sendable {
+        public var id: String
+        public var heading: String
+        public var detail: String
+    }
+
+    public struct Row: Sendable {
+        public var id: String
+        public var label: String
+        /// Drawn in bold with a marker: "this authority" among its neighbours.
+        public var emphasised: Bool = false
+    }
+
+    public var id: String
+    public var title: String
+    public var subtitle: String
+    public var rows: [Row]
+    public var columns: [Column]
+    /// `cells[row][column]`.
+    public var cells: [[JudgementGrid.Cell]]
+    public var key: String
+    public var sourceLine: String
+    public var altText: String
+    public var table: DataTable
+    /// Share of the width given to the row labels.
+    public var labelShare: Double = 0.27
+    /// Row labels in bold (a few judgement areas) or regular (a long list of authorities).
+    public var boldLabels: Bool = true
+
+    static func cellText(_ cell: JudgementGrid.Cell) -> String {
+        switch cell {
+        case let .graded(g, note): return g.wording + (note.map { " (\($0))" } ?? "")
+        case let .notJudged(reason): return "Not judged: \(reason)"
+        }
+    }
+
+    static func sentenceCase(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+    /// Measures every label and cell with Pango, sizes each row to its tallest content, and
+    /// places marks; colours, fonts and spacing all come from `style`.
+    public func figure(style: Style, text engine: TextEngine, width: Double) -> Figure {
+        let placer = TextPlacer(engine: engine)
+        let pad = style.space("cell_padding"), gutter = style.space("gutter")
+        let gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        let ink = style.colour("text"), muted = style.colour("muted_text")
+        var marks: [Mark] = []
+        var y = 0.0
+
+        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
+        marks.append(.text(t)); y = t.frame.maxY + lineGap
+        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
+        marks.append(.text(s)); y = s.frame.maxY + gap
+
+        let n = max(columns.count, 1)
+        let labelWidth = (width * labelShare).rounded()
+        let columnWidth = ((width - labelWidth - gutter * Double(n)) / Double(n)).rounded(.down)
+        func columnX(_ c: Int) -> Double { labelWidth + gutter + Double(c) * (columnWidth + gutter) }
+
+        let headFont = style.font("cell", bold: true), smallFont = style.font("note")
+        let headers: [(TextMark, TextMark?)] = columns.enumerated().map { c, col in
+            let x = columnX(c) + pad, w = columnWidth - 2 * pad
+            let a = placer.place(col.heading, headFont, colour: ink, x: x, y: y + pad, width: w, id: "head:\(col.id)")
+            let b = col.detail.isEmpty ? nil : placer.place(col.detail, smallFont, colour: muted, x: x, y: a.frame.maxY + 1, width: w)
+            return (a, b)
+        }
+        let headHeight = (headers.map { ($0.1 ?? $0.0).frame.maxY }.max() ?? y) - y + pad
+        for (c, (a, b)) in headers.enumerated() {
+            let cell = Rect(x: columnX(c), y: y, width: columnWidth, height: headHeight)
+            var a = a
+            a.container = cell
+            marks.append(.text(a))
+            if var b { b.container = cell; marks.append(.text(b)) }
+        }
+        y += headHeight
+        marks.append(.line(LineMark(from: (0, y), to: (width, y), colour: style.colour("rule"), width: 0.75)))
+        y += gutter
+
+        let cellFont = style.font("cell"), labelFont = style.font("cell", bold: true)
+        let minimum = engine.measure("Ag\nAg", cellFont).size.height
+        for (r, row) in rows.enumerated() {
+            let labelText = row.emphasised ? "\u{25B6} \(row.label)" : row.label
+            let label = placer.place(labelText, row.emphasised || boldLabels ? labelFont : cellFont,
+                                     colour: ink, x: 0, y: 0, width: labelWidth - pad, id: "label:\(row.id)")
+            var contents: [[TextMark]] = []
+            for (c, col) in columns.enumerated() {
+                let x = columnX(c) + pad, w = columnWidth - 2 * pad
+                var runs: [TextMark] = []
+                switch cells[r][c] {
+                case let .graded(grade, note):
+                    let colours = style.grades[grade]!
+                    runs.append(placer.place(grade.wording, cellFont, colour: colours.text, x: x, y: 0, width: w, id: "grade:\(row.id):\(col.id)"))
+                    if let note {
+                        runs.append(placer.place("(\(note))", smallFont.with(italic: true), colour: colours.text, x: x, y: 0, width: w))
+                    }
+                case let .notJudged(reason):
+                    runs.append(placer.place(Self.sentenceCase(reason), cellFont.with(italic: true), colour: style.colour("not_judged_text"),
+                                             x: x, y: 0, width: w, id: "notjudged:\(row.id):\(col.id)"))
+                }
+                contents.append(runs)
+            }
+            let heights = contents.map { runs in runs.map(\.frame.height).reduce(0, +) + Double(max(runs.count - 1, 0)) * 2 }
+            let rowHeight = max(label.frame.height, heights.max() ?? 0, minimum) + 2 * pad
+            var l = label
+            l.frame.y = y + (rowHeight - label.frame.height) / 2
+            l.container = Rect(x: 0, y: y, width: labelWidth, height: rowHeight)
+            marks.append(.text(l))
+            for (c, col) in columns.enumerated() {
+                let cell = Rect(x: columnX(c), y: y, width: columnWidth, height: rowHeight)
+                switch cells[r][c] {
+                case let .graded(grade, _):
+                    marks.append(.box(BoxMark(id: "cell:\(row.id):\(col.id)", rect: cell, fill: style.grades[grade]!.fill)))
+                case .notJudged:
+                    marks.append(.box(BoxMark(id: "cell:\(row.id):\(col.id)", rect: cell, fill: style.colour("not_judged_fill"),
+                                              hatch: style.colour("not_judged_hatch"))))
+                }
+                var ty = y + (rowHeight - heights[c]) / 2
+                for var run in contents[c] {
+                    run.frame.y = ty
+                    run.container = cell
+                    ty = run.frame.maxY + 2
+                    marks.append(.text(run))
+                }
+            }
+            y += rowHeight + gutter
+        }
+
+        y += gap - gutter
+        let k = placer.place(key, smallFont, colour: muted, x: 0, y: y, width: width, id: "key")
+        marks.append(.text(k)); y = k.frame.maxY + lineGap
+        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
+        marks.append(.text(src)); y = src.frame.maxY
+
+        return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title,
+                      subtitle: subtitle, sourceLine: sourceLine, altText: altText, table: table)
+    }
+}

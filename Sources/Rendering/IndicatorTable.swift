@@ -1,0 +1,72 @@
+import Judgements
+
+/// Key indicators for one authority in their latest period, against England, its region and
+/// its statistical neighbours' average. Missing figures say why; they are never drawn as zero.
+public enum IndicatorTable {
+    public static let id = "indicator-table"
+
+    /// A row as plain text values, already formatted.
+    public struct Row: Sendable {
+        public var title: String
+        public var detail: String
+        public var values: [String]
+
+        public init(title: String, detail: String, values: [String]) {
+            self.title = title; self.detail = detail; self.values = values
+        }
+    }
+
+    public static func figure(subject: String, region: String, rows: [Row], sourceLine: String, note: String,
+                              style: Style, text engine: TextEngine, width: Double) -> Figure {
+        let placer = TextPlacer(engine: engine)
+        let pad = style.space("cell_padding"), gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        let ink = style.colour("text"), muted = style.colour("muted_text")
+        var marks: [Mark] = []
+        var y = 0.0
+        let title = "\(subject) against England, \(region) and its statistical neighbours"
+        let subtitle = "Latest published figure of each key indicator \u{00B7} \(subject) \u{00B7} period as shown"
+        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
+        marks.append(.text(t)); y = t.frame.maxY + lineGap
+        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
+        marks.append(.text(s)); y = s.frame.maxY + gap
+
+        let headers = [subject, "England", region, "Neighbours\u{2019} average"]
+        let labelWidth = (width * 0.32).rounded()
+        let colWidth = ((width - labelWidth) / Double(headers.count)).rounded(.down)
+        func colX(_ i: Int) -> Double { labelWidth + Double(i) * colWidth }
+        let headFont = style.font("cell", bold: true), cellFont = style.font("cell"), small = style.font("note")
+        let heads = headers.enumerated().map { i, h in
+            placer.place(h, headFont, colour: ink, x: colX(i) + pad, y: y, width: colWidth - 2 * pad, alignment: .right, id: "head:\(i)")
+        }
+        let headHeight = heads.map(\.frame.height).max() ?? 0
+        for var h in heads {
+            h.container = Rect(x: h.layoutX - pad, y: y, width: colWidth, height: headHeight)
+            marks.append(.text(h))
+        }
+        y += headHeight + lineGap
+        marks.append(.line(LineMark(from: (0, y), to: (width, y), colour: style.colour("rule"), width: 0.75)))
+        y += lineGap
+        for (r, row) in rows.enumerated() {
+            let a = placer.place(row.title, cellFont.with(bold: true), colour: ink, x: 0, y: y + pad, width: labelWidth - pad, id: "row:\(r)")
+            let b = placer.place(row.detail, small, colour: muted, x: 0, y: a.frame.maxY + 1, width: labelWidth - pad)
+            let cells = row.values.enumerated().map { i, v in
+                placer.place(v, cellFont, colour: ink, x: colX(i) + pad, y: y + pad, width: colWidth - 2 * pad, alignment: .right, id: "value:\(r):\(i)")
+            }
+            let h = max(b.frame.maxY - y, (cells.map(\.frame.maxY).max() ?? y) - y) + pad
+            if r % 2 == 0 { marks.append(.box(BoxMark(rect: Rect(x: 0, y: y, width: width, height: h), fill: style.colour("band")))) }
+            for var m in [a, b] { m.container = Rect(x: 0, y: y, width: labelWidth, height: h); marks.append(.text(m)) }
+            for (i, var c) in cells.enumerated() { c.container = Rect(x: colX(i), y: y, width: colWidth, height: h); marks.append(.text(c)) }
+            y += h
+        }
+        y += gap
+        let k = placer.place(note, small, colour: muted, x: 0, y: y, width: width, id: "key")
+        marks.append(.text(k)); y = k.frame.maxY + lineGap
+        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
+        marks.append(.text(src)); y = src.frame.maxY
+        let table = DataTable(columns: ["Indicator", "Period and direction"] + headers, rows: rows.map { [$0.title, $0.detail] + $0.values })
+        let alt = "Table of \(rows.count) indicators for \(subject) against England, \(region) and its neighbours. " +
+            rows.map { "\($0.title) (\($0.detail)): " + zip(headers, $0.values).map { "\($0) \($1)" }.joined(separator: ", ") }.joined(separator: ". ") + "."
+        return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
+                      sourceLine: sourceLine, altText: alt, table: table)
+    }
+}
