@@ -8,7 +8,13 @@ BIN := .build/release/briefing
 APT_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config fonts-liberation2 fonts-dejavu-core poppler-utils qpdf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build reports test clean
+# Newly published official files for `make import` (defaults: the shared copies beside the repository).
+SHARED ?= ../shared/data
+OFSTED ?= $(SHARED)/ofsted/LA_Inspection_Outcomes_as_at_31_March_2025.ods
+DFE ?= $(wildcard $(SHARED)/dfe/*.csv)
+HOME_AUTHORITY ?= 341
+
+.PHONY: deps build reports import test clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -25,6 +31,10 @@ build: deps
 
 reports: build
 	@$(BIN) build
+
+import: build
+	$(BIN) import ofsted $(OFSTED)
+	$(BIN) import dfe --home $(HOME_AUTHORITY) $(DFE)
 
 test: deps
 	$(SWIFT) build --build-tests

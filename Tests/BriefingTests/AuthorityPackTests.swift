@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite(.serialized) struct AuthorityPacks {
+    @Test func knowsleyBuildsFromTheOfficialDataAlone() throws {
+        for query in ["Knowsley", "340", "E08000011"] {
+            let (r, out) = try buildPacks(extra: ["--authority", query])
+            #expect(r.status == 0, "\(query): \(r.stderr)")
+            let pdf = "\(out)/knowsley.pdf"
+            #expect(FileManager.default.fileExists(atPath: pdf))
+            let info = try tool("pdfinfo", [pdf]).stdout
+            #expect(info.contains("Pages:           4"))
+            #expect(info.contains("Title:           Knowsley children’s services: Ofsted judgements and key indicators"))
+            let text = normaliseSpace(try tool("pdftotext", [pdf, "-"]).stdout)
+            for expected in ["November 2024", "Inadequate", "Knowsley and its statistical neighbours", "Liverpool (March 2023)",
+                             "Knowsley against England, North West and its statistical neighbours", "Referrals",
+                             "Local authority inspection outcomes as at 31 March 2025"] {
+                #expect(text.contains(expected), "\(query): missing \(expected)")
+            }
+            #expect(try tool("qpdf", ["--check", pdf]).status == 0)
+        }
+    }
+
+    @Test func anUnknownAuthoritySuggestsTheClosest() throws {
+        let (r, _) = try buildPacks(extra: ["--authority", "Knowsly"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("no authority called \"Knowsly\""))
+        #expect(r.stderr.contains("closest: Knowsley"))
+    }
+
+    @Test func liverpoolComparisonPackShowsNeighboursAndIndicators() throws {
+        let (r, out) = try buildPacks(extra: ["--pack", "liverpool-comparison"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = normaliseSpace(try tool("pdftotext", ["\(out)/liverpool-comparison.pdf", "-"]).stdout)
+        #expect(text.contains("8,410"), "Liverpool's 2025 referrals")
+        #expect(text.contains("Redcar and Cleveland"))
+        let csv = try String(contentsOfFile: "\(out)/liverpool-comparison-indicator-table.csv", encoding: .utf8)
+        #expect(csv.contains("Referrals,\"2025, year to 31 March\",\"8,410\""))
+    }
+}
