@@ -22,27 +22,6 @@ struct RealOfficialFiles {
         #expect(rows.first { $0.name == "Liverpool" }?.link == "https://reports.ofsted.gov.uk/provider/44/341")
     }
 
-    /// Liverpool's judgements as imported equal the hand-written record's, inspection by inspection.
-    @Test func importedLiverpoolEqualsTheRecord() throws {
-        let store = try OfficialDataStore.load(folder: Repo.path("Reports/data"))
-        let frameworks = try FrameworkLoader.load(path: Repo.path("Reports/frameworks.yaml"))
-        let entry = try store.authority("Liverpool")
-        let source = Source(id: "ofsted-outcomes", publisher: "Ofsted", title: "outcomes", date: PartialDate.parse("2025-09-25")!)
-        let imported = OfficialRecord.make(for: entry, store: store, frameworks: frameworks, outcomesSource: source)
-        let written = try RecordLoader.load(path: Repo.path("Reports/authorities/liverpool.yaml"), frameworksPath: Repo.path("Reports/frameworks.yaml"))
-        #expect(imported.gradedInspections.count == 2)
-        for inspection in imported.gradedInspections {
-            let match = try #require(written.gradedInspections.first { $0.start == inspection.start })
-            #expect(Set(inspection.judgements) == Set(match.judgements), "\(inspection.start.iso)")
-            #expect(inspection.published == match.published)
-        }
-        let visits = imported.events.filter { $0.kind == .monitoringVisit }
-        for v in visits {
-            let match = try #require(written.events.first { $0.kind == .monitoringVisit && $0.start == v.start })
-            #expect(match.theme == v.theme)
-        }
-    }
-
     @Test func dfeIndicatorsAndNeighbours() throws {
         let indicators = try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"))
         let files = try FileManager.default.contentsOfDirectory(atPath: shared + "/dfe").map { shared + "/dfe/" + $0 }
@@ -78,6 +57,27 @@ struct RealOfficialFiles {
 }
 
 @Suite struct CompactStore {
+    /// Liverpool's judgements as imported equal the hand-written record's, inspection by inspection.
+    @Test func importedLiverpoolEqualsTheRecord() throws {
+        let store = try OfficialDataStore.load(folder: Repo.path("Reports/data"))
+        let frameworks = try FrameworkLoader.load(path: Repo.path("Reports/frameworks.yaml"))
+        let entry = try store.authority("Liverpool")
+        let source = Source(id: "ofsted-outcomes", publisher: "Ofsted", title: "outcomes", date: PartialDate.parse("2025-09-25")!)
+        let imported = OfficialRecord.make(for: entry, store: store, frameworks: frameworks, outcomesSource: source)
+        let written = try RecordLoader.load(path: Repo.path("Reports/authorities/liverpool.yaml"), frameworksPath: Repo.path("Reports/frameworks.yaml"))
+        #expect(imported.gradedInspections.count == 2)
+        for inspection in imported.gradedInspections {
+            let match = try #require(written.gradedInspections.first { $0.start == inspection.start })
+            #expect(Set(inspection.judgements) == Set(match.judgements), "\(inspection.start.iso)")
+            #expect(inspection.published == match.published)
+        }
+        let visits = imported.events.filter { $0.kind == .monitoringVisit }
+        for v in visits {
+            let match = try #require(written.events.first { $0.kind == .monitoringVisit && $0.start == v.start })
+            #expect(match.theme == v.theme)
+        }
+    }
+
     @Test func findsAuthoritiesByNameOrCode() throws {
         let store = try OfficialDataStore.load(folder: Repo.path("Reports/data"))
         #expect(try store.authority("Knowsley").dfeCode == 340)
