@@ -123,11 +123,83 @@ public final class CairoContext {
         cairo_fill(pointer)
     }
 
-    func stroke(_ r: Rect, _ c: Colour, width: Double) {
+    func stroke(_ r: Rect, _ c: Colour, width: Double, dashed: Bool = false) {
         setColour(c)
         cairo_set_line_width(pointer, width)
+        let dash = dashed ? [3.0, 2.0] : []
+        cairo_set_dash(pointer, dash, Int32(dash.count), 0)
         cairo_rectangle(pointer, r.x + width / 2, r.y + width / 2, r.width - width, r.height - width)
         cairo_stroke(pointer)
+        cairo_set_dash(pointer, nil, 0, 0)
+    }
+
+    func path(_ p: PathMark) {
+        guard let first = p.points.first else { return }
+        cairo_new_path(pointer)
+        cairo_move_to(pointer, first.0, first.1)
+        for pt in p.points.dropFirst() { cairo_line_to(pointer, pt.0, pt.1) }
+        if p.closed { cairo_close_path(pointer) }
+        if let fill = p.fill {
+            setColour(fill)
+            if p.stroke != nil { cairo_fill_preserve(pointer) } else { cairo_fill(pointer) }
+        }
+        if let stroke = p.stroke {
+            setColour(stroke)
+            cairo_set_line_width(pointer, p.width)
+            cairo_set_line_join(pointer, CAIRO_LINE_JOIN_ROUND)
+            cairo_set_dash(pointer, p.dash, Int32(p.dash.count), 0)
+            cairo_stroke(pointer)
+            cairo_set_dash(pointer, nil, 0, 0)
+        }
+        cairo_new_path(pointer)
+    }
+
+    /// A print-safe texture clipped to `r`.
+    func pattern(_ kind: Style.Pattern, in r: Rect, _ ink: Colour) {
+        cairo_save(pointer)
+        cairo_rectangle(pointer, r.x, r.y, r.width, r.height)
+        cairo_clip(pointer)
+        setColour(ink)
+        cairo_set_line_width(pointer, 0.8)
+        switch kind {
+        case .none:
+            break
+        case .solid:
+            cairo_rectangle(pointer, r.x, r.y, r.width, r.height)
+            cairo_fill(pointer)
+        case .dots:
+            var y = r.y + 2
+            while y < r.maxY {
+                var x = r.x + 2
+                while x < r.maxX {
+                    cairo_arc(pointer, x, y, 0.9, 0, 2 * Double.pi)
+                    cairo_fill(pointer)
+                    x += 3.5
+                }
+                y += 3.5
+            }
+        case .hatch, .crosshatch:
+            var d = -r.height
+            while d < r.width {
+                cairo_move_to(pointer, r.x + d, r.maxY)
+                cairo_line_to(pointer, r.x + d + r.height, r.y)
+                if kind == .crosshatch {
+                    cairo_move_to(pointer, r.x + d, r.y)
+                    cairo_line_to(pointer, r.x + d + r.height, r.maxY)
+                }
+                d += 3.5
+            }
+            cairo_stroke(pointer)
+        case .vertical:
+            var x = r.x + 1.5
+            while x < r.maxX {
+                cairo_move_to(pointer, x, r.y)
+                cairo_line_to(pointer, x, r.maxY)
+                x += 3
+            }
+            cairo_stroke(pointer)
+        }
+        cairo_restore(pointer)
     }
 
     func line(from a: (Double, Double), to b: (Double, Double), _ c: Colour, width: Double, dash: [Double] = []) {

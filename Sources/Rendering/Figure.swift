@@ -25,6 +25,7 @@ public struct Figure: Sendable {
 public enum Mark: Sendable {
     case box(BoxMark)
     case line(LineMark)
+    case path(PathMark)
     case text(TextMark)
 }
 
@@ -36,9 +37,15 @@ public struct BoxMark: Sendable {
     public var hatch: Colour?
     public var stroke: Colour?
     public var strokeWidth: Double = 1
+    /// A texture drawn over the fill (greyscale print), in `patternInk`.
+    public var pattern: Style.Pattern = .none
+    public var patternInk: Colour?
+    public var dashed: Bool = false
 
-    public init(id: String? = nil, rect: Rect, fill: Colour?, hatch: Colour? = nil, stroke: Colour? = nil, strokeWidth: Double = 1) {
+    public init(id: String? = nil, rect: Rect, fill: Colour?, hatch: Colour? = nil, stroke: Colour? = nil, strokeWidth: Double = 1,
+                pattern: Style.Pattern = .none, patternInk: Colour? = nil, dashed: Bool = false) {
         self.id = id; self.rect = rect; self.fill = fill; self.hatch = hatch; self.stroke = stroke; self.strokeWidth = strokeWidth
+        self.pattern = pattern; self.patternInk = patternInk; self.dashed = dashed
     }
 }
 
@@ -47,6 +54,25 @@ public struct LineMark: Sendable {
     public var to: (Double, Double)
     public var colour: Colour
     public var width: Double
+    public var dash: [Double] = []
+
+    public init(from: (Double, Double), to: (Double, Double), colour: Colour, width: Double, dash: [Double] = []) {
+        self.from = from; self.to = to; self.colour = colour; self.width = width; self.dash = dash
+    }
+}
+
+/// A polyline or a filled shape (markers, series lines).
+public struct PathMark: Sendable {
+    public var points: [(Double, Double)]
+    public var closed: Bool
+    public var fill: Colour?
+    public var stroke: Colour?
+    public var width: Double
+    public var dash: [Double] = []
+
+    public init(points: [(Double, Double)], closed: Bool, fill: Colour?, stroke: Colour?, width: Double, dash: [Double] = []) {
+        self.points = points; self.closed = closed; self.fill = fill; self.stroke = stroke; self.width = width; self.dash = dash
+    }
 }
 
 /// A run of text, wrapped at `frame.width`, whose measured extent is `frame`; `container` is the

@@ -6,9 +6,12 @@ enum FigureRenderer {
             case let .box(b):
                 if let fill = b.fill { cr.fill(b.rect, fill) }
                 if let hatch = b.hatch { cr.hatch(b.rect, hatch, spacing: hatchSpacing, width: 0.75) }
-                if let stroke = b.stroke { cr.stroke(b.rect, stroke, width: b.strokeWidth) }
+                if b.pattern != .none, let ink = b.patternInk { cr.pattern(b.pattern, in: b.rect, ink) }
+                if let stroke = b.stroke { cr.stroke(b.rect, stroke, width: b.strokeWidth, dashed: b.dashed) }
             case let .line(l):
-                cr.line(from: l.from, to: l.to, l.colour, width: l.width)
+                cr.line(from: l.from, to: l.to, l.colour, width: l.width, dash: l.dash)
+            case let .path(p):
+                cr.path(p)
             case let .text(t):
                 text.draw(t.text, t.font, at: t.layoutX, t.frame.y, width: t.wrapWidth,
                           alignment: t.alignment, colour: t.colour, on: cr)

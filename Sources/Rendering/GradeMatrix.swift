@@ -17,13 +17,27 @@ public struct GradeMatrix: Sendable {
         public var emphasised: Bool = false
     }
 
+    /// What a cell shows: a grade, a progress status, or why there is nothing.
+    public enum Cell: Sendable, Hashable {
+        case grade(Grade, note: String?)
+        case status(ProgressStatus, note: String?)
+        case notJudged(String)
+
+        public init(_ c: JudgementGrid.Cell) {
+            switch c {
+            case let .graded(g, note): self = .grade(g, note: note)
+            case let .notJudged(reason): self = .notJudged(reason)
+            }
+        }
+    }
+
     public var id: String
     public var title: String
     public var subtitle: String
     public var rows: [Row]
     public var columns: [Column]
     /// `cells[row][column]`.
-    public var cells: [[JudgementGrid.Cell]]
+    public var cells: [[Cell]]
     public var key: String
     public var sourceLine: String
     public var altText: String
@@ -33,10 +47,29 @@ public struct GradeMatrix: Sendable {
     /// Row labels in bold (a few judgement areas) or regular (a long list of authorities).
     public var boldLabels: Bool = true
 
-    static func cellText(_ cell: JudgementGrid.Cell) -> String {
+    static func cellText(_ cell: JudgementGrid.Cell) -> String { cellText(Cell(cell)) }
+
+    static func cellText(_ cell: Cell) -> String {
         switch cell {
-        case let .graded(g, note): return g.wording + (note.map { " (\($0))" } ?? "")
+        case let .grade(g, note): return g.wording + (note.map { " (\($0))" } ?? "")
+        case let .status(s, note): return sentenceCase(s.rawValue) + (note.map { ": \($0)" } ?? "")
         case let .notJudged(reason): return "Not judged: \(reason)"
+        }
+    }
+
+    /// Fill, text colour, pattern and words of a cell in `style`.
+    static func look(_ cell: Cell, _ style: Style) -> (fill: Colour, text: Colour, pattern: Style.Pattern, hatch: Colour?, words: String, italic: Bool) {
+        switch cell {
+        case let .grade(g, _):
+            let c = style.grades[g]!
+            return (c.fill, c.text, c.pattern, nil, g.wording, false)
+        case let .status(st, _):
+            let c = style.statuses[st]!
+            return (c.fill, c.text, c.pattern, st == .notLookedAt ? style.colour("not_judged_hatch") : nil,
+                    "\(c.symbol) \(sentenceCase(st.rawValue))", st == .notLookedAt)
+        case let .notJudged(reason):
+            return (style.colour("not_judged_fill"), style.colour("not_judged_text"), .none, style.colour("not_judged_hatch"),
+                    sentenceCase(reason), true)
         }
     }
 
@@ -82,6 +115,9 @@ public struct GradeMatrix: Sendable {
         y += gutter
 
         let cellFont = style.font("cell"), labelFont = style.font("cell", bold: true)
+        // A style that draws patterns reserves a swatch at each cell's left edge for them.
+        let patterned = style.grades.values.contains { $0.pattern != .none } || style.statuses.values.contains { $0.pattern != .none }
+        let swatch = patterned ? 10.0 : 0
         let minimum = engine.measure("Ag\nAg", cellFont).size.height
         for (r, row) in rows.enumerated() {
             let labelText = row.emphasised ? "\u{25B6} \(row.label)" : row.label
@@ -89,18 +125,15 @@ public struct GradeMatrix: Sendable {
                                      colour: ink, x: 0, y: 0, width: labelWidth - pad, id: "label:\(row.id)")
             var contents: [[TextMark]] = []
             for (c, col) in columns.enumerated() {
-                let x = columnX(c) + pad, w = columnWidth - 2 * pad
-                var runs: [TextMark] = []
+                let x = columnX(c) + pad + swatch, w = columnWidth - 2 * pad - swatch
+                let look = Self.look(cells[r][c], style)
+                var runs = [placer.place(look.words, look.italic ? cellFont.with(italic: true) : cellFont, colour: look.text,
+                                         x: x, y: 0, width: w, id: "text:\(row.id):\(col.id)")]
                 switch cells[r][c] {
-                case let .graded(grade, note):
-                    let colours = style.grades[grade]!
-                    runs.append(placer.place(grade.wording, cellFont, colour: colours.text, x: x, y: 0, width: w, id: "grade:\(row.id):\(col.id)"))
-                    if let note {
-                        runs.append(placer.place("(\(note))", smallFont.with(italic: true), colour: colours.text, x: x, y: 0, width: w))
-                    }
-                case let .notJudged(reason):
-                    runs.append(placer.place(Self.sentenceCase(reason), cellFont.with(italic: true), colour: style.colour("not_judged_text"),
-                                             x: x, y: 0, width: w, id: "notjudged:\(row.id):\(col.id)"))
+                case let .grade(_, note?), let .status(_, note?):
+                    runs.append(placer.place("(\(note))", smallFont.with(italic: true), colour: look.text, x: x, y: 0, width: w))
+                default:
+                    break
                 }
                 contents.append(runs)
             }
@@ -112,12 +145,11 @@ public struct GradeMatrix: Sendable {
             marks.append(.text(l))
             for (c, col) in columns.enumerated() {
                 let cell = Rect(x: columnX(c), y: y, width: columnWidth, height: rowHeight)
-                switch cells[r][c] {
-                case let .graded(grade, _):
-                    marks.append(.box(BoxMark(id: "cell:\(row.id):\(col.id)", rect: cell, fill: style.grades[grade]!.fill)))
-                case .notJudged:
-                    marks.append(.box(BoxMark(id: "cell:\(row.id):\(col.id)", rect: cell, fill: style.colour("not_judged_fill"),
-                                              hatch: style.colour("not_judged_hatch"))))
+                let look = Self.look(cells[r][c], style)
+                marks.append(.box(BoxMark(id: "cell:\(row.id):\(col.id)", rect: cell, fill: look.fill, hatch: look.hatch)))
+                if look.pattern != .none {
+                    marks.append(.box(BoxMark(id: "swatch:\(row.id):\(col.id)", rect: Rect(x: cell.x, y: cell.y, width: swatch - 2, height: cell.height),
+                                              fill: nil, pattern: look.pattern, patternInk: style.colour("pattern_ink"))))
                 }
                 var ty = y + (rowHeight - heights[c]) / 2
                 for var run in contents[c] {

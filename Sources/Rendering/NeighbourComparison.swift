@@ -21,11 +21,11 @@ public enum NeighbourComparison {
 
     public static func matrix(subject: String, entries: [Entry], source: Source) -> GradeMatrix {
         let cells = entries.map { e in
-            areas.map { area -> JudgementGrid.Cell in
-                if let g = e.grades[area] { return .graded(g, note: nil) }
-                if e.inspected == nil { return .notJudged(reason: "no inspection on record") }
-                if area == .careLeavers, let d = e.inspected, d.year < 2023 { return .notJudged(reason: "judged with children in care") }
-                return .notJudged(reason: "not judged")
+            areas.map { area -> GradeMatrix.Cell in
+                if let g = e.grades[area] { return .grade(g, note: nil) }
+                if e.inspected == nil { return .notJudged("no inspection on record") }
+                if area == .careLeavers, let d = e.inspected, d.year < 2023 { return .notJudged("judged with children in care") }
+                return .notJudged("not judged")
             }
         }
         let better = entries.filter { !$0.isSubject && ($0.grades[.overallEffectiveness] ?? .inadequate) > (entries.first { $0.isSubject }?.grades[.overallEffectiveness] ?? .outstanding) }.count

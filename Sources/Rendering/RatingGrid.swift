@@ -17,7 +17,7 @@ public enum RatingGrid {
                 GradeMatrix.Column(id: col.eventID, heading: col.start.monthYear,
                                    detail: col.kind.title + (col.published.map { ", published \($0.display)" } ?? ""))
             },
-            cells: grid.cells,
+            cells: grid.cells.map { $0.map(GradeMatrix.Cell.init) },
             key: "Each cell gives Ofsted\u{2019}s wording of the grade. Hatched grey cells: no separate judgement of that kind was made at that inspection; the cell says why.",
             sourceLine: "Source: " + grid.sources.map(\.citation).joined(separator: "; ") + ".",
             altText: altText(grid), table: table(grid))

@@ -21,9 +21,24 @@ public struct FontSpec: Sendable, Hashable {
 /// The look of a pack: colours, type and page setup, read from `Styles/<name>.yaml` so that
 /// no colour, font or spacing is written into drawing code.
 public struct Style: Sendable {
+    /// A texture drawn in a swatch at the edge of a cell, so grades and statuses stay apart
+    /// in black-and-white print.
+    public enum Pattern: String, Sendable, Hashable, CaseIterable {
+        case none, dots, hatch, crosshatch, vertical, solid
+    }
+
     public struct GradeColours: Sendable, Hashable {
         public var fill: Colour
         public var text: Colour
+        public var pattern: Pattern = .none
+    }
+
+    /// How a progress status is shown: colour, pattern, and a symbol beside its word.
+    public struct StatusLook: Sendable, Hashable {
+        public var fill: Colour
+        public var text: Colour
+        public var pattern: Pattern
+        public var symbol: String
     }
 
     public var name: String
@@ -34,15 +49,17 @@ public struct Style: Sendable {
     /// Colours by role: text, muted_text, background, rule, gutter, not_judged_fill, not_judged_hatch, not_judged_text, band (alternate table rows).
     public var colours: [String: Colour]
     public var grades: [Grade: GradeColours]
+    public var statuses: [ProgressStatus: StatusLook]
     public var pageWidth: Double
     public var pageHeight: Double
     public var margin: Double
     /// Spacing in points by role: cell_padding, gutter, block_gap, line_gap.
     public var spacing: [String: Double]
 
-    public static let sizeKeys = ["title", "subtitle", "heading", "body", "cell", "note", "source", "header"]
+    public static let sizeKeys = ["title", "subtitle", "heading", "body", "cell", "note", "source", "header", "cover_title", "key_number"]
     public static let colourKeys = ["text", "muted_text", "background", "rule", "gutter",
-                                    "not_judged_fill", "not_judged_hatch", "not_judged_text", "band"]
+                                    "not_judged_fill", "not_judged_hatch", "not_judged_text", "band", "pattern_ink",
+                                    "series_authority", "series_england", "series_region", "series_neighbours", "accent"]
     public static let spacingKeys = ["cell_padding", "gutter", "block_gap", "line_gap"]
 
     public func font(_ role: String, bold: Bool = false, italic: Bool = false) -> FontSpec {
@@ -63,7 +80,7 @@ public enum StyleLoader {
         let log = DiagnosticLog()
         guard let root = doc.root.requireMapping(log, as: "a style file") else { throw InputError(log.sorted) }
         let what = "the style"
-        root.checkKeys(["name", "description", "fonts", "sizes", "colours", "grades", "page", "spacing"], log, in: what)
+        root.checkKeys(["name", "description", "fonts", "sizes", "colours", "grades", "statuses", "page", "spacing"], log, in: what)
         let name = root.string("name", log, in: what)
         let description = root.string("description", log, in: what)
 
@@ -87,10 +104,24 @@ public enum StyleLoader {
             m.checkKeys(Grade.allCases.map(\.key), log, in: "grades")
             for grade in Grade.allCases {
                 guard let g = m.map(grade.key, log, in: "grades") else { continue }
-                g.checkKeys(["fill", "text"], log, in: "grade \"\(grade.key)\"")
-                if let fill = colour(g, "fill", log, in: "grade \"\(grade.key)\""),
-                   let text = colour(g, "text", log, in: "grade \"\(grade.key)\"") {
-                    grades[grade] = .init(fill: fill, text: text)
+                let w = "grade \"\(grade.key)\""
+                g.checkKeys(["fill", "text", "pattern"], log, in: w)
+                if let fill = colour(g, "fill", log, in: w), let text = colour(g, "text", log, in: w), let p = pattern(g, log, in: w) {
+                    grades[grade] = .init(fill: fill, text: text, pattern: p)
+                }
+            }
+        }
+        var statuses: [ProgressStatus: Style.StatusLook] = [:]
+        let statusKeys = ProgressStatus.allCases.map { $0.rawValue.replacingOccurrences(of: " ", with: "-") }
+        if let m = root.map("statuses", log, in: what) {
+            m.checkKeys(statusKeys, log, in: "statuses")
+            for (status, key) in zip(ProgressStatus.allCases, statusKeys) {
+                guard let g = m.map(key, log, in: "statuses") else { continue }
+                let w = "status \"\(key)\""
+                g.checkKeys(["fill", "text", "pattern", "symbol"], log, in: w)
+                if let fill = colour(g, "fill", log, in: w), let text = colour(g, "text", log, in: w),
+                   let p = pattern(g, log, in: w), let symbol = g.string("symbol", log, in: w) {
+                    statuses[status] = .init(fill: fill, text: text, pattern: p, symbol: symbol)
                 }
             }
         }
@@ -106,7 +137,7 @@ public enum StyleLoader {
         }
         try log.throwIfErrors()
         return Style(name: name!, description: description!, fontFamilies: families, sizes: sizes, colours: colours,
-                     grades: grades, pageWidth: page!.0, pageHeight: page!.1, margin: margin!, spacing: spacing)
+                     grades: grades, statuses: statuses, pageWidth: page!.0, pageHeight: page!.1, margin: margin!, spacing: spacing)
     }
 
     static func numbers(_ root: YAMLMapping, _ key: String, keys: [String], _ log: DiagnosticLog) -> [String: Double] {
@@ -124,6 +155,16 @@ public enum StyleLoader {
             return nil
         }
         return v
+    }
+
+    static func pattern(_ m: YAMLMapping, _ log: DiagnosticLog, in what: String) -> Style.Pattern? {
+        guard let text = m.string("pattern", log, in: what) else { return nil }
+        guard let p = Style.Pattern(rawValue: text) else {
+            let names = Style.Pattern.allCases.map(\.rawValue)
+            log.error(m["pattern"]!.location, "unknown pattern \"\(text)\"\(Suggestion.hint(for: text, in: names)); use one of: \(names.joined(separator: ", "))")
+            return nil
+        }
+        return p
     }
 
     static func colour(_ m: YAMLMapping, _ key: String, _ log: DiagnosticLog, in what: String) -> Colour? {
