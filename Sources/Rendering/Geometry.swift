@@ -8,6 +8,7 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
 
     public var maxX: Double { x + width }
     public var maxY: Double { y + height }
+    public var midY: Double { y + height / 2 }
 
     /// True when `other` lies wholly inside this rectangle (with a hair of tolerance).
     public func contains(_ other: Rect, tolerance: Double = 0.01) -> Bool {

@@ -1,0 +1,161 @@
+import Foundation
+import Judgements
+
+/// Small multiples of key indicators: the authority against England, its region and its
+/// statistical neighbours' average, inspection dates as vertical rules, the latest values
+/// written at the line ends (no legend to hunt), and gaps where figures are suppressed.
+public enum IndicatorTrends {
+    public static let id = "indicator-trends"
+
+    public struct Series: Sendable {
+        public var name: String
+        /// "authority", "england", "region" or "neighbours": picks the style's colour.
+        public var role: String
+        /// (position on the time axis, value or nil for a missing figure).
+        public var points: [(date: DayDate, value: Double?)]
+
+        public init(name: String, role: String, points: [(date: DayDate, value: Double?)]) {
+            self.name = name; self.role = role; self.points = points
+        }
+    }
+
+    public struct Panel: Sendable {
+        public var id: String
+        public var title: String
+        public var detail: String
+        public var unit: String
+        public var series: [Series]
+
+        public init(id: String, title: String, detail: String, unit: String, series: [Series]) {
+            self.id = id; self.title = title; self.detail = detail; self.unit = unit; self.series = series
+        }
+    }
+
+    public static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
+                              format: (Double, String) -> String, style: Style, text engine: TextEngine, width: Double) -> Figure {
+        let placer = TextPlacer(engine: engine)
+        let ink = style.colour("text"), muted = style.colour("muted_text")
+        let gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        var marks: [Mark] = []
+        var y = 0.0
+        let title = "\(authority)\u{2019}s key indicators over time against England, its region and its statistical neighbours"
+        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
+        marks.append(.text(t)); y = t.frame.maxY + lineGap
+        let subtitle = "Published figures by year \u{00B7} \(authority) \u{00B7} latest value written at the end of each line"
+        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
+        marks.append(.text(s)); y = s.frame.maxY + gap
+
+        let small = style.font("note")
+        let columns = width >= 400 && style.sizes["body"]! < 12 ? 2 : 1
+        let panelGap = 18.0
+        let panelWidth = (width - panelGap * Double(columns - 1)) / Double(columns)
+        let roles = ["authority": "series_authority", "england": "series_england", "region": "series_region", "neighbours": "series_neighbours"]
+        let dashes: [String: [Double]] = ["authority": [], "england": [4, 2], "region": [], "neighbours": [1.5, 1.5]]
+        let widths: [String: Double] = ["authority": 2.2, "england": 1.2, "region": 1.2, "neighbours": 1.4]
+        var rowTop = y
+        var rowBottom = y
+        for (i, panel) in panels.enumerated() {
+            let col = i % columns
+            if col == 0 { rowTop = rowBottom + (i == 0 ? 0 : gap) }
+            let px = Double(col) * (panelWidth + panelGap)
+            var py = rowTop
+            let head = placer.place(panel.title, style.font("cell", bold: true), colour: ink, x: px, y: py, width: panelWidth, id: "panel:\(panel.id)")
+            marks.append(.text(head)); py = head.frame.maxY + 1
+            let detail = placer.place(panel.detail, small, colour: muted, x: px, y: py, width: panelWidth)
+            marks.append(.text(detail)); py = detail.frame.maxY + 6
+
+            let values = panel.series.flatMap { $0.points.compactMap(\.value) }
+            let dates = panel.series.flatMap { $0.points.map(\.date) }
+            guard let lo = values.min(), let hi = values.max(), let d0 = dates.min(), let d1 = dates.max() else { continue }
+            let (ticks, vmin, vmax) = niceTicks(min(lo, 0 < lo && lo < hi * 0.3 ? 0 : lo), hi)
+            let labelW = engine.measure(format(vmax, panel.unit), small).size.width + 4
+            let endW = min(96.0, panelWidth * 0.38)
+            let plot = Rect(x: px + labelW, y: py + 2, width: panelWidth - labelW - endW - 6, height: 96)
+            let span = Double(max(d0.days(until: d1), 1))
+            func X(_ d: DayDate) -> Double { plot.x + plot.width * Double(d0.days(until: d)) / span }
+            func Y(_ v: Double) -> Double { plot.maxY - plot.height * (v - vmin) / max(vmax - vmin, 1e-9) }
+            for tick in ticks {
+                marks.append(.line(LineMark(from: (plot.x, Y(tick)), to: (plot.maxX, Y(tick)), colour: style.colour("band"), width: 0.6)))
+                var l = placer.place(format(tick, panel.unit), small, colour: muted, x: px, y: 0, width: labelW - 3, alignment: .right)
+                l.frame.y = Y(tick) - l.frame.height / 2
+                l.container = Rect(x: px, y: plot.y - l.frame.height, width: labelW, height: plot.height + 2 * l.frame.height)
+                marks.append(.text(l))
+            }
+            marks.append(.line(LineMark(from: (plot.x, plot.maxY), to: (plot.maxX, plot.maxY), colour: style.colour("rule"), width: 0.75)))
+            for insp in inspections where insp.date >= d0 && insp.date <= d1 {
+                marks.append(.line(LineMark(from: (X(insp.date), plot.y), to: (X(insp.date), plot.maxY), colour: style.colour("rule"), width: 0.75, dash: [2, 2])))
+            }
+            // Year labels at the ends of the axis.
+            for (d, align) in [(d0, TextAlignment.left), (d1, TextAlignment.right)] {
+                var l = placer.place(String(d.year), small, colour: muted, x: align == .left ? X(d) : X(d) - 40, y: plot.maxY + 2, width: 40, alignment: align)
+                l.container = Rect(x: plot.x - 1, y: plot.maxY, width: plot.width + 2, height: l.frame.height + 3)
+                marks.append(.text(l))
+            }
+            var ends: [(TextMark, Double, Colour)] = []
+            for series in panel.series {
+                let colour = style.colour(roles[series.role] ?? "series_england")
+                var run: [(Double, Double)] = []
+                for p in series.points + [(date: d1, value: nil)] {
+                    if let v = p.value { run.append((X(p.date), Y(v))) } else {
+                        if run.count > 1 {
+                            marks.append(.path(PathMark(points: run, closed: false, fill: nil, stroke: colour, width: widths[series.role] ?? 1, dash: dashes[series.role] ?? [])))
+                        } else if let only = run.first {
+                            marks.append(.path(PathMark(points: JudgementJourney.markerShape(1, only, 1.6), closed: true, fill: colour, stroke: nil, width: 0)))
+                        }
+                        run = []
+                    }
+                }
+                if let last = series.points.last(where: { $0.value != nil }), let v = last.value {
+                    var l = placer.place("\(series.name) \(format(v, panel.unit))", series.role == "authority" ? small.with(bold: true) : small,
+                                         colour: ink, x: plot.maxX + 6, y: 0, width: endW, id: "end:\(panel.id):\(series.role)")
+                    l.frame.y = Y(v) - l.frame.height / 2
+                    ends.append((l, Y(v), colour))
+                }
+            }
+            ends.sort { $0.1 < $1.1 }
+            var floor = plot.y - 6
+            for k in ends.indices {
+                if ends[k].0.frame.y < floor { ends[k].0.frame.y = floor }
+                floor = ends[k].0.frame.maxY + 0.5
+            }
+            var panelBottom = plot.maxY + engine.measure("2025", small).size.height + 4
+            for (var l, _, _) in ends {
+                l.container = Rect(x: plot.maxX + 4, y: plot.y - 8, width: endW + 4, height: max(plot.height + 16, l.frame.maxY - plot.y + 10))
+                panelBottom = max(panelBottom, l.frame.maxY)
+                marks.append(.text(l))
+            }
+            rowBottom = max(rowBottom, panelBottom)
+        }
+        y = rowBottom + gap
+        let inspectionsText = inspections.map { "\($0.label)" }.joined(separator: ", ")
+        let key = placer.place("Thick line: \(authority). Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure. Vertical dashed rules: graded inspections (\(inspectionsText)). A gap is a suppressed or unpublished figure, never a zero.",
+                               small, colour: muted, x: 0, y: y, width: width, id: "key")
+        marks.append(.text(key)); y = key.frame.maxY + lineGap
+        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
+        marks.append(.text(src)); y = src.frame.maxY
+        var rows: [[String]] = []
+        for p in panels {
+            for s in p.series {
+                for pt in s.points { rows.append([p.title, s.name, pt.date.iso, pt.value.map { format($0, p.unit) } ?? "missing"]) }
+            }
+        }
+        let alt = "Small multiples of \(panels.count) indicators for \(authority). " + panels.map { p in
+            "\(p.title): " + p.series.compactMap { s in s.points.last(where: { $0.value != nil }).map { "\(s.name) \(format($0.value!, p.unit)) in \($0.date.year)" } }.joined(separator: ", ")
+        }.joined(separator: ". ") + "."
+        return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
+                      sourceLine: sourceLine, altText: alt, table: DataTable(columns: ["Indicator", "Series", "Date", "Value"], rows: rows))
+    }
+
+    /// Three or four round tick values covering lo…hi.
+    static func niceTicks(_ lo: Double, _ hi: Double) -> ([Double], Double, Double) {
+        let range = max(hi - lo, abs(hi) * 0.1, 1e-6)
+        let rough = range / 3
+        let mag = pow(10, floor(log10(rough)))
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * mag }.first { $0 >= rough } ?? 10 * mag
+        let start = floor(lo / step) * step, end = ceil(hi / step) * step
+        var ticks: [Double] = []
+        var v = start
+        while v <= end + step / 2 { ticks.append(v); v += step }
+        return (ticks, start, end)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Judgements
+
+/// Each area's grade across the graded inspections as a slope chart: grades up the side (best at
+/// the top), inspections across, one line per area labelled at its end. Lines are nudged apart
+/// so areas with the same grade stay visible; a gap means the area was not judged.
+public enum JudgementJourney {
+    public static let id = "judgement-journey"
+
+    public static func figure(_ grid: JudgementGrid, changes: [GradeChange], style: Style, text engine: TextEngine, width: Double) -> Figure {
+        let placer = TextPlacer(engine: engine)
+        let ink = style.colour("text"), muted = style.colour("muted_text")
+        let gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        var marks: [Mark] = []
+        var y = 0.0
+        let latest = changes.filter { $0.toInspection == grid.columns.last?.eventID }
+        let improved = latest.filter { $0.direction == .improved }
+        let title: String
+        if let best = improved.max(by: { $0.steps < $1.steps }), case let .graded(from, _) = best.from, case let .graded(to, _) = best.to {
+            title = "\(grid.authorityName): \(improved.count) of \(latest.count) areas improved at the latest inspection; \(best.area.shortTitle.lowercased()) rose \(best.steps) grade\(best.steps == 1 ? "" : "s"), from \(from.wording.lowercased()) to \(to.wording.lowercased())"
+        } else {
+            title = "\(grid.authorityName): Ofsted grades by area across inspections"
+        }
+        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
+        marks.append(.text(t)); y = t.frame.maxY + lineGap
+        let subtitle = "Grade of each judgement area at each graded inspection \u{00B7} \(grid.authorityName) \u{00B7} \(grid.columns.first?.start.monthYear ?? "") to \(grid.columns.last?.start.monthYear ?? "")"
+        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
+        marks.append(.text(s)); y = s.frame.maxY + gap
+
+        let small = style.font("note"), cellFont = style.font("cell")
+        let axisWidth = (width * 0.2).rounded(), labelWidth = (width * 0.24).rounded()
+        let px0 = axisWidth + 16, px1 = width - labelWidth - 16
+        let n = max(grid.columns.count, 1)
+        func cx(_ c: Int) -> Double { n == 1 ? (px0 + px1) / 2 : px0 + (px1 - px0) * Double(c) / Double(n - 1) }
+        // Column headings.
+        var headBottom = y
+        for (c, col) in grid.columns.enumerated() {
+            let w = min(110, (px1 - px0) / Double(max(n - 1, 1)) + 20)
+            let h = placer.place(col.start.monthYear, cellFont.with(bold: true), colour: ink, x: cx(c) - w / 2, y: y, width: w, alignment: .centre, id: "head:\(col.eventID)")
+            marks.append(.text(h)); headBottom = max(headBottom, h.frame.maxY)
+        }
+        let levelHeight = max(44, engine.measure("Requires improvement\nto be good", small).size.height + 14)
+        let top = headBottom + 10
+        func gy(_ g: Grade) -> Double { top + Double(Grade.outstanding.rawValue - g.rawValue) * levelHeight + levelHeight / 2 }
+        for g in Grade.allCases {
+            let band = Rect(x: px0 - 12, y: gy(g) - levelHeight / 2, width: px1 - px0 + 24, height: levelHeight)
+            if g.rawValue % 2 == 0 { marks.append(.box(BoxMark(rect: band, fill: style.colour("band")))) }
+            marks.append(.box(BoxMark(id: "swatch:\(g.key)", rect: Rect(x: axisWidth + 4, y: band.y + 4, width: 6, height: levelHeight - 8),
+                                      fill: style.grades[g]!.fill, pattern: style.grades[g]!.pattern, patternInk: style.colour("pattern_ink"))))
+            var l = placer.place(g.wording, small.with(bold: true), colour: ink, x: 0, y: 0, width: axisWidth, alignment: .right, id: "grade:\(g.key)")
+            l.frame.y = gy(g) - l.frame.height / 2
+            l.container = Rect(x: 0, y: band.y, width: axisWidth, height: band.height)
+            marks.append(.text(l))
+        }
+        let bottom = top + 4 * levelHeight
+        for c in grid.columns.indices {
+            marks.append(.line(LineMark(from: (cx(c), top), to: (cx(c), bottom), colour: style.colour("not_judged_hatch"), width: 0.5)))
+        }
+
+        // One line per area, nudged by its index so equal grades do not hide each other.
+        let seriesColours = ["series_england", "accent", "series_authority", "series_region", "series_neighbours"].map { style.colour($0) }
+        let dashes: [[Double]] = [[], [5, 2], [], [1.5, 2], [6, 2, 1.5, 2]]
+        var endLabels: [(TextMark, Double, Colour)] = []
+        for (r, area) in grid.rows.enumerated() {
+            let nudge = (Double(r) - Double(grid.rows.count - 1) / 2) * 4
+            var points: [(Double, Double)?] = []
+            for c in grid.columns.indices {
+                if case let .graded(g, _) = grid.cells[r][c] { points.append((cx(c), gy(g) + nudge)) } else { points.append(nil) }
+            }
+            let colour = seriesColours[r % seriesColours.count]
+            var run: [(Double, Double)] = []
+            for p in points + [nil] {
+                if let p { run.append(p) } else {
+                    if run.count > 1 { marks.append(.path(PathMark(points: run, closed: false, fill: nil, stroke: colour, width: 2, dash: dashes[r % dashes.count]))) }
+                    run = []
+                }
+            }
+            for p in points.compactMap({ $0 }) {
+                let k = 3.2
+                marks.append(.path(PathMark(points: markerShape(r, p, k), closed: true, fill: colour, stroke: style.colour("background"), width: 0.8)))
+            }
+            if let last = points.compactMap({ $0 }).last {
+                var l = placer.place(area.shortTitle, small.with(bold: true), colour: ink, x: px1 + 16, y: 0, width: labelWidth, id: "series:\(area.rawValue)")
+                l.frame.y = last.1 - l.frame.height / 2
+                endLabels.append((l, last.1, colour))
+            }
+        }
+        // Stack end labels so none overlap, keeping each as near its line as possible.
+        endLabels.sort { $0.1 < $1.1 }
+        var floor = top
+        for i in endLabels.indices {
+            if endLabels[i].0.frame.y < floor { endLabels[i].0.frame.y = floor }
+            floor = endLabels[i].0.frame.maxY + 1
+        }
+        for (var l, lineY, colour) in endLabels {
+            l.container = Rect(x: px1 + 14, y: top - 20, width: labelWidth + 2, height: bottom - top + 40)
+            marks.append(.line(LineMark(from: (px1 + 4, lineY), to: (px1 + 14, l.frame.midY), colour: colour, width: 1)))
+            marks.append(.text(l))
+        }
+        y = max(bottom, endLabels.map { $0.0.frame.maxY }.max() ?? bottom) + gap
+        let key = placer.place("A line breaks where an area was not judged: care leavers were judged with children in care before 2023, and there is no overall effectiveness judgement from April 2026. Lines with the same grade are drawn slightly apart.",
+                               small, colour: muted, x: 0, y: y, width: width, id: "key")
+        marks.append(.text(key)); y = key.frame.maxY + lineGap
+        let sourceLine = "Source: " + grid.sources.map(\.citation).joined(separator: "; ") + "."
+        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
+        marks.append(.text(src)); y = src.frame.maxY
+        let table = DataTable(columns: ["Judgement", "From", "To", "Change"],
+                              rows: changes.map { [$0.area.shortTitle, "\(GradeMatrix.cellText($0.from)) (\($0.fromInspection))",
+                                                   "\(GradeMatrix.cellText($0.to)) (\($0.toInspection))",
+                                                   $0.direction == .notComparable ? "not comparable" : "\($0.direction.rawValue) \(abs($0.steps)) grade\(abs($0.steps) == 1 ? "" : "s")"] })
+        let alt = "Slope chart of \(grid.authorityName)\u{2019}s grades. " + changes.map { c in
+            "\(c.area.shortTitle) \(c.direction.rawValue)" + (c.direction == .notComparable ? "" : " by \(abs(c.steps))") + " from \(c.fromInspection) to \(c.toInspection)"
+        }.joined(separator: "; ") + "."
+        return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
+                      sourceLine: sourceLine, altText: alt, table: table)
+    }
+
+    /// A different marker shape per series, so lines are told apart without colour.
+    static func markerShape(_ i: Int, _ p: (Double, Double), _ k: Double) -> [(Double, Double)] {
+        let (x, y) = p
+        switch i % 5 {
+        case 0: return (0..<12).map { a in let t = Double(a) * .pi / 6; return (x + k * cos(t), y + k * sin(t)) }
+        case 1: return [(x - k, y - k), (x + k, y - k), (x + k, y + k), (x - k, y + k)]
+        case 2: return [(x, y - k * 1.2), (x + k * 1.1, y + k * 0.8), (x - k * 1.1, y + k * 0.8)]
+        case 3: return [(x, y - k * 1.3), (x + k * 1.3, y), (x, y + k * 1.3), (x - k * 1.3, y)]
+        default: return [(x, y + k * 1.2), (x + k * 1.1, y - k * 0.8), (x - k * 1.1, y - k * 0.8)]
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Judgements
+
+/// The improvement journey on one date axis: graded inspections, visits, DfE and council
+/// events, and leadership tenures, each in its lane. Month- and year-precision dates are drawn
+/// as spans of that month or year; labels are measured and stacked into rows so none overlap.
+public enum Timeline {
+    public static let id = "timeline"
+
+    public static func figure(authority: String, items: [TimelineItem], from: DayDate, to: DayDate, sourceLine: String,
+                              style: Style, text engine: TextEngine, width: Double) -> Figure {
+        let placer = TextPlacer(engine: engine)
+        let ink = style.colour("text"), muted = style.colour("muted_text"), rule = style.colour("rule")
+        let gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        var marks: [Mark] = []
+        var y = 0.0
+        let title = "\(authority): inspections, visits and leadership, \(from.year) to \(to.year)"
+        let subtitle = "Events and tenures on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)"
+        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
+        marks.append(.text(t)); y = t.frame.maxY + lineGap
+        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
+        marks.append(.text(s)); y = s.frame.maxY + gap
+
+        let labelFont = style.font("note"), laneFont = style.font("note", bold: true)
+        let laneWidth = (width * 0.17).rounded()
+        let x0 = laneWidth + 4, x1 = width - 2
+        let totalDays = Double(max(from.days(until: to), 1))
+        func x(_ d: DayDate) -> Double { x0 + (x1 - x0) * Double(from.days(until: d)) / totalDays }
+        let rowHeight = engine.measure("Ag", labelFont).size.height + 3
+        let markSize = rowHeight - 4
+
+        // Year grid first, behind everything.
+        let top = y
+        var laneBlocks: [(lane: TimelineItem.Lane, y: Double, height: Double)] = []
+        var itemMarks: [Mark] = []
+        for lane in TimelineItem.Lane.allCases {
+            let laneItems = items.filter { $0.lane == lane }.sorted { $0.start < $1.start }
+            guard !laneItems.isEmpty else { continue }
+            let laneLabel = placer.place(lane.rawValue, laneFont, colour: ink, x: 0, y: y + 2, width: laneWidth - 4, id: "lane:\(lane.rawValue)")
+            var rows: [[ClosedRange<Double>]] = []
+            for item in laneItems {
+                let a = max(item.start.earliest, from), b: DayDate
+                if let end = item.end { b = min(end.latest, to) } else if item.openEnded { b = to } else { b = min(item.start.latest, to) }
+                var markStart = x(a), markEnd = max(x(b), markStart + 1.5)
+                let isPoint = item.end == nil && !item.openEnded
+                if isPoint && item.start.precision == .day { markStart -= markSize / 2; markEnd = markStart + markSize }
+                let measured = engine.measure(item.label, labelFont)
+                let labelWidth = measured.size.width
+                // Inside a bar when it fits, else after the mark, else before it.
+                var labelX: Double
+                var inside = false
+                if !isPoint && markEnd - markStart >= labelWidth + 6 {
+                    labelX = markStart + 3; inside = true
+                } else if markEnd + 3 + labelWidth <= x1 {
+                    labelX = markEnd + 3
+                } else {
+                    labelX = max(x0, markStart - 3 - labelWidth)
+                }
+                let span = min(markStart, labelX)...max(markEnd, labelX + labelWidth)
+                let row = rows.firstIndex { $0.allSatisfy { !$0.overlaps((span.lowerBound - 4)...(span.upperBound + 4)) } } ?? rows.count
+                if row == rows.count { rows.append([]) }
+                rows[row].append(span)
+                let ry = y + 2 + Double(row) * rowHeight
+                let markRect = Rect(x: markStart, y: ry + 1, width: markEnd - markStart, height: markSize)
+                switch lane {
+                case .inspections:
+                    let fill = item.grade.map { style.grades[$0]!.fill } ?? style.colour("not_judged_fill")
+                    itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: markRect, fill: fill, stroke: ink, strokeWidth: 0.75,
+                                                  pattern: item.grade.map { style.grades[$0]!.pattern } ?? .none, patternInk: style.colour("pattern_ink"))))
+                case .visits, .government:
+                    if isPoint && item.start.precision == .day {
+                        let cx = markRect.x + markRect.width / 2, cy = markRect.y + markRect.height / 2, r = markSize / 2
+                        itemMarks.append(.path(PathMark(points: [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)], closed: true,
+                                                        fill: style.colour(lane == .visits ? "accent" : "series_neighbours"), stroke: nil, width: 0)))
+                    } else {
+                        itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: markRect, fill: style.colour("band"),
+                                                      stroke: style.colour(lane == .visits ? "accent" : "series_neighbours"), strokeWidth: 1,
+                                                      dashed: item.inferred)))
+                    }
+                default:
+                    itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: markRect, fill: style.colour("band"),
+                                                  hatch: item.interim ? style.colour("not_judged_hatch") : nil,
+                                                  stroke: rule, strokeWidth: 0.75, dashed: item.inferred)))
+                }
+                var label = placer.place(item.label, labelFont, colour: ink, x: labelX, y: ry + (rowHeight - measured.size.height) / 2,
+                                         width: labelWidth + 0.5, id: "label:\(item.id)")
+                label.wrapWidth = nil
+                label.container = inside ? markRect.inset(-0.5) : Rect(x: x0, y: ry, width: x1 - x0, height: rowHeight)
+                itemMarks.append(.text(label))
+            }
+            let height = max(Double(rows.count) * rowHeight + 4, laneLabel.frame.height + 4)
+            var l = laneLabel
+            l.container = Rect(x: 0, y: y, width: laneWidth, height: height)
+            marks.append(.text(l))
+            laneBlocks.append((lane, y, height))
+            y += height
+        }
+        // Year rules and lane separators under the marks.
+        var under: [Mark] = []
+        for (i, block) in laneBlocks.enumerated() where i % 2 == 0 {
+            under.append(.box(BoxMark(rect: Rect(x: 0, y: block.y, width: width, height: block.height), fill: style.colour("band"))))
+        }
+        var axis: [Mark] = []
+        for year in from.year...to.year {
+            let d = DayDate(year: year, month: 1, day: 1)
+            guard d >= from && d <= to else { continue }
+            under.append(.line(LineMark(from: (x(d), top), to: (x(d), y), colour: style.colour("not_judged_hatch"), width: 0.5)))
+            let label = placer.place(String(year), labelFont, colour: muted, x: x(d) + 2, y: y + 2, width: 40, id: "year:\(year)")
+            if label.frame.maxX <= width { axis.append(.text(label)) }
+        }
+        under.append(.line(LineMark(from: (x0, y), to: (x1, y), colour: rule, width: 0.75)))
+        marks = under + marks + itemMarks + axis
+        y += rowHeight + gap
+
+        let key = placer.place("Squares: graded inspections, coloured by overall grade. Diamonds: visits and events on a known day; boxes: a month or year when only that is known (dashed: date inferred). Bars: people in post; hatched: interim.",
+                               labelFont, colour: muted, x: 0, y: y, width: width, id: "key")
+        marks.append(.text(key)); y = key.frame.maxY + lineGap
+        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
+        marks.append(.text(src)); y = src.frame.maxY
+        let table = DataTable(columns: ["Lane", "From", "To", "What"],
+                              rows: items.map { [$0.lane.rawValue, $0.start.display, $0.end?.display ?? ($0.openEnded ? "in post" : ""), $0.label] })
+        let alt = "Time line of \(authority) from \(from.year) to \(to.year). " +
+            TimelineItem.Lane.allCases.compactMap { lane in
+                let its = items.filter { $0.lane == lane }
+                return its.isEmpty ? nil : "\(lane.rawValue): " + its.map(\.label).joined(separator: "; ") + "."
+            }.joined(separator: " ")
+        return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
+                      sourceLine: sourceLine, altText: alt, table: table)
+    }
+}
