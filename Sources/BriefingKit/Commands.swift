@@ -88,6 +88,36 @@ public enum Briefing {
         }
     }
 
+    /// The charts a pack page can hold, for `briefing list`.
+    public static let charts: [(id: String, about: String)] = [
+        ("rating-grid", "judgement areas by graded inspection, grade as colour and words"),
+        ("judgement-journey", "each area's grade across inspections, as a slope chart"),
+        ("timeline", "inspections, visits, DfE and council events and leadership on one date axis"),
+        ("improvement-tracker", "areas for improvement by monitoring visit, with drift"),
+        ("indicator-trends", "small multiples of key indicators against England, region and neighbours"),
+        ("neighbour-comparison", "latest judgements beside the statistical neighbours'"),
+        ("indicator-table", "latest value of each key indicator against England, region and neighbours"),
+        ("national-distribution", "authorities at each overall grade, this one and its neighbours named"),
+    ]
+
+    /// `briefing list`: the packs in `Reports/packs` and the charts they can use.
+    public static func list(workspace: Workspace = Workspace(), print: (String) -> Void = { Swift.print($0) },
+                            printError: (String) -> Void = standardError) -> ExitStatus {
+        run(printError) {
+            print("Packs (\(workspace.packsFolder)):")
+            for id in workspace.packIDs() {
+                let pack = try PackDefinition.load(path: workspace.packPath(id))
+                print("  \(id): \(pack.title) [\(pack.marking), for the \(pack.audience)]")
+                print("      pages: \(pack.pages.map(\.id).joined(separator: ", "))")
+            }
+            print("Charts:")
+            for c in charts { print("  \(c.id): \(c.about)") }
+            print("Styles (\(workspace.styles)):")
+            let styles = ((try? FileManager.default.contentsOfDirectory(atPath: workspace.styles)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            for s in styles { print("  \(s.dropLast(5))") }
+        }
+    }
+
     /// Checks authority records (all of them when none are named) and prints every problem.
     public static func validate(files: [String], workspace: Workspace = Workspace(),
                                 print: (String) -> Void = { Swift.print($0) },

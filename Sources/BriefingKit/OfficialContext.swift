@@ -36,7 +36,7 @@ public struct OfficialContext: Sendable {
                                neighbourSource: sources["dfe-sn-model"]!)
     }
 
-    func neighbourFigure(_ entry: AuthorityEntry, style: Style, engine: TextEngine, width: Double) -> Figure {
+    func neighbourMatrix(_ entry: AuthorityEntry) -> GradeMatrix {
         let entries = ([entry] + store.neighbours(of: entry)).enumerated().map { i, e in
             let row = store.latestJudgements(for: e)
             return NeighbourComparison.Entry(name: e.name, isSubject: i == 0,
@@ -44,7 +44,6 @@ public struct OfficialContext: Sendable {
                                              grades: row?.grades ?? [:])
         }
         return NeighbourComparison.matrix(subject: entry.name, entries: entries, source: outcomesSource)
-            .figure(style: style, text: engine, width: width)
     }
 
     func indicatorFigure(_ entry: AuthorityEntry, style: Style, engine: TextEngine, width: Double) -> Figure {

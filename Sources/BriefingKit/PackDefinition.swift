@@ -1,7 +1,21 @@
 import Diagnostics
+import Judgements
+
+/// One page of a pack and its options (e.g. which indicators, how many visits make drift).
+public struct PageSpec: Sendable, Hashable {
+    public var id: String
+    public var options: [String: [String]]
+
+    public init(_ id: String, options: [String: [String]] = [:]) {
+        self.id = id; self.options = options
+    }
+
+    public func option(_ key: String) -> String? { options[key]?.first }
+    public func list(_ key: String) -> [String]? { options[key] }
+}
 
 /// A briefing pack as its definition file in `Reports/packs/` describes it: which authority,
-/// for whom, how marked, and which pages in which order.
+/// for whom, how marked, what counts as new, and which pages in which order.
 public struct PackDefinition: Sendable {
     public var id: String
     public var title: String
@@ -10,12 +24,20 @@ public struct PackDefinition: Sendable {
     /// The authority record, relative to the reports folder (nil: built from official data).
     public var recordPath: String?
     public var style: String
-    public var pages: [String]
+    public var since: PartialDate?
+    public var pages: [PageSpec]
     public var definitionPath: String
 
-    public static let knownPages = ["rating-grid", "neighbour-comparison", "indicator-table", "sources"]
+    /// Every page a pack may hold, and the options each accepts.
+    public static let pageOptions: [String: [String]] = [
+        "cover": [], "at-a-glance": [], "rating-grid": [], "judgement-journey": [], "timeline": ["from"],
+        "improvement-tracker": ["drift_visits", "inspection"], "indicator-trends": ["indicators"],
+        "neighbour-comparison": [], "indicator-table": [], "national-distribution": [],
+        "findings-and-quotes": [], "whats-new": [], "data-tables": [], "sources": [],
+    ]
+    public static var knownPages: [String] { pageOptions.keys.sorted() }
     /// Pages drawn from the compact official data in `Reports/data`.
-    public static let officialPages = ["neighbour-comparison", "indicator-table"]
+    public static let officialPages = ["neighbour-comparison", "indicator-table", "indicator-trends", "national-distribution"]
 
     /// A file-name-safe id from an authority's name: "Redcar and Cleveland" → "redcar-and-cleveland".
     public static func slug(_ name: String) -> String {
@@ -28,23 +50,50 @@ public struct PackDefinition: Sendable {
         let log = DiagnosticLog()
         guard let m = doc.root.requireMapping(log, as: "a pack definition") else { throw InputError(log.sorted) }
         let what = "the pack definition"
-        m.checkKeys(["id", "title", "audience", "marking", "authority", "style", "pages"], log, in: what)
+        m.checkKeys(["id", "title", "audience", "marking", "authority", "style", "since", "pages"], log, in: what)
         let id = m.string("id", log, in: what)
         let title = m.string("title", log, in: what)
         let audience = m.string("audience", log, in: what)
         let marking = m.string("marking", log, in: what)
         let record = m.string("authority", log, in: what)
         let style = m.string("style", log, in: what, required: false) ?? "default"
-        var pages: [String] = []
-        for (page, location) in m.strings("pages", log, in: what) {
-            if knownPages.contains(page) { pages.append(page) } else {
-                log.error(location, "unknown page \"\(page)\"\(Suggestion.hint(for: page, in: knownPages)); known pages: \(knownPages.joined(separator: ", "))")
+        var since: PartialDate?
+        if let text = m.string("since", log, in: what, required: false) {
+            since = PartialDate.parse(text)
+            if since == nil { log.error(m["since"]!.location, "\"\(text)\" is not a date: write 2025-01-01 or 2025-01") }
+        }
+        var pages: [PageSpec] = []
+        for item in m.list("pages", log, in: what, required: true) {
+            var name: String?
+            var options: [String: [String]] = [:]
+            var location = item.location
+            if let s = item.scalar {
+                name = s
+            } else if let map = item.mapping, map.entries.count == 1, let entry = map.entries.first {
+                name = entry.key
+                location = entry.keyLocation
+                if let opts = entry.value.mapping {
+                    let allowed = pageOptions[entry.key] ?? []
+                    opts.checkKeys(allowed, log, in: "the options of page \"\(entry.key)\"")
+                    for o in opts.entries {
+                        if let s = o.value.scalar { options[o.key] = [s] } else if let list = o.value.sequence { options[o.key] = list.compactMap(\.scalar) }
+                    }
+                } else if !entry.value.isNull {
+                    log.error(entry.value.location, "the options of page \"\(entry.key)\" should be key: value lines")
+                }
+            } else {
+                log.error(item.location, "a page should be a page name, or a page name with options")
             }
+            guard let name else { continue }
+            if pageOptions[name] == nil {
+                log.error(location, "unknown page \"\(name)\"\(Suggestion.hint(for: name, in: knownPages)); known pages: \(knownPages.joined(separator: ", "))")
+                continue
+            }
+            pages.append(PageSpec(name, options: options))
         }
         if m["pages"] != nil && pages.isEmpty && !log.hasErrors { log.error(m["pages"]!.location, "the pack has no pages") }
-        if m["pages"] == nil { log.error(m.location, "\(what) has no \"pages\" list") }
         try log.throwIfErrors()
-        return PackDefinition(id: id!, title: title!, audience: audience!, marking: marking!, recordPath: record!,
-                              style: style, pages: pages, definitionPath: path)
+        return PackDefinition(id: id!, title: title!, audience: audience!, marking: marking!, recordPath: record,
+                              style: style, since: since, pages: pages, definitionPath: path)
     }
 }

@@ -44,7 +44,7 @@ public struct PackPipeline {
             throw InputError(SourceLocation(file: pack.definitionPath), "the pack names no authority record")
         }
         let record = try RecordLoader.load(path: workspace.recordPath(recordPath), frameworksPath: workspace.frameworksPath)
-        let official = pack.pages.contains(where: PackDefinition.officialPages.contains) ? try OfficialContext.load(workspace) : nil
+        let official = pack.pages.contains(where: { PackDefinition.officialPages.contains($0.id) }) ? try OfficialContext.load(workspace) : nil
         return try compose(pack, record: record, official: official)
     }
 
@@ -57,7 +57,9 @@ public struct PackPipeline {
         let pack = PackDefinition(id: PackDefinition.slug(entry.name),
                                   title: "\(entry.name) children\u{2019}s services: Ofsted judgements and key indicators",
                                   audience: "scrutiny", marking: "OFFICIAL", recordPath: nil, style: "default",
-                                  pages: ["rating-grid", "neighbour-comparison", "indicator-table", "sources"],
+                                  since: nil,
+                                  pages: ["cover", "at-a-glance", "rating-grid", "judgement-journey", "neighbour-comparison",
+                                          "indicator-table", "indicator-trends", "national-distribution", "data-tables", "sources"].map { PageSpec($0) },
                                   definitionPath: "--authority \(query)")
         return try compose(pack, record: record, official: official)
     }
@@ -66,51 +68,27 @@ public struct PackPipeline {
         let style = try StyleLoader.load(path: workspace.stylePath(styleOverride ?? pack.style))
         let engine = try TextEngine()
         let renderer = DocumentRenderer(style: style, engine: engine)
-        let width = renderer.contentWidth
-        let entry = official?.store.entry(dfeCode: record.authority.dfeCode)
-        var figures: [Figure] = []
-        var blocks: [Block] = []
-        var extraSources: [Source] = []
-        for page in pack.pages {
-            switch page {
-            case "rating-grid":
-                let f = RatingGrid.figure(record.judgementGrid, style: style, text: engine, width: width)
-                figures.append(f)
-                blocks += [.pageBreak, .heading("Ofsted judgements", level: 1), .figure(f)]
-            case "neighbour-comparison":
-                guard let official, let entry else { throw missingOfficial(record, pack) }
-                let f = official.neighbourFigure(entry, style: style, engine: engine, width: width)
-                figures.append(f)
-                extraSources += [official.outcomesSource, official.neighbourSource]
-                blocks += [.pageBreak, .heading("Statistical neighbours", level: 1), .figure(f)]
-            case "indicator-table":
-                guard let official, let entry else { throw missingOfficial(record, pack) }
-                let f = official.indicatorFigure(entry, style: style, engine: engine, width: width)
-                figures.append(f)
-                extraSources += official.indicatorSources + [official.neighbourSource]
-                blocks += [.pageBreak, .heading("Key indicators", level: 1), .figure(f)]
-            case "sources":
-                blocks += [.pageBreak] + sourcesPage(record, extra: extraSources)
-            default:
-                break
-            }
-        }
+        var builder = PageBuilder(pack: pack, record: record, official: official,
+                                  entry: official?.store.entry(dfeCode: record.authority.dfeCode),
+                                  style: style, engine: engine, width: renderer.contentWidth, maxHeight: renderer.figureSpace)
+        // Data tables and sources describe the charts, so they are built after every other page,
+        // then put back where the definition placed them.
+        let late: Set<String> = ["data-tables", "sources"]
+        var pages = [[Block]](repeating: [], count: pack.pages.count)
+        for (i, page) in pack.pages.enumerated() where !late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
+        for (i, page) in pack.pages.enumerated() where late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
+        let ordered = pages.flatMap { $0 }
         let asOf = record.newestDate
         let document = Document(
             metadata: DocumentMetadata(title: pack.title, author: record.authority.council,
-                                       subject: "\(pack.title) for \(pack.audience); data as at \(asOf.iso)",
+                                       subject: "\(pack.title) for the \(pack.audience); data as at \(asOf.iso)",
                                        creator: "briefing \(BriefingVersion.string)",
                                        keywords: "Ofsted, ILACS, children's services, \(record.authority.name)",
                                        createDate: creationDate(record)),
             headerTitle: pack.title, marking: pack.marking,
             footerLeft: "\(record.authority.council) \u{00B7} data as at \(PartialDate(year: asOf.year, month: asOf.month, day: asOf.day).display)",
-            blocks: blocks)
-        return ComposedPack(pack: pack, style: style, record: record, document: document, figures: figures, renderer: renderer)
-    }
-
-    func missingOfficial(_ record: AuthorityRecord, _ pack: PackDefinition) -> InputError {
-        InputError(SourceLocation(file: pack.definitionPath),
-                   "\(record.authority.name) (DfE code \(record.authority.dfeCode)) is not in \(workspace.dataFolder)/\(OfficialDataStore.directoryFile); run make import")
+            blocks: ordered)
+        return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer)
     }
 
     /// draw: the PDF, and each figure as PNG, SVG, CSV table and alt text.
@@ -136,30 +114,5 @@ public struct PackPipeline {
             return f.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
         }
         return "\(record.newestDate.iso)T00:00:00Z"
-    }
-
-    func sourcesPage(_ record: AuthorityRecord, extra: [Source]) -> [Block] {
-        var blocks: [Block] = [.heading("Sources and method", level: 1),
-                               .paragraph("Every judgement, date and figure in this pack comes from the sources below. Nothing is estimated; anything inferred rather than stated is marked as inferred. Suppressed statistics are shown as missing, with the reason, never as zero.")]
-        var sources = record.allSources
-        for s in extra where !sources.contains(where: { $0.id == s.id }) { sources.append(s) }
-        for s in sources {
-            var line = s.citation
-            if let url = s.url { line += ". \(url)" }
-            if let licence = s.licence { line += " (\(licence))" }
-            if s.inferred, let note = s.note { line += ". Inferred: \(note)" }
-            blocks.append(.paragraph(line))
-        }
-        blocks.append(.heading("Judgement frameworks", level: 2))
-        for era in record.eras {
-            var text = "\(era.title): judges " + era.judgements.map { $0.shortTitle.lowercased() }.joined(separator: ", ") + "."
-            for (area, nj) in era.notJudged.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                text += " \(area.shortTitle): \(nj.reason)."
-            }
-            if era.inferred { text += " (Start date inferred.)" }
-            if let note = era.note { text += " \(note)" }
-            blocks.append(.paragraph(text))
-        }
-        return blocks
     }
 }

@@ -52,7 +52,7 @@ extension AuthorityRecord {
             case .visits:
                 label = "\(e.start.display) \(e.kind == .monitoringVisit ? "visit" : e.kind.title.lowercased())" + (e.theme.map { ": \($0.lowercased())" } ?? "")
             default:
-                label = "\(e.start.display) \(e.kind.title.lowercased())"
+                label = "\(e.start.display) \(e.kind.title)"
             }
             if e.inferred { label += " (date inferred)" }
             out.append(TimelineItem(id: e.id, lane: lane, start: e.start, end: nil, label: label, grade: grade,

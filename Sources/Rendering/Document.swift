@@ -11,18 +11,32 @@ public struct DocumentMetadata: Sendable {
     public var keywords: String
     /// ISO 8601, e.g. `2026-07-07T00:00:00Z`.
     public var createDate: String
+    /// BCP 47 language of the text, for screen readers.
+    public var language: String
 
-    public init(title: String, author: String, subject: String, creator: String, keywords: String, createDate: String) {
+    public init(title: String, author: String, subject: String, creator: String, keywords: String, createDate: String, language: String = "en-GB") {
         self.title = title; self.author = author; self.subject = subject
-        self.creator = creator; self.keywords = keywords; self.createDate = createDate
+        self.creator = creator; self.keywords = keywords; self.createDate = createDate; self.language = language
     }
 }
 
 /// The building blocks of a pack's pages, in reading order.
 public enum Block: Sendable {
+    /// The cover's title, in the style's cover size.
+    case title(String)
     case heading(String, level: Int)
     case paragraph(String)
     case note(String)
+    /// A bulleted item.
+    case bullet(String)
+    /// Words someone said, with who said it, when and where.
+    case quote(String, attribution: String)
+    /// Key numbers in a row, each with its label.
+    case keyNumbers([(number: String, label: String)])
+    /// A list of the pack's level-1 headings with their page numbers, filled in after pagination.
+    case contents
+    /// A data table; long tables continue on the next page under a repeated header.
+    case table(DataTable)
     case figure(Figure)
     case pageBreak
 }
@@ -41,12 +55,53 @@ public struct Document: Sendable {
     }
 }
 
-/// A block placed on a page, with its measured height.
-public struct PlacedBlock: Sendable {
-    public var block: Block
-    public var y: Double
+/// A block laid out at the left margin and y = 0: its marks, height and structure tag.
+public struct BlockLayout: Sendable {
+    public var tag: String
     public var height: Double
-    public var text: TextMark?
+    public var marks: [Mark]
+    /// The heading text and level, for bookmarks and the contents.
+    public var heading: (text: String, level: Int)?
+    /// Index of the source block (to find a heading's page).
+    public var blockIndex: Int
+    /// Keep with the next block (headings never end a page).
+    public var keepWithNext: Bool
+}
+
+/// A page: its blocks, each with the y at which it sits.
+public struct PageLayout: Sendable {
+    public var blocks: [(layout: BlockLayout, y: Double)]
+
+    /// Every mark on the page in page coordinates (figures and blocks offset by their place).
+    public func marks(margin: Double) -> [Mark] {
+        blocks.flatMap { b in b.layout.marks.map { Self.offset($0, dx: margin, dy: b.y) } }
+    }
+
+    /// A mark shrunk about the origin (text keeps its font and is drawn under a scaled context).
+    static func scaled(_ m: Mark, _ k: Double) -> Mark {
+        func r(_ x: Rect) -> Rect { Rect(x: x.x * k, y: x.y * k, width: x.width * k, height: x.height * k) }
+        switch m {
+        case var .box(b): b.rect = r(b.rect); b.strokeWidth *= k; return .box(b)
+        case var .line(l): l.from = (l.from.0 * k, l.from.1 * k); l.to = (l.to.0 * k, l.to.1 * k); l.width *= k; return .line(l)
+        case var .path(p): p.points = p.points.map { ($0.0 * k, $0.1 * k) }; p.width *= k; return .path(p)
+        case var .text(t):
+            t.frame = r(t.frame); t.container = r(t.container); t.layoutX *= k
+            t.font = t.font.with(size: t.font.size * k)
+            t.wrapWidth = t.wrapWidth.map { $0 * k }
+            return .text(t)
+        }
+    }
+
+    static func offset(_ m: Mark, dx: Double, dy: Double) -> Mark {
+        switch m {
+        case var .box(b): b.rect = b.rect.offsetBy(dx: dx, dy: dy); return .box(b)
+        case var .line(l): l.from = (l.from.0 + dx, l.from.1 + dy); l.to = (l.to.0 + dx, l.to.1 + dy); return .line(l)
+        case var .path(p): p.points = p.points.map { ($0.0 + dx, $0.1 + dy) }; return .path(p)
+        case var .text(t):
+            t.frame = t.frame.offsetBy(dx: dx, dy: dy); t.container = t.container.offsetBy(dx: dx, dy: dy); t.layoutX += dx
+            return .text(t)
+        }
+    }
 }
 
 /// Measure-then-place pagination and drawing of a `Document` into a PDF.
@@ -63,48 +118,186 @@ public final class DocumentRenderer {
     var headerHeight: Double { engine.measure("Ag", style.font("header")).size.height + style.space("block_gap") }
     var contentTop: Double { style.margin + headerHeight }
     var contentBottom: Double { style.pageHeight - style.margin - headerHeight }
+    var pageSpace: Double { contentBottom - contentTop }
 
-    /// Splits blocks into pages, measuring each before it is placed. Figures sit at the left margin.
-    public func paginate(_ blocks: [Block]) -> [[PlacedBlock]] {
-        var pages: [[PlacedBlock]] = [[]]
-        var y = contentTop
-        let placer = TextPlacer(engine: engine)
-        let gap = style.space("block_gap")
-        for block in blocks {
-            var placed: PlacedBlock
-            switch block {
-            case .pageBreak:
-                if !pages[pages.count - 1].isEmpty { pages.append([]); y = contentTop }
-                continue
-            case let .heading(text, level):
-                let mark = placer.place(text, style.font(level == 1 ? "title" : "heading", bold: true), colour: style.colour("text"),
-                                        x: style.margin, y: 0, width: contentWidth)
-                placed = PlacedBlock(block: block, y: 0, height: mark.frame.height, text: mark)
-            case let .paragraph(text):
-                let mark = placer.place(text, style.font("body"), colour: style.colour("text"), x: style.margin, y: 0, width: contentWidth)
-                placed = PlacedBlock(block: block, y: 0, height: mark.frame.height, text: mark)
-            case let .note(text):
-                let mark = placer.place(text, style.font("note"), colour: style.colour("muted_text"), x: style.margin, y: 0, width: contentWidth)
-                placed = PlacedBlock(block: block, y: 0, height: mark.frame.height, text: mark)
-            case let .figure(f):
-                placed = PlacedBlock(block: block, y: 0, height: f.size.height, text: nil)
+    /// The tallest figure that fits on a page under a level-1 heading.
+    public var figureSpace: Double {
+        pageSpace - engine.measure("Ag\nAg", style.font("title", bold: true)).size.height - style.space("block_gap") - 2
+    }
+
+    /// Lays out every block, paginates, then fills in the contents with real page numbers.
+    public func layout(_ document: Document) -> [PageLayout] {
+        var pages = paginate(document.blocks, contents: nil)
+        for _ in 0..<2 {
+            var headingPages: [(String, Int)] = []
+            for (i, page) in pages.enumerated() {
+                for b in page.blocks { if let h = b.layout.heading, h.level == 1, i > 0 { headingPages.append((h.text, i + 1)) } }
             }
-            // A heading never ends a page: keep it with what follows by starting a new page early.
-            let keepWith = { if case .heading = block { return 60.0 } else { return 0.0 } }()
-            if y + placed.height + keepWith > contentBottom && !pages[pages.count - 1].isEmpty {
-                pages.append([]); y = contentTop
-            }
-            placed.y = y
-            placed.text?.frame.y = y
-            placed.text?.container = Rect(x: style.margin, y: y, width: contentWidth, height: placed.height)
-            pages[pages.count - 1].append(placed)
-            y += placed.height + gap
+            let next = paginate(document.blocks, contents: headingPages)
+            let same = next.count == pages.count
+            pages = next
+            if same { break }
         }
         return pages
     }
 
-    /// Renders the document to PDF bytes: metadata, one bookmark per level-1 heading, structure
-    /// tags for headings, paragraphs and figures, header and footer with "Page X of Y".
+    func paginate(_ blocks: [Block], contents: [(String, Int)]?) -> [PageLayout] {
+        var pages: [PageLayout] = [PageLayout(blocks: [])]
+        var y = contentTop
+        let gap = style.space("block_gap")
+        var pending: [BlockLayout] = []
+        for (index, block) in blocks.enumerated() {
+            if case .pageBreak = block {
+                if !pages[pages.count - 1].blocks.isEmpty { pages.append(PageLayout(blocks: [])); y = contentTop }
+                continue
+            }
+            for var piece in layoutBlock(block, index: index, contents: contents) {
+                pending.append(piece)
+                if piece.keepWithNext { continue }
+                // Place the pending run (headings plus the block they introduce) together when it fits.
+                let runHeight = pending.map(\.height).reduce(0, +) + gap * Double(pending.count - 1)
+                if y + runHeight > contentBottom && !pages[pages.count - 1].blocks.isEmpty {
+                    pages.append(PageLayout(blocks: [])); y = contentTop
+                }
+                for p in pending {
+                    pages[pages.count - 1].blocks.append((p, y))
+                    y += p.height + gap
+                }
+                pending = []
+                _ = piece
+                piece.keepWithNext = false
+            }
+        }
+        for p in pending { pages[pages.count - 1].blocks.append((p, y)); y += p.height + gap }
+        return pages
+    }
+
+    /// One block's layout; a long table comes back as several pieces, one per page.
+    func layoutBlock(_ block: Block, index: Int, contents: [(String, Int)]?) -> [BlockLayout] {
+        let placer = TextPlacer(engine: engine)
+        let width = contentWidth
+        let ink = style.colour("text"), muted = style.colour("muted_text")
+        func text(_ s: String, _ font: FontSpec, _ colour: Colour, tag: String, heading: (String, Int)? = nil, keep: Bool = false) -> BlockLayout {
+            let m = placer.place(s, font, colour: colour, x: 0, y: 0, width: width)
+            return BlockLayout(tag: tag, height: m.frame.height, marks: [.text(m)], heading: heading, blockIndex: index, keepWithNext: keep)
+        }
+        switch block {
+        case .pageBreak:
+            return []
+        case let .title(s):
+            return [text(s, style.font("cover_title", bold: true), ink, tag: "H1", heading: (s, 0))]
+        case let .heading(s, level):
+            return [text(s, style.font(level == 1 ? "title" : "heading", bold: true), ink, tag: level == 1 ? "H1" : "H2",
+                         heading: (s, level), keep: true)]
+        case let .paragraph(s):
+            return [text(s, style.font("body"), ink, tag: "P")]
+        case let .note(s):
+            return [text(s, style.font("note"), muted, tag: "P")]
+        case let .bullet(s):
+            let indent = engine.measure("\u{2022}  ", style.font("body")).size.width
+            let dot = placer.place("\u{2022}", style.font("body"), colour: ink, x: 0, y: 0, width: indent)
+            let m = placer.place(s, style.font("body"), colour: ink, x: indent, y: 0, width: width - indent)
+            return [BlockLayout(tag: "LI", height: m.frame.height, marks: [.text(dot), .text(m)], heading: nil, blockIndex: index, keepWithNext: false)]
+        case let .quote(s, attribution):
+            let bar = 3.0, indent = 12.0
+            let q = placer.place("\u{201C}\(s)\u{201D}", style.font("body", italic: true), colour: ink, x: indent, y: 0, width: width - indent)
+            let a = placer.place("\u{2014} \(attribution)", style.font("note"), colour: muted, x: indent, y: q.frame.maxY + 2, width: width - indent)
+            let h = a.frame.maxY
+            return [BlockLayout(tag: "BlockQuote", height: h,
+                                marks: [.box(BoxMark(rect: Rect(x: 0, y: 0, width: bar, height: h), fill: style.colour("accent"))), .text(q), .text(a)],
+                                heading: nil, blockIndex: index, keepWithNext: false)]
+        case let .keyNumbers(items):
+            let n = max(items.count, 1)
+            let w = (width - Double(n - 1) * 8) / Double(n)
+            var marks: [Mark] = []
+            var h = 0.0
+            for (i, item) in items.enumerated() {
+                let x = Double(i) * (w + 8)
+                let num = placer.place(item.number, style.font("key_number", bold: true), colour: style.colour("accent"), x: x + 6, y: 6, width: w - 12)
+                let lab = placer.place(item.label, style.font("note"), colour: ink, x: x + 6, y: num.frame.maxY + 2, width: w - 12)
+                h = max(h, lab.frame.maxY + 6)
+                marks += [.text(num), .text(lab)]
+            }
+            let boxes: [Mark] = (0..<items.count).map { i in
+                .box(BoxMark(rect: Rect(x: Double(i) * (w + 8), y: 0, width: w, height: h), fill: style.colour("band"), stroke: style.colour("rule"), strokeWidth: 0.5))
+            }
+            var fixed: [Mark] = []
+            for m in marks {
+                if case var .text(t) = m { t.container = Rect(x: t.layoutX - 6, y: 0, width: w, height: h); fixed.append(.text(t)) }
+            }
+            return [BlockLayout(tag: "P", height: h, marks: boxes + fixed, heading: nil, blockIndex: index, keepWithNext: false)]
+        case .contents:
+            var marks: [Mark] = []
+            var y = 0.0
+            let font = style.font("body")
+            let numberWidth = engine.measure("000", font).size.width + 4
+            for (title, page) in contents ?? [] {
+                let t = placer.place(title, font, colour: ink, x: 0, y: y, width: width - numberWidth - 8)
+                let p = placer.place(String(page), font, colour: ink, x: width - numberWidth, y: y, width: numberWidth, alignment: .right)
+                marks += [.text(t), .text(p)]
+                y = max(t.frame.maxY, p.frame.maxY) + 3
+            }
+            if contents == nil { y = Double(20) * (engine.measure("Ag", font).size.height + 3) }
+            return [BlockLayout(tag: "TOC", height: y, marks: marks, heading: nil, blockIndex: index, keepWithNext: false)]
+        case let .table(table):
+            return layoutTable(table, index: index)
+        case let .figure(f):
+            // A figure taller than a page (it should have been split) is scaled to fit rather than cut off.
+            let scale = min(1, figureSpace / max(f.size.height, 1))
+            let marks = scale < 1 ? f.marks.map { PageLayout.scaled($0, scale) } : f.marks
+            return [BlockLayout(tag: "Figure", height: f.size.height * scale, marks: marks, heading: nil, blockIndex: index, keepWithNext: false)]
+        }
+    }
+
+    /// A table as pieces that each fit a page, the header repeated on each.
+    func layoutTable(_ table: DataTable, index: Int) -> [BlockLayout] {
+        let placer = TextPlacer(engine: engine)
+        let width = contentWidth, pad = 3.0
+        let font = style.font("note"), head = style.font("note", bold: true)
+        let n = max(table.columns.count, 1)
+        // Column widths in proportion to the longest text in each, within limits.
+        let natural = (0..<n).map { c -> Double in
+            let texts = [table.columns[c]] + table.rows.map { c < $0.count ? $0[c] : "" }
+            return min(texts.map { engine.measure($0, font).size.width }.max() ?? 20, width * 0.6) + 2 * pad
+        }
+        let scale = width / natural.reduce(0, +)
+        let widths = natural.map { max($0 * scale, 30) }
+        let total = widths.reduce(0, +)
+        let colWidths = widths.map { $0 * width / total }
+        func rowMarks(_ cells: [String], bold: Bool, y: Double, shade: Bool) -> ([Mark], Double) {
+            var x = 0.0
+            var texts: [TextMark] = []
+            for (c, w) in colWidths.enumerated() {
+                texts.append(placer.place(c < cells.count ? cells[c] : "", bold ? head : font, colour: style.colour("text"), x: x + pad, y: y + pad, width: w - 2 * pad))
+                x += w
+            }
+            let h = (texts.map(\.frame.maxY).max() ?? y) - y + pad
+            var marks: [Mark] = shade ? [.box(BoxMark(rect: Rect(x: 0, y: y, width: width, height: h), fill: style.colour("band")))] : []
+            x = 0
+            for (c, var t) in texts.enumerated() { t.container = Rect(x: x, y: y, width: colWidths[c], height: h); x += colWidths[c]; marks.append(.text(t)) }
+            if bold { marks.append(.line(LineMark(from: (0, y + h), to: (width, y + h), colour: style.colour("rule"), width: 0.75))) }
+            return (marks, h)
+        }
+        var pieces: [BlockLayout] = []
+        var (marks, y) = rowMarks(table.columns, bold: true, y: 0, shade: false)
+        let limit = pageSpace - 40
+        for (i, row) in table.rows.enumerated() {
+            let (m, h) = rowMarks(row, bold: false, y: y, shade: i % 2 == 1)
+            if y + h > limit && y > 30 {
+                pieces.append(BlockLayout(tag: "Table", height: y, marks: marks, heading: nil, blockIndex: index, keepWithNext: false))
+                (marks, y) = rowMarks(table.columns, bold: true, y: 0, shade: false)
+                let (m2, h2) = rowMarks(row, bold: false, y: y, shade: i % 2 == 1)
+                marks += m2; y += h2
+            } else {
+                marks += m; y += h
+            }
+        }
+        pieces.append(BlockLayout(tag: "Table", height: y, marks: marks, heading: nil, blockIndex: index, keepWithNext: false))
+        return pieces
+    }
+
+    /// Renders the document to PDF bytes: metadata, a bookmark for every page (its heading, or
+    /// the last heading "continued"), structure tags for every block, header and footer.
     public func pdf(_ document: Document) throws -> Data {
         let surface = try CairoSurface.pdf(width: style.pageWidth, height: style.pageHeight)
         let m = document.metadata
@@ -114,43 +307,37 @@ public final class DocumentRenderer {
             cairo_pdf_surface_set_metadata(surface.pointer, key, value)
         }
         let cr = CairoContext(surface)
-        let pages = paginate(document.blocks)
+        let pages = layout(document)
+        var lastHeading = document.metadata.title
+        var parent = Int32(CAIRO_PDF_OUTLINE_ROOT)
         for (index, page) in pages.enumerated() {
             var bookmarked = false
-            for placed in page {
-                switch placed.block {
-                case let .heading(text, level):
-                    if !bookmarked || level == 1 {
-                        cairo_pdf_surface_add_outline(surface.pointer, Int32(CAIRO_PDF_OUTLINE_ROOT), text,
-                                                      "page=\(index + 1) pos=[\(Int(style.margin)) \(Int(placed.y))]",
-                                                      CAIRO_PDF_OUTLINE_FLAG_OPEN)
-                        bookmarked = true
+            for (block, y) in page.blocks {
+                if let h = block.heading {
+                    let target = "page=\(index + 1) pos=[\(Int(style.margin)) \(Int(y))]"
+                    if h.level <= 1 {
+                        parent = cairo_pdf_surface_add_outline(surface.pointer, Int32(CAIRO_PDF_OUTLINE_ROOT), h.text, target, CAIRO_PDF_OUTLINE_FLAG_OPEN)
+                        lastHeading = h.text
+                    } else {
+                        _ = cairo_pdf_surface_add_outline(surface.pointer, parent, h.text, target, CAIRO_PDF_OUTLINE_FLAG_OPEN)
                     }
-                    drawText(placed.text!, tag: level == 1 ? "H1" : "H2", on: cr)
-                case .paragraph, .note:
-                    drawText(placed.text!, tag: "P", on: cr)
-                case let .figure(f):
-                    cr.beginTag("Figure")
-                    cr.save()
-                    cr.translate(style.margin, placed.y)
-                    FigureRenderer.draw(f, on: cr, text: engine)
-                    cr.restore()
-                    cr.endTag("Figure")
-                case .pageBreak:
-                    break
+                    bookmarked = true
                 }
+                cr.beginTag(block.tag)
+                cr.save()
+                cr.translate(style.margin, y)
+                FigureRenderer.draw(marks: block.marks, on: cr, text: engine)
+                cr.restore()
+                cr.endTag(block.tag)
+            }
+            if !bookmarked {
+                _ = cairo_pdf_surface_add_outline(surface.pointer, Int32(CAIRO_PDF_OUTLINE_ROOT), "\(lastHeading) (continued)",
+                                                  "page=\(index + 1)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
             }
             drawFurniture(document, page: index + 1, of: pages.count, on: cr)
             cr.showPage()
         }
-        return try surface.finish()
-    }
-
-    private func drawText(_ mark: TextMark, tag: String, on cr: CairoContext) {
-        cr.beginTag(tag)
-        engine.draw(mark.text, mark.font, at: mark.layoutX, mark.frame.y, width: mark.wrapWidth,
-                    alignment: mark.alignment, colour: mark.colour, on: cr)
-        cr.endTag(tag)
+        return try PDFCatalogPatch.apply(try surface.finish(), language: document.metadata.language)
     }
 
     /// The running header (pack title, protective marking) and footer (authority, page X of Y).
@@ -159,14 +346,14 @@ public final class DocumentRenderer {
         let half = contentWidth / 2
         let top = style.margin
         let bottom = style.pageHeight - style.margin - engine.measure("Ag", font).size.height
-
-        engine.draw(document.headerTitle, font, at: style.margin, top, width: half, alignment: .left, colour: muted, on: cr)
+        cr.beginTag("P")
+        engine.draw(document.headerTitle, font, at: style.margin, top, width: half - 6, alignment: .left, colour: muted, on: cr)
         engine.draw(document.marking, font.with(bold: true), at: style.margin + half, top, width: half, alignment: .right,
                     colour: style.colour("text"), on: cr)
-        engine.draw(document.footerLeft, font, at: style.margin, bottom, width: half, alignment: .left, colour: muted, on: cr)
+        engine.draw(document.footerLeft, font, at: style.margin, bottom, width: half + 40, alignment: .left, colour: muted, on: cr)
         engine.draw("Page \(page) of \(total)", font, at: style.margin + half, bottom, width: half, alignment: .right,
                     colour: muted, on: cr)
-
+        cr.endTag("P")
     }
 
     /// The same figure as a standalone PNG at `dpi`, on the style's background.

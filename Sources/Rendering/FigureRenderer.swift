@@ -1,7 +1,11 @@
 /// Walks a Figure's marks onto any Cairo context: the one drawing routine behind PDF, PNG and SVG.
 enum FigureRenderer {
-    static func draw(_ figure: Figure, on cr: CairoContext, text: TextEngine, hatchSpacing: Double = 5) {
-        for mark in figure.marks {
+    static func draw(_ figure: Figure, on cr: CairoContext, text: TextEngine) {
+        draw(marks: figure.marks, on: cr, text: text)
+    }
+
+    static func draw(marks: [Mark], on cr: CairoContext, text: TextEngine, hatchSpacing: Double = 5) {
+        for mark in marks {
             switch mark {
             case let .box(b):
                 if let fill = b.fill { cr.fill(b.rect, fill) }

@@ -75,6 +75,32 @@ public struct GradeMatrix: Sendable {
 
     static func sentenceCase(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
+    /// The matrix in pieces no taller than `maxHeight`, each with the column headings, so a long
+    /// matrix continues on the next page instead of running off this one.
+    public func pieces(style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
+        let whole = figure(style: style, text: engine, width: width)
+        guard whole.size.height > maxHeight, rows.count > 1 else { return [whole] }
+        var out: [Figure] = []
+        var start = 0
+        while start < rows.count {
+            var end = start + 1
+            while end < rows.count && part(start..<(end + 1), continued: start > 0).figure(style: style, text: engine, width: width).size.height <= maxHeight {
+                end += 1
+            }
+            out.append(part(start..<end, continued: start > 0).figure(style: style, text: engine, width: width))
+            start = end
+        }
+        return out
+    }
+
+    func part(_ range: Range<Int>, continued: Bool) -> GradeMatrix {
+        var m = self
+        m.rows = Array(rows[range])
+        m.cells = Array(cells[range])
+        if continued { m.title = title + " (continued)" }
+        return m
+    }
+
     /// Measures every label and cell with Pango, sizes each row to its tallest content, and
     /// places marks; colours, fonts and spacing all come from `style`.
     public func figure(style: Style, text engine: TextEngine, width: Double) -> Figure {

@@ -31,6 +31,26 @@ public enum IndicatorTrends {
         }
     }
 
+    /// The small multiples in pieces no taller than `maxHeight`.
+    public static func pieces(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
+                              format: (Double, String) -> String, style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
+        func make(_ ps: [Panel], continued: Bool) -> Figure {
+            figure(authority: authority, panels: ps, inspections: inspections, sourceLine: sourceLine, format: format,
+                   style: style, text: engine, width: width)
+        }
+        let whole = make(panels, continued: false)
+        guard whole.size.height > maxHeight, panels.count > 1 else { return [whole] }
+        var out: [Figure] = []
+        var start = 0
+        while start < panels.count {
+            var end = start + 1
+            while end < panels.count && make(Array(panels[start..<(end + 1)]), continued: start > 0).size.height <= maxHeight { end += 1 }
+            out.append(make(Array(panels[start..<end]), continued: start > 0))
+            start = end
+        }
+        return out
+    }
+
     public static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
                               format: (Double, String) -> String, style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
@@ -133,17 +153,22 @@ public enum IndicatorTrends {
         marks.append(.text(key)); y = key.frame.maxY + lineGap
         let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
         marks.append(.text(src)); y = src.frame.maxY
+        // One row per indicator and series, one column per year.
+        let years = Array(Set(panels.flatMap { $0.series.flatMap { $0.points.map(\.date.year) } })).sorted()
         var rows: [[String]] = []
         for p in panels {
             for s in p.series {
-                for pt in s.points { rows.append([p.title, s.name, pt.date.iso, pt.value.map { format($0, p.unit) } ?? "missing"]) }
+                rows.append([p.title, s.name] + years.map { y in
+                    guard let pt = s.points.first(where: { $0.date.year == y }) else { return "" }
+                    return pt.value.map { format($0, p.unit) } ?? "missing"
+                })
             }
         }
         let alt = "Small multiples of \(panels.count) indicators for \(authority). " + panels.map { p in
             "\(p.title): " + p.series.compactMap { s in s.points.last(where: { $0.value != nil }).map { "\(s.name) \(format($0.value!, p.unit)) in \($0.date.year)" } }.joined(separator: ", ")
         }.joined(separator: ". ") + "."
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
-                      sourceLine: sourceLine, altText: alt, table: DataTable(columns: ["Indicator", "Series", "Date", "Value"], rows: rows))
+                      sourceLine: sourceLine, altText: alt, table: DataTable(columns: ["Indicator", "Series"] + years.map(String.init), rows: rows))
     }
 
     /// Three or four round tick values covering lo…hi.

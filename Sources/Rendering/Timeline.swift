@@ -28,6 +28,7 @@ public enum Timeline {
         func x(_ d: DayDate) -> Double { x0 + (x1 - x0) * Double(from.days(until: d)) / totalDays }
         let rowHeight = engine.measure("Ag", labelFont).size.height + 3
         let markSize = rowHeight - 4
+        let barHeight = rowHeight - 1
 
         // Year grid first, behind everything.
         let top = y
@@ -61,7 +62,9 @@ public enum Timeline {
                 if row == rows.count { rows.append([]) }
                 rows[row].append(span)
                 let ry = y + 2 + Double(row) * rowHeight
-                let markRect = Rect(x: markStart, y: ry + 1, width: markEnd - markStart, height: markSize)
+                let isTenure = item.end != nil || item.openEnded
+                let markRect = isTenure ? Rect(x: markStart, y: ry + 0.5, width: markEnd - markStart, height: barHeight)
+                    : Rect(x: markStart, y: ry + 1.5, width: markEnd - markStart, height: markSize)
                 switch lane {
                 case .inspections:
                     let fill = item.grade.map { style.grades[$0]!.fill } ?? style.colour("not_judged_fill")
@@ -86,6 +89,10 @@ public enum Timeline {
                                          width: labelWidth + 0.5, id: "label:\(item.id)")
                 label.wrapWidth = nil
                 label.container = inside ? markRect.inset(-0.5) : Rect(x: x0, y: ry, width: x1 - x0, height: rowHeight)
+                // A patch of the lane's own colour behind a label keeps year rules from crossing it.
+                if !inside {
+                    itemMarks.append(.box(BoxMark(rect: label.frame.inset(-1), fill: style.colour(laneBlocks.count % 2 == 0 ? "band" : "background"))))
+                }
                 itemMarks.append(.text(label))
             }
             let height = max(Double(rows.count) * rowHeight + 4, laneLabel.frame.height + 4)

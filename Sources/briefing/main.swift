@@ -9,7 +9,7 @@ struct BriefingCommand: ParsableCommand {
         commandName: "briefing",
         abstract: "Build Ofsted children's services briefing packs (PDF, PNG, SVG) from authority records.",
         version: BriefingVersion.string,
-        subcommands: [Build.self, Validate.self, Export.self, Import.self])
+        subcommands: [Build.self, List.self, Validate.self, Export.self, Import.self])
 }
 
 struct Folders: ParsableArguments {
@@ -34,6 +34,16 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let status = Briefing.build(packs: packs, authorities: authorities, workspace: folders.workspace, dpi: dpi, style: style)
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the packs, charts and styles.")
+    @OptionGroup var folders: Folders
+
+    func run() throws {
+        let status = Briefing.list(workspace: folders.workspace)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

@@ -10,7 +10,7 @@ import TestSupport
             let pdf = "\(out)/knowsley.pdf"
             #expect(FileManager.default.fileExists(atPath: pdf))
             let info = try tool("pdfinfo", [pdf]).stdout
-            #expect(info.contains("Pages:           4"))
+            #expect(info.contains("Tagged:          yes"))
             #expect(info.contains("Title:           Knowsley children’s services: Ofsted judgements and key indicators"))
             let text = normaliseSpace(try tool("pdftotext", [pdf, "-"]).stdout)
             for expected in ["November 2024", "Inadequate", "Knowsley and its statistical neighbours", "Liverpool (March 2023)",
@@ -29,13 +29,13 @@ import TestSupport
         #expect(r.stderr.contains("closest: Knowsley"))
     }
 
-    @Test func liverpoolComparisonPackShowsNeighboursAndIndicators() throws {
-        let (r, out) = try buildPacks(extra: ["--pack", "liverpool-comparison"])
+    @Test func nationalContextPackShowsNeighboursAndIndicators() throws {
+        let (r, out) = try buildPacks(extra: ["--pack", "national-context"])
         #expect(r.status == 0, "\(r.stderr)")
-        let text = normaliseSpace(try tool("pdftotext", ["\(out)/liverpool-comparison.pdf", "-"]).stdout)
+        let text = normaliseSpace(try tool("pdftotext", ["\(out)/national-context.pdf", "-"]).stdout)
         #expect(text.contains("8,410"), "Liverpool's 2025 referrals")
         #expect(text.contains("Redcar and Cleveland"))
-        let csv = try String(contentsOfFile: "\(out)/liverpool-comparison-indicator-table.csv", encoding: .utf8)
+        let csv = try String(contentsOfFile: "\(out)/national-context-indicator-table.csv", encoding: .utf8)
         #expect(csv.contains("Referrals,\"2025, year to 31 March\",\"8,410\""))
     }
 }

@@ -1,0 +1,146 @@
+import BriefingKit
+import Foundation
+import Judgements
+import Rendering
+import Testing
+import TestSupport
+
+let packIDs = ["liverpool-judgements", "monitoring-update", "national-context", "scrutiny"]
+let styleIDs = ["default", "greyscale", "large-print", "rag"]
+
+func composePack(_ id: String, style: String, out: String) throws -> PackPipeline.ComposedPack {
+    let ws = Workspace(reports: Repo.path("Reports"), styles: Repo.path("Styles"), out: out)
+    return try PackPipeline(workspace: ws, styleOverride: style).compose(packID: id)
+}
+
+/// Text runs that lie outside their box, outside the page's printable area, or on top of each
+/// other, found from the laid-out pages (the same layout the PDF is drawn from).
+func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
+    let style = composed.style
+    var problems: [String] = []
+    let printable = Rect(x: style.margin - 0.5, y: style.margin - 0.5, width: style.pageWidth - 2 * style.margin + 1,
+                         height: style.pageHeight - 2 * style.margin + 1)
+    for (p, page) in composed.renderer.layout(composed.document).enumerated() {
+        let texts: [TextMark] = page.marks(margin: style.margin).compactMap { if case let .text(t) = $0, !t.text.isEmpty { return t } else { return nil } }
+        for t in texts {
+            if !t.container.contains(t.frame) { problems.append("page \(p + 1): \"\(t.text.prefix(40))\" \(t.frame) outside its box \(t.container)") }
+            if !printable.contains(t.frame) { problems.append("page \(p + 1): \"\(t.text.prefix(40))\" outside the printable area") }
+        }
+        for (i, a) in texts.enumerated() {
+            for b in texts[(i + 1)...] where a.frame.inset(0.3).intersects(b.frame.inset(0.3)) {
+                problems.append("page \(p + 1): \"\(a.text.prefix(30))\" overlaps \"\(b.text.prefix(30))\"")
+            }
+        }
+    }
+    return problems
+}
+
+@Suite(.serialized) struct EveryPackInEveryStyle {
+    @Test(arguments: styleIDs)
+    func packsBuildCheckAndReadBack(style: String) throws {
+        let out = try makeTemporaryFolder()
+        let r = try runProcess(Repo.binary, ["build", "--style", style, "--reports", Repo.path("Reports"), "--styles", Repo.path("Styles"), "--out", out])
+        #expect(r.status == 0, "\(style): \(r.stderr)")
+        for id in packIDs {
+            let pdf = "\(out)/\(id).pdf"
+            let composed = try composePack(id, style: style, out: out)
+            let pages = composed.renderer.layout(composed.document)
+            let info = try tool("pdfinfo", [pdf]).stdout
+            #expect(info.contains("Pages:           \(pages.count)\n"), "\(id)/\(style): page count")
+            #expect(info.contains("Tagged:          yes"), "\(id)/\(style)")
+            #expect(try tool("qpdf", ["--check", pdf]).status == 0, "\(id)/\(style): qpdf --check")
+            let text = normaliseSpace(try tool("pdftotext", [pdf, "-"]).stdout)
+            for page in pages {
+                for b in page.blocks {
+                    if let h = b.layout.heading, h.level <= 1, !text.contains(normaliseSpace(h.text)) { Issue.record("\(id)/\(style): heading not found: \(h.text)") }
+                }
+            }
+            for n in 1...pages.count { #expect(text.contains("Page \(n) of \(pages.count)"), "\(id)/\(style): page \(n) footer") }
+            #expect(text.contains("OFFICIAL"))
+            // Every page can be reached from a bookmark.
+            let json = try tool("qpdf", ["--json", "--json-key=outlines", pdf]).stdoutData
+            let outlines = (try JSONSerialization.jsonObject(with: json) as? [String: Any])?["outlines"] as? [[String: Any]] ?? []
+            var targets: Set<Int> = []
+            func walk(_ items: [[String: Any]]) {
+                for o in items {
+                    if let p = o["destpageposfrom1"] as? Int { targets.insert(p) }
+                    walk(o["kids"] as? [[String: Any]] ?? [])
+                }
+            }
+            walk(outlines)
+            #expect(targets == Set(1...pages.count), "\(id)/\(style): pages without a bookmark: \(Set(1...pages.count).subtracting(targets).sorted())")
+            let problems = layoutProblems(composed)
+            #expect(problems.isEmpty, "\(id)/\(style): \(problems.prefix(5).joined(separator: "; "))")
+        }
+    }
+
+    @Test func scrutinyHasEverySection() throws {
+        let out = try makeTemporaryFolder()
+        let r = try runProcess(Repo.binary, ["build", "--pack", "scrutiny", "--reports", Repo.path("Reports"), "--styles", Repo.path("Styles"), "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout)
+        for section in ["Contents", "At a glance", "Ofsted judgements", "Judgement journey", "Timeline", "Areas for improvement",
+                        "Indicator trends", "Statistical neighbours", "Key indicators", "National picture", "Key findings and quotes",
+                        "What’s new since 1 January 2025", "Data tables", "Sources, licences and method", "What was inferred", "What was suppressed",
+                        "Help and protection improved two grades, from Inadequate (2023) to Good (2026).",
+                        "Overall effectiveness was inadequate in 2023; in 2026 it was not judged under the 2026 framework."] {
+            #expect(text.contains(section), "missing: \(section)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        for chart in ["rating-grid", "judgement-journey", "timeline", "improvement-tracker", "indicator-trends", "neighbour-comparison",
+                      "indicator-table", "national-distribution"] {
+            for ext in ["png", "svg", "csv", "txt"] { #expect(files.contains("scrutiny-\(chart).\(ext)"), "scrutiny-\(chart).\(ext)") }
+        }
+    }
+
+    @Test func longNamesWrapInsteadOfSpilling() throws {
+        let ws = Workspace(reports: Repo.path("Reports"), styles: Repo.path("Styles"), out: try makeTemporaryFolder())
+        for style in styleIDs {
+            let composed = try PackPipeline(workspace: ws, styleOverride: style).compose(authority: "Redcar and Cleveland")
+            let problems = layoutProblems(composed)
+            #expect(problems.isEmpty, "\(style): \(problems.prefix(5).joined(separator: "; "))")
+            #expect(composed.figures.map(\.title).contains { $0.hasPrefix("Redcar and Cleveland") })
+            #expect(composed.record.authority.ofstedRegion == "North East, Yorkshire and the Humber")
+            let cover = composed.renderer.layout(composed.document)[0].marks(margin: composed.style.margin)
+            #expect(cover.contains { if case let .text(t) = $0 { return t.text.contains("North East, Yorkshire and the Humber") } else { return false } })
+        }
+    }
+}
+
+/// The accessibility rule for colours, computed for every style: text at least 4.5:1 on what is
+/// behind it, lines and rules at least 3:1 on the page.
+@Suite struct ContrastRule {
+    @Test(arguments: styleIDs)
+    func everyPairMeetsItsContrast(name: String) throws {
+        let style = try StyleLoader.load(path: Repo.path("Styles/\(name).yaml"))
+        let bg = style.colour("background")
+        var failures: [String] = []
+        func text(_ fg: Colour, on back: Colour, _ what: String) { if fg.contrast(with: back) < 4.5 { failures.append("\(what): \(fg) on \(back) is \(String(format: "%.2f", fg.contrast(with: back))):1") } }
+        func graphic(_ fg: Colour, on back: Colour, _ what: String) { if fg.contrast(with: back) < 3 { failures.append("\(what): \(fg) on \(back) is \(String(format: "%.2f", fg.contrast(with: back))):1") } }
+        for (g, c) in style.grades { text(c.text, on: c.fill, "grade \(g.key) text") }
+        for (s, c) in style.statuses { text(c.text, on: c.fill, "status \(s.rawValue) text") }
+        for role in ["text", "muted_text", "accent"] { text(style.colour(role), on: bg, role); text(style.colour(role), on: style.colour("band"), "\(role) on band") }
+        text(style.colour("not_judged_text"), on: style.colour("not_judged_fill"), "not-judged text")
+        text(style.colour("not_judged_text"), on: style.colour("not_judged_hatch"), "not-judged text on its hatching")
+        text(style.colour("text"), on: style.colour("band"), "table text on banding")
+        for role in ["rule", "series_authority", "series_england", "series_region", "series_neighbours", "pattern_ink"] {
+            graphic(style.colour(role), on: bg, role)
+        }
+        for (g, c) in style.grades where c.pattern != .none { graphic(style.colour("pattern_ink"), on: c.fill, "grade \(g.key) pattern") }
+        #expect(failures.isEmpty, "\(name): \(failures.joined(separator: "; "))")
+    }
+
+    @Test func greyscaleTellsGradesApartWithoutColour() throws {
+        let style = try StyleLoader.load(path: Repo.path("Styles/greyscale.yaml"))
+        let patterns = Grade.allCases.map { style.grades[$0]!.pattern }
+        #expect(Set(patterns).count == 4, "each grade needs its own pattern in greyscale")
+        for c in style.grades.values { #expect(c.fill.red == c.fill.green && c.fill.green == c.fill.blue, "greyscale fills are grey") }
+    }
+
+    @Test func largePrintIsLarger() throws {
+        let normal = try StyleLoader.load(path: Repo.path("Styles/default.yaml"))
+        let large = try StyleLoader.load(path: Repo.path("Styles/large-print.yaml"))
+        for key in Style.sizeKeys { #expect(large.sizes[key]! > normal.sizes[key]!, "\(key)") }
+        #expect(large.sizes["body"]! >= 12)
+    }
+}
