@@ -117,11 +117,31 @@ public struct GradeMatrix: Sendable {
         marks.append(.text(s)); y = s.frame.maxY + gap
 
         let n = max(columns.count, 1)
-        let labelWidth = (width * labelShare).rounded()
-        let columnWidth = ((width - labelWidth - gutter * Double(n)) / Double(n)).rounded(.down)
+        // Measure the longest single word any cell must hold; give the columns room for it by
+        // narrowing the label column, and if that is not enough, set the cells one size smaller.
+        let patternedStyle = style.grades.values.contains { $0.pattern != .none } || style.statuses.values.contains { $0.pattern != .none }
+        let swatchWidth = patternedStyle ? 10.0 : 0
+        var words: Set<String> = []
+        for row in cells {
+            for cell in row { for w in Self.look(cell, style).words.split(separator: " ") { words.insert(String(w)) } }
+        }
+        for col in columns { for w in col.heading.split(separator: " ") { words.insert(String(w)) } }
+        func widest(_ font: FontSpec) -> Double { words.map { engine.measure($0, font).size.width }.max() ?? 0 }
+        func columnWidthFor(_ share: Double) -> Double {
+            let labels: Double = (width * share).rounded()
+            let free: Double = width - labels - gutter * Double(n)
+            return (free / Double(n)).rounded(.down)
+        }
+        var share = labelShare
+        var cellFont = style.font("cell")
+        func need(_ font: FontSpec) -> Double { widest(font.with(bold: true)) + 2 * pad + swatchWidth + 1 }
+        while columnWidthFor(share) < need(cellFont) && share > 0.18 { share -= 0.01 }
+        if columnWidthFor(share) < need(cellFont) { cellFont = style.font("note") }
+        let labelWidth = (width * share).rounded()
+        let columnWidth = columnWidthFor(share)
         func columnX(_ c: Int) -> Double { labelWidth + gutter + Double(c) * (columnWidth + gutter) }
 
-        let headFont = style.font("cell", bold: true), smallFont = style.font("note")
+        let headFont = cellFont.with(bold: true), smallFont = style.font("note")
         let headers: [(TextMark, TextMark?)] = columns.enumerated().map { c, col in
             let x = columnX(c) + pad, w = columnWidth - 2 * pad
             let a = placer.place(col.heading, headFont, colour: ink, x: x, y: y + pad, width: w, id: "head:\(col.id)")
@@ -140,14 +160,13 @@ public struct GradeMatrix: Sendable {
         marks.append(.line(LineMark(from: (0, y), to: (width, y), colour: style.colour("rule"), width: 0.75)))
         y += gutter
 
-        let cellFont = style.font("cell"), labelFont = style.font("cell", bold: true)
+        let labelFont = style.font("cell", bold: true)
         // A style that draws patterns reserves a swatch at each cell's left edge for them.
-        let patterned = style.grades.values.contains { $0.pattern != .none } || style.statuses.values.contains { $0.pattern != .none }
-        let swatch = patterned ? 10.0 : 0
+        let swatch = swatchWidth
         let minimum = engine.measure("Ag\nAg", cellFont).size.height
         for (r, row) in rows.enumerated() {
             let labelText = row.emphasised ? "\u{25B6} \(row.label)" : row.label
-            let label = placer.place(labelText, row.emphasised || boldLabels ? labelFont : cellFont,
+            let label = placer.place(labelText, row.emphasised || boldLabels ? labelFont : style.font("cell"),
                                      colour: ink, x: 0, y: 0, width: labelWidth - pad, id: "label:\(row.id)")
             var contents: [[TextMark]] = []
             for (c, col) in columns.enumerated() {
