@@ -128,3 +128,24 @@ struct TextPlacer {
                         alignment: alignment, container: container ?? Rect(x: x, y: y, width: width, height: m.size.height))
     }
 }
+
+extension TextPlacer {
+    /// The headline title and the measure/place/period subtitle every chart starts with.
+    /// Returns the y below them, where the chart's body begins.
+    func chartHeading(_ title: String, _ subtitle: String, style: Style, width: Double, into marks: inout [Mark]) -> Double {
+        let t = place(title, style.font("title", bold: true), colour: style.colour("text"), x: 0, y: 0, width: width, id: "title")
+        let s = place(subtitle, style.font("subtitle"), colour: style.colour("muted_text"), x: 0, y: t.frame.maxY + style.space("line_gap"),
+                      width: width, id: "subtitle")
+        marks += [.text(t), .text(s)]
+        return s.frame.maxY + style.space("block_gap")
+    }
+
+    /// The key and source line every chart ends with, from `y`. Returns the figure's height.
+    func chartFooting(key: String, source: String, at y: Double, style: Style, width: Double, into marks: inout [Mark]) -> Double {
+        let k = place(key, style.font("note"), colour: style.colour("muted_text"), x: 0, y: y, width: width, id: "key")
+        let s = place(source, style.font("source"), colour: style.colour("muted_text"), x: 0, y: k.frame.maxY + style.space("line_gap"),
+                      width: width, id: "source")
+        marks += [.text(k), .text(s)]
+        return s.frame.maxY
+    }
+}

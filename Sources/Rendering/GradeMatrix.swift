@@ -106,15 +106,12 @@ public struct GradeMatrix: Sendable {
     public func figure(style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let pad = style.space("cell_padding"), gutter = style.space("gutter")
-        let gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        let gap = style.space("block_gap")
         let ink = style.colour("text"), muted = style.colour("muted_text")
         var marks: [Mark] = []
         var y = 0.0
 
-        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
-        marks.append(.text(t)); y = t.frame.maxY + lineGap
-        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
-        marks.append(.text(s)); y = s.frame.maxY + gap
+        y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let n = max(columns.count, 1)
         // Measure the longest single word any cell must hold; give the columns room for it by
@@ -208,10 +205,7 @@ public struct GradeMatrix: Sendable {
         }
 
         y += gap - gutter
-        let k = placer.place(key, smallFont, colour: muted, x: 0, y: y, width: width, id: "key")
-        marks.append(.text(k)); y = k.frame.maxY + lineGap
-        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
-        marks.append(.text(src)); y = src.frame.maxY
+        y = placer.chartFooting(key: key, source: sourceLine, at: y, style: style, width: width, into: &marks)
 
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title,
                       subtitle: subtitle, sourceLine: sourceLine, altText: altText, table: table)

@@ -25,10 +25,7 @@ public enum IndicatorTable {
         var y = 0.0
         let title = "\(subject) against England, \(region) and its statistical neighbours"
         let subtitle = "Latest published figure of each key indicator \u{00B7} \(subject) \u{00B7} period as shown"
-        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
-        marks.append(.text(t)); y = t.frame.maxY + lineGap
-        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
-        marks.append(.text(s)); y = s.frame.maxY + gap
+        y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let headers = [subject, "England", region, "Neighbours\u{2019} average"]
         let labelWidth = (width * 0.32).rounded()
@@ -59,10 +56,7 @@ public enum IndicatorTable {
             y += h
         }
         y += gap
-        let k = placer.place(note, small, colour: muted, x: 0, y: y, width: width, id: "key")
-        marks.append(.text(k)); y = k.frame.maxY + lineGap
-        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
-        marks.append(.text(src)); y = src.frame.maxY
+        y = placer.chartFooting(key: note, source: sourceLine, at: y, style: style, width: width, into: &marks)
         let table = DataTable(columns: ["Indicator", "Period and direction"] + headers, rows: rows.map { [$0.title, $0.detail] + $0.values })
         let alt = "Table of \(rows.count) indicators for \(subject) against England, \(region) and its neighbours. " +
             rows.map { "\($0.title) (\($0.detail)): " + zip(headers, $0.values).map { "\($0) \($1)" }.joined(separator: ", ") }.joined(separator: ". ") + "."

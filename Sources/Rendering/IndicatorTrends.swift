@@ -55,15 +55,12 @@ public enum IndicatorTrends {
                               format: (Double, String) -> String, style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let ink = style.colour("text"), muted = style.colour("muted_text")
-        let gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        let gap = style.space("block_gap")
         var marks: [Mark] = []
         var y = 0.0
         let title = "\(authority)\u{2019}s key indicators over time against England, its region and its statistical neighbours"
-        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
-        marks.append(.text(t)); y = t.frame.maxY + lineGap
         let subtitle = "Published figures by year \u{00B7} \(authority) \u{00B7} latest value written at the end of each line"
-        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
-        marks.append(.text(s)); y = s.frame.maxY + gap
+        y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let small = style.font("note")
         let columns = width >= 400 && style.sizes["body"]! < 12 ? 2 : 1
@@ -148,11 +145,7 @@ public enum IndicatorTrends {
         }
         y = rowBottom + gap
         let inspectionsText = inspections.map { "\($0.label)" }.joined(separator: ", ")
-        let key = placer.place("Thick line: \(authority). Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure. Vertical dashed rules: graded inspections (\(inspectionsText)). A gap is a suppressed or unpublished figure, never a zero.",
-                               small, colour: muted, x: 0, y: y, width: width, id: "key")
-        marks.append(.text(key)); y = key.frame.maxY + lineGap
-        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
-        marks.append(.text(src)); y = src.frame.maxY
+        y = placer.chartFooting(key: "Thick line: \(authority). Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure. Vertical dashed rules: graded inspections (\(inspectionsText)). A gap is a suppressed or unpublished figure, never a zero.", source: sourceLine, at: y, style: style, width: width, into: &marks)
         // One row per indicator and series, one column per year.
         let years = Array(Set(panels.flatMap { $0.series.flatMap { $0.points.map(\.date.year) } })).sorted()
         var rows: [[String]] = []

@@ -9,8 +9,8 @@ public enum JudgementJourney {
 
     public static func figure(_ grid: JudgementGrid, changes: [GradeChange], style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
-        let ink = style.colour("text"), muted = style.colour("muted_text")
-        let gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        let ink = style.colour("text")
+        let gap = style.space("block_gap")
         var marks: [Mark] = []
         var y = 0.0
         let latest = changes.filter { $0.toInspection == grid.columns.last?.eventID }
@@ -21,11 +21,8 @@ public enum JudgementJourney {
         } else {
             title = "\(grid.authorityName): Ofsted grades by area across inspections"
         }
-        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
-        marks.append(.text(t)); y = t.frame.maxY + lineGap
         let subtitle = "Grade of each judgement area at each graded inspection \u{00B7} \(grid.authorityName) \u{00B7} \(grid.columns.first?.start.monthYear ?? "") to \(grid.columns.last?.start.monthYear ?? "")"
-        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
-        marks.append(.text(s)); y = s.frame.maxY + gap
+        y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let small = style.font("note"), cellFont = style.font("cell")
         let axisWidth = (width * 0.2).rounded(), labelWidth = (width * 0.24).rounded()
@@ -98,12 +95,9 @@ public enum JudgementJourney {
             marks.append(.text(l))
         }
         y = max(bottom, endLabels.map { $0.0.frame.maxY }.max() ?? bottom) + gap
-        let key = placer.place("A line breaks where an area was not judged: care leavers were judged with children in care before 2023, and there is no overall effectiveness judgement from April 2026. Lines with the same grade are drawn slightly apart.",
-                               small, colour: muted, x: 0, y: y, width: width, id: "key")
-        marks.append(.text(key)); y = key.frame.maxY + lineGap
         let sourceLine = "Source: " + grid.sources.map(\.citation).joined(separator: "; ") + "."
-        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
-        marks.append(.text(src)); y = src.frame.maxY
+        y = placer.chartFooting(key: "A line breaks where an area was not judged: care leavers were judged with children in care before 2023, and there is no overall effectiveness judgement from April 2026. Lines with the same grade are drawn slightly apart.",
+                                source: sourceLine, at: y, style: style, width: width, into: &marks)
         let table = DataTable(columns: ["Judgement", "From", "To", "Change"],
                               rows: changes.map { [$0.area.shortTitle, "\(GradeMatrix.cellText($0.from)) (\($0.fromInspection))",
                                                    "\(GradeMatrix.cellText($0.to)) (\($0.toInspection))",

@@ -8,19 +8,16 @@ public enum NationalDistribution {
     public static func figure(subject: String, counts: [Grade: Int], total: Int, marked: [(name: String, grade: Grade, isSubject: Bool)],
                               sourceLine: String, style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
-        let ink = style.colour("text"), muted = style.colour("muted_text")
-        let gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        let ink = style.colour("text")
+        let gap = style.space("block_gap")
         var marks: [Mark] = []
         var y = 0.0
         let subjectGrade = marked.first { $0.isSubject }?.grade
         let title = subjectGrade.map { g in
             "\(subject) is one of \(counts[g] ?? 0) of England\u{2019}s \(total) authorities whose latest overall judgement is \(g.wording.lowercased())"
         } ?? "Latest overall effectiveness judgements across England\u{2019}s \(total) authorities"
-        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
-        marks.append(.text(t)); y = t.frame.maxY + lineGap
         let subtitle = "Number of local authorities by latest overall effectiveness grade \u{00B7} England \u{00B7} \(subject) and its statistical neighbours named"
-        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
-        marks.append(.text(s)); y = s.frame.maxY + gap
+        y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let cellFont = style.font("cell"), small = style.font("note")
         let labelWidth = (width * 0.24).rounded()
@@ -50,11 +47,7 @@ public enum NationalDistribution {
             y += 6
         }
         y += gap - 6
-        let key = placer.place("Bars: count of authorities whose latest ILACS inspection gave that overall grade. Under each bar: \(subject) (\u{25B6}) and those of its ten statistical neighbours at that grade.",
-                               small, colour: muted, x: 0, y: y, width: width, id: "key")
-        marks.append(.text(key)); y = key.frame.maxY + lineGap
-        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
-        marks.append(.text(src)); y = src.frame.maxY
+        y = placer.chartFooting(key: "Bars: count of authorities whose latest ILACS inspection gave that overall grade. Under each bar: \(subject) (\u{25B6}) and those of its ten statistical neighbours at that grade.", source: sourceLine, at: y, style: style, width: width, into: &marks)
         let table = DataTable(columns: ["Overall grade", "Authorities", "Of which named here"],
                               rows: Grade.allCases.reversed().map { g in [g.wording, String(counts[g] ?? 0), marked.filter { $0.grade == g }.map(\.name).joined(separator: "; ")] })
         let alt = "Bar chart of England\u{2019}s \(total) authorities by latest overall grade: " +

@@ -11,15 +11,12 @@ public enum Timeline {
                               style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let ink = style.colour("text"), muted = style.colour("muted_text"), rule = style.colour("rule")
-        let gap = style.space("block_gap"), lineGap = style.space("line_gap")
+        let gap = style.space("block_gap")
         var marks: [Mark] = []
         var y = 0.0
         let title = "\(authority): inspections, visits and leadership, \(from.year) to \(to.year)"
         let subtitle = "Events and tenures on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)"
-        let t = placer.place(title, style.font("title", bold: true), colour: ink, x: 0, y: y, width: width, id: "title")
-        marks.append(.text(t)); y = t.frame.maxY + lineGap
-        let s = placer.place(subtitle, style.font("subtitle"), colour: muted, x: 0, y: y, width: width, id: "subtitle")
-        marks.append(.text(s)); y = s.frame.maxY + gap
+        y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let labelFont = style.font("note"), laneFont = style.font("note", bold: true)
         let laneWidth = (width * 0.17).rounded()
@@ -119,11 +116,7 @@ public enum Timeline {
         marks = under + marks + itemMarks + axis
         y += rowHeight + gap
 
-        let key = placer.place("Squares: graded inspections, coloured by overall grade. Diamonds: visits and events on a known day; boxes: a month or year when only that is known (dashed: date inferred). Bars: people in post; hatched: interim.",
-                               labelFont, colour: muted, x: 0, y: y, width: width, id: "key")
-        marks.append(.text(key)); y = key.frame.maxY + lineGap
-        let src = placer.place(sourceLine, style.font("source"), colour: muted, x: 0, y: y, width: width, id: "source")
-        marks.append(.text(src)); y = src.frame.maxY
+        y = placer.chartFooting(key: "Squares: graded inspections, coloured by overall grade. Diamonds: visits and events on a known day; boxes: a month or year when only that is known (dashed: date inferred). Bars: people in post; hatched: interim.", source: sourceLine, at: y, style: style, width: width, into: &marks)
         let table = DataTable(columns: ["Lane", "From", "To", "What"],
                               rows: items.map { [$0.lane.rawValue, $0.start.display, $0.end?.display ?? ($0.openEnded ? "in post" : ""), $0.label] })
         let alt = "Time line of \(authority) from \(from.year) to \(to.year). " +
