@@ -14,12 +14,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(name: "CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "BriefingZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Located diagnostics and YAML reading shared by data and style loaders.
         .target(name: "Diagnostics", dependencies: ["Yams"]),
         // The data module: pure Swift, never Cairo.
@@ -30,11 +32,13 @@ let package = Package(
             "Judgements", "Diagnostics", "ZIPFoundation", .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Cairo and Pango drawing of figures and pages.
-        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango"]),
+        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango", "BriefingZlib"]),
         // The pipeline steps behind each subcommand, callable from tests.
-        .target(name: "BriefingKit", dependencies: ["Judgements", "OfficialData", "Rendering", "Diagnostics"]),
+        .target(name: "BriefingKit", dependencies: [
+            "Judgements", "OfficialData", "Rendering", "Diagnostics", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "briefing", dependencies: [
-            "BriefingKit", "OfficialData",
+            "BriefingKit", "OfficialData", "Rendering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers for the tests: the repository's folders, running the real binary and tools.

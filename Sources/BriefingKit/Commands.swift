@@ -5,62 +5,6 @@ import Rendering
 
 /// The work behind each subcommand. `main` parses arguments and calls exactly one of these.
 public enum Briefing {
-    /// Builds the named packs (all packs when none are named), writing each pack's files only
-    /// when all of them were made.
-    public static func build(packs: [String], authorities: [String] = [], workspace: Workspace = Workspace(), dpi: Double = 150,
-                             style: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-                             print: (String) -> Void = { Swift.print($0) },
-                             printError: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) -> ExitStatus {
-        var epoch: Int?
-        if let raw = environment["SOURCE_DATE_EPOCH"] {
-            guard let n = Int(raw), n >= 0 else {
-                printError("SOURCE_DATE_EPOCH should be a whole number of seconds since 1970, found \"\(raw)\"")
-                return .usage
-            }
-            epoch = n
-        }
-        let pipeline = PackPipeline(workspace: workspace, dpi: dpi, sourceDateEpoch: epoch, styleOverride: style)
-        var worst = ExitStatus.ok
-        for query in authorities {
-            let status = run(printError) {
-                let files = try pipeline.draw(pipeline.compose(authority: query))
-                try AtomicWriter().write(files.map { ($0.path, $0.data) })
-                for f in files { print(f.path) }
-            }
-            if status != .ok { worst = status }
-        }
-        if !authorities.isEmpty && packs.isEmpty { return worst }
-        let ids = packs.isEmpty ? workspace.packIDs() : packs
-        if ids.isEmpty {
-            printError("\(workspace.packsFolder): no pack definitions found")
-            return .dataError
-        }
-        for id in ids {
-            if !FileManager.default.fileExists(atPath: workspace.packPath(id)) {
-                let known = workspace.packIDs()
-                printError("no pack \"\(id)\" in \(workspace.packsFolder)\(Suggestion.hint(for: id, in: known)); known packs: \(known.joined(separator: ", "))")
-                worst = .dataError
-                continue
-            }
-            do {
-                let files = try pipeline.run(packID: id)
-                try AtomicWriter().write(files.map { ($0.path, $0.data) })
-                for f in files { print(f.path) }
-            } catch let error as InputError {
-                for d in error.diagnostics { printError(d.description) }
-                printError("pack \"\(id)\" not built; its previous output, if any, is unchanged")
-                worst = .dataError
-            } catch let error as AtomicWriter.WriteError {
-                printError(error.description)
-                worst = .cannotCreateOutput
-            } catch {
-                printError("pack \"\(id)\" failed: \(error)")
-                worst = .software
-            }
-        }
-        return worst
-    }
-
     /// Writes the validated record and its aggregated answers as JSON, to `output` or stdout.
     public static func export(record: String?, output: String?, workspace: Workspace = Workspace(),
                               print: (String) -> Void = { Swift.print($0, terminator: "") },

@@ -39,6 +39,30 @@ public struct PackDefinition: Sendable {
     /// Pages drawn from the compact official data in `Reports/data`.
     public static let officialPages = ["neighbour-comparison", "indicator-table", "indicator-trends", "national-distribution"]
 
+    /// Whether any page draws on the compact official data.
+    public var needsOfficialData: Bool { pages.contains { Self.officialPages.contains($0.id) } }
+
+    /// The pack for an authority without a record of its own: the template's pages (or the
+    /// default authority pack) under `<slug>` or `<slug>-<template id>`. A template title that
+    /// starts with its own authority's name gets this authority's name instead.
+    public static func forAuthority(_ name: String, template: PackDefinition?, query: String) -> PackDefinition {
+        let slug = Self.slug(name)
+        guard let template else {
+            return PackDefinition(id: slug, title: "\(name) children\u{2019}s services: Ofsted judgements and key indicators",
+                                  audience: "scrutiny committee", marking: "OFFICIAL", recordPath: nil, style: "default", since: nil,
+                                  pages: ["cover", "at-a-glance", "rating-grid", "judgement-journey", "neighbour-comparison",
+                                          "indicator-table", "indicator-trends", "national-distribution", "data-tables", "sources"].map { PageSpec($0) },
+                                  definitionPath: "--authority \(query)")
+        }
+        var title = template.title
+        if let colon = title.firstIndex(of: ":") {
+            title = "\(name) children\u{2019}s services:" + title[title.index(after: colon)...]
+        }
+        return PackDefinition(id: "\(slug)-\(template.id)", title: title, audience: template.audience, marking: template.marking,
+                              recordPath: nil, style: template.style, since: template.since, pages: template.pages,
+                              definitionPath: template.definitionPath)
+    }
+
     /// A file-name-safe id from an authority's name: "Redcar and Cleveland" → "redcar-and-cleveland".
     public static func slug(_ name: String) -> String {
         name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()

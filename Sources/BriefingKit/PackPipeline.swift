@@ -18,9 +18,25 @@ public struct PackPipeline {
     /// From `SOURCE_DATE_EPOCH` when set; otherwise the newest date in the data is used.
     public var sourceDateEpoch: Int?
     public var styleOverride: String?
+    /// The official data, loaded once per run and shared by every pack (nil: loaded when needed).
+    public var official: OfficialContext?
+    /// Where the time goes, for `make bench`.
+    public var clock: PhaseClock?
 
-    public init(workspace: Workspace, dpi: Double = 150, sourceDateEpoch: Int? = nil, styleOverride: String? = nil) {
+    public init(workspace: Workspace, dpi: Double = 150, sourceDateEpoch: Int? = nil, styleOverride: String? = nil,
+                official: OfficialContext? = nil, clock: PhaseClock? = nil) {
         self.workspace = workspace; self.dpi = dpi; self.sourceDateEpoch = sourceDateEpoch; self.styleOverride = styleOverride
+        self.official = official; self.clock = clock
+    }
+
+    func timed<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
+        if let clock { return try clock.time(phase, body) }
+        return try body()
+    }
+
+    func officialContext() throws -> OfficialContext {
+        if let official { return official }
+        return try OfficialContext.load(workspace)
     }
 
     /// A pack laid out but not yet drawn: what tests inspect and what `draw` turns into files.
@@ -39,35 +55,36 @@ public struct PackPipeline {
 
     /// load → aggregate → lay out, for a pack defined in `Reports/packs`.
     public func compose(packID: String) throws -> ComposedPack {
-        let pack = try PackDefinition.load(path: workspace.packPath(packID))
-        guard let recordPath = pack.recordPath else {
-            throw InputError(SourceLocation(file: pack.definitionPath), "the pack names no authority record")
+        let (pack, record, official) = try timed("load") { () throws -> (PackDefinition, AuthorityRecord, OfficialContext?) in
+            let pack = try PackDefinition.load(path: workspace.packPath(packID))
+            guard let recordPath = pack.recordPath else {
+                throw InputError(SourceLocation(file: pack.definitionPath), "the pack names no authority record")
+            }
+            let record = try RecordLoader.load(path: workspace.recordPath(recordPath), frameworksPath: workspace.frameworksPath)
+            let official = pack.needsOfficialData ? try officialContext() : nil
+            return (pack, record, official)
         }
-        let record = try RecordLoader.load(path: workspace.recordPath(recordPath), frameworksPath: workspace.frameworksPath)
-        let official = pack.pages.contains(where: { PackDefinition.officialPages.contains($0.id) }) ? try OfficialContext.load(workspace) : nil
         return try compose(pack, record: record, official: official)
     }
 
-    /// A pack for any authority from the official data alone (`briefing build --authority`).
-    public func compose(authority query: String) throws -> ComposedPack {
-        let official = try OfficialContext.load(workspace)
-        let entry = try official.store.authority(query)
-        let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
-        let record = OfficialRecord.make(for: entry, store: official.store, frameworks: frameworks, outcomesSource: official.outcomesSource)
-        let pack = PackDefinition(id: PackDefinition.slug(entry.name),
-                                  title: "\(entry.name) children\u{2019}s services: Ofsted judgements and key indicators",
-                                  audience: "scrutiny", marking: "OFFICIAL", recordPath: nil, style: "default",
-                                  since: nil,
-                                  pages: ["cover", "at-a-glance", "rating-grid", "judgement-journey", "neighbour-comparison",
-                                          "indicator-table", "indicator-trends", "national-distribution", "data-tables", "sources"].map { PageSpec($0) },
-                                  definitionPath: "--authority \(query)")
+    /// A pack for any authority from the official data alone (`briefing build --authority`):
+    /// the default authority pack, or `template`'s pages under `<slug>-<template id>`.
+    public func compose(authority query: String, template: PackDefinition? = nil) throws -> ComposedPack {
+        let (pack, record, official) = try timed("load") { () throws -> (PackDefinition, AuthorityRecord, OfficialContext) in
+            let official = try officialContext()
+            let entry = try official.store.authority(query)
+            let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
+            let record = OfficialRecord.make(for: entry, store: official.store, frameworks: frameworks, outcomesSource: official.outcomesSource)
+            return (PackDefinition.forAuthority(entry.name, template: template, query: query), record, official)
+        }
         return try compose(pack, record: record, official: official)
     }
 
     func compose(_ pack: PackDefinition, record: AuthorityRecord, official: OfficialContext?) throws -> ComposedPack {
         let style = try StyleLoader.load(path: workspace.stylePath(styleOverride ?? pack.style))
+        // Each pack owns its own Pango and Cairo handles, so packs can be built in parallel.
         let engine = try TextEngine()
-        let renderer = DocumentRenderer(style: style, engine: engine)
+        let renderer = DocumentRenderer(style: style, engine: engine, clock: clock)
         var builder = PageBuilder(pack: pack, record: record, official: official,
                                   entry: official?.store.entry(dfeCode: record.authority.dfeCode),
                                   style: style, engine: engine, width: renderer.contentWidth, maxHeight: renderer.figureSpace)
@@ -75,8 +92,10 @@ public struct PackPipeline {
         // then put back where the definition placed them.
         let late: Set<String> = ["data-tables", "sources"]
         var pages = [[Block]](repeating: [], count: pack.pages.count)
-        for (i, page) in pack.pages.enumerated() where !late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
-        for (i, page) in pack.pages.enumerated() where late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
+        try timed("aggregate and lay out charts") {
+            for (i, page) in pack.pages.enumerated() where !late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
+            for (i, page) in pack.pages.enumerated() where late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
+        }
         let ordered = pages.flatMap { $0 }
         let asOf = record.newestDate
         let document = Document(
@@ -91,18 +110,73 @@ public struct PackPipeline {
         return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer)
     }
 
-    /// draw: the PDF, and each figure as PNG, SVG, CSV table and alt text.
+    /// Every file a pack is built from, for its manifest.
+    public func inputs(packID: String?, template: PackDefinition?, style: String) -> [String] {
+        var paths = [workspace.frameworksPath, workspace.stylePath(style)]
+        var needsOfficial = packID == nil
+        if let packID {
+            paths.append(workspace.packPath(packID))
+            if let pack = try? PackDefinition.load(path: workspace.packPath(packID)) {
+                if let r = pack.recordPath { paths.append(workspace.recordPath(r)) }
+                needsOfficial = pack.needsOfficialData
+            }
+        }
+        if let template { paths.append(template.definitionPath) }
+        if needsOfficial {
+            paths += [workspace.indicatorsPath, workspace.dataSourcesPath] +
+                [OfficialDataStore.outcomesFile, OfficialDataStore.indicatorsFile, OfficialDataStore.neighboursFile, OfficialDataStore.directoryFile]
+                .map { "\(workspace.dataFolder)/\($0)" }
+        }
+        return paths.sorted()
+    }
+
+    /// draw: the PDF, and each figure as PNG, SVG, CSV table and alt text. The PDF and the
+    /// images are drawn in parallel, each task with its own Cairo surface and Pango context; the
+    /// files come back in a fixed order, so parallel output is byte-identical to serial.
     public func draw(_ composed: ComposedPack) throws -> [OutputFile] {
-        let pack = composed.pack, renderer = composed.renderer
-        var files = [OutputFile(path: "\(workspace.out)/\(pack.id).pdf", data: try renderer.pdf(composed.document))]
+        let pack = composed.pack, style = composed.style, document = composed.document
+        enum Task: Sendable { case pdf, png(Figure, String), svg(Figure, String) }
+        var tasks: [Task] = [.pdf]
+        var textFiles: [OutputFile] = []
         for f in composed.figures {
             let base = "\(workspace.out)/\(pack.id)-\(f.id)"
-            files.append(OutputFile(path: "\(base).png", data: try renderer.png(f, dpi: dpi)))
-            files.append(OutputFile(path: "\(base).svg", data: try renderer.svg(f)))
-            files.append(OutputFile(path: "\(base).csv", data: Data(f.table.csv.utf8)))
-            files.append(OutputFile(path: "\(base).txt", data: Data((f.altText + "\n").utf8)))
+            tasks += [.png(f, "\(base).png"), .svg(f, "\(base).svg")]
+            textFiles += [OutputFile(path: "\(base).csv", data: Data(f.table.csv.utf8)),
+                          OutputFile(path: "\(base).txt", data: Data((f.altText + "\n").utf8))]
         }
-        return files
+        final class Results: @unchecked Sendable {
+            var files: [OutputFile?]
+            var error: Error?
+            let lock = NSLock()
+            init(_ n: Int) { files = Array(repeating: nil, count: n) }
+        }
+        let results = Results(tasks.count)
+        let out = workspace.out, dpi = self.dpi, clock = self.clock, first = composed.renderer
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
+            do {
+                let file: OutputFile
+                switch tasks[i] {
+                case .pdf:
+                    file = OutputFile(path: "\(out)/\(pack.id).pdf", data: try first.pdf(document))
+                case let .png(f, path):
+                    let renderer = DocumentRenderer(style: style, engine: try TextEngine(), clock: clock)
+                    file = OutputFile(path: path, data: try renderer.png(f, dpi: dpi))
+                case let .svg(f, path):
+                    let renderer = DocumentRenderer(style: style, engine: try TextEngine(), clock: clock)
+                    file = OutputFile(path: path, data: try renderer.svg(f))
+                }
+                results.lock.lock(); results.files[i] = file; results.lock.unlock()
+            } catch {
+                results.lock.lock(); results.error = error; results.lock.unlock()
+            }
+        }
+        if let error = results.error { throw error }
+        // PDF first, then per figure: PNG, SVG, CSV, alt text.
+        var ordered = [results.files[0]!]
+        for (k, _) in composed.figures.enumerated() {
+            ordered += [results.files[1 + 2 * k]!, results.files[2 + 2 * k]!, textFiles[2 * k], textFiles[2 * k + 1]]
+        }
+        return ordered
     }
 
     /// `SOURCE_DATE_EPOCH` as ISO 8601 when set, else midnight UTC of the newest date in the data.

@@ -108,10 +108,18 @@ public struct PageLayout: Sendable {
 public final class DocumentRenderer {
     let style: Style
     let engine: TextEngine
+    /// Where the time goes, when someone is measuring.
+    public var clock: PhaseClock?
 
-    public init(style: Style, engine: TextEngine) {
+    public init(style: Style, engine: TextEngine, clock: PhaseClock? = nil) {
         self.style = style
         self.engine = engine
+        self.clock = clock
+    }
+
+    func timed<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
+        if let clock { return try clock.time(phase, body) }
+        return try body()
     }
 
     public var contentWidth: Double { style.pageWidth - 2 * style.margin }
@@ -127,6 +135,8 @@ public final class DocumentRenderer {
 
     /// Lays out every block, paginates, then fills in the contents with real page numbers.
     public func layout(_ document: Document) -> [PageLayout] {
+        blockCache = [:]
+        defer { blockCache = [:] }
         var pages = paginate(document.blocks, contents: nil)
         for _ in 0..<2 {
             var headingPages: [(String, Int)] = []
@@ -141,6 +151,9 @@ public final class DocumentRenderer {
         return pages
     }
 
+    /// Block layouts measured once per document; only the contents changes between passes.
+    private var blockCache: [Int: [BlockLayout]] = [:]
+
     func paginate(_ blocks: [Block], contents: [(String, Int)]?) -> [PageLayout] {
         var pages: [PageLayout] = [PageLayout(blocks: [])]
         var y = contentTop
@@ -151,7 +164,16 @@ public final class DocumentRenderer {
                 if !pages[pages.count - 1].blocks.isEmpty { pages.append(PageLayout(blocks: [])); y = contentTop }
                 continue
             }
-            for var piece in layoutBlock(block, index: index, contents: contents) {
+            let pieces: [BlockLayout]
+            if case .contents = block {
+                pieces = layoutBlock(block, index: index, contents: contents)
+            } else if let cached = blockCache[index] {
+                pieces = cached
+            } else {
+                pieces = layoutBlock(block, index: index, contents: contents)
+                blockCache[index] = pieces
+            }
+            for var piece in pieces {
                 pending.append(piece)
                 if piece.keepWithNext { continue }
                 // Place the pending run (headings plus the block they introduce) together when it fits.
@@ -307,7 +329,11 @@ public final class DocumentRenderer {
             cairo_pdf_surface_set_metadata(surface.pointer, key, value)
         }
         let cr = CairoContext(surface)
-        let pages = layout(document)
+        let pages = timed("lay out pages") { layout(document) }
+        return try timed("draw PDF") { try drawPDF(surface, cr, pages, document) }
+    }
+
+    private func drawPDF(_ surface: CairoSurface, _ cr: CairoContext, _ pages: [PageLayout], _ document: Document) throws -> Data {
         var lastHeading = document.metadata.title
         var parent = Int32(CAIRO_PDF_OUTLINE_ROOT)
         for (index, page) in pages.enumerated() {
@@ -366,8 +392,8 @@ public final class DocumentRenderer {
         cr.fill(Rect(x: 0, y: 0, width: Double(w), height: Double(h)), style.colour("background"))
         cr.scale(scale)
         cr.translate(margin, margin)
-        FigureRenderer.draw(figure, on: cr, text: engine)
-        return try surface.pngData()
+        timed("draw PNG") { FigureRenderer.draw(figure, on: cr, text: engine) }
+        return try timed("encode PNG") { try PNGEncoder.encode(surface, dpi: dpi) }
     }
 
     /// The same figure as SVG.
@@ -377,7 +403,9 @@ public final class DocumentRenderer {
         cr.fill(Rect(x: 0, y: 0, width: figure.size.width + 2 * margin, height: figure.size.height + 2 * margin),
                 style.colour("background"))
         cr.translate(margin, margin)
-        FigureRenderer.draw(figure, on: cr, text: engine)
-        return try surface.finish()
+        return try timed("draw SVG") {
+            FigureRenderer.draw(figure, on: cr, text: engine)
+            return try surface.finish()
+        }
     }
 }

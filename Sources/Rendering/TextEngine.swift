@@ -91,6 +91,14 @@ public final class TextEngine {
         return pango_font_description_get_family(d).map { String(cString: $0) }
     }
 
+    /// The families Pango resolves for the report faces (regular, bold, italic), for manifests:
+    /// a change of installed fonts changes the output, so it must rebuild the packs.
+    public func resolvedFamilies(_ families: [String] = ["Liberation Sans", "DejaVu Sans"]) -> [String] {
+        [(false, false), (true, false), (false, true)].compactMap { bold, italic in
+            resolvedFamily(FontSpec(families: families, size: 10, bold: bold, italic: italic)).map { "\($0)\(bold ? " bold" : "")\(italic ? " italic" : "")" }
+        }
+    }
+
     /// Draws `text` with its top-left at (x, y), wrapped at `width` as when it was measured.
     func draw(_ text: String, _ font: FontSpec, at x: Double, _ y: Double, width: Double?, alignment: TextAlignment,
               colour: Colour, on cr: CairoContext) {

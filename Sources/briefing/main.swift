@@ -2,6 +2,7 @@ import ArgumentParser
 import BriefingKit
 import OfficialData
 import Foundation
+import Rendering
 
 /// `briefing`: builds briefing packs on local authority children's services.
 struct BriefingCommand: ParsableCommand {
@@ -26,14 +27,36 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("authority"), help: "Build a pack for this authority from the official data alone: a name, DfE code or ONS code (repeatable).") var authorities: [String] = []
     @Option(help: "A style from Styles/ to use instead of the pack's own.") var style: String?
     @Option(help: "Resolution of chart PNGs.") var dpi: Double = 150
+    @Flag(help: "Build the --pack (one, as a template) for every authority in the official data.") var allAuthorities = false
+    @Option(help: "Packs built at once (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Rebuild even when nothing has changed.") var force = false
+    @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: "Print where the time went (load, lay out, draw, encode, write).") var timings = false
     @OptionGroup var folders: Folders
 
     func validate() throws {
         guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be between 36 and 1200") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let status = Briefing.build(packs: packs, authorities: authorities, workspace: folders.workspace, dpi: dpi, style: style)
+        var request = BuildRequest()
+        request.packs = packs
+        request.authorities = authorities
+        request.allAuthorities = allAuthorities
+        request.style = style
+        request.dpi = dpi
+        request.jobs = jobs
+        request.force = force
+        request.quiet = quiet
+        request.clock = timings ? PhaseClock() : nil
+        let status = Briefing.build(request, workspace: folders.workspace)
+        if let clock = request.clock {
+            for (phase, seconds) in clock.report {
+                let name = phase.padding(toLength: 30, withPad: " ", startingAt: 0)
+                FileHandle.standardError.write(Data((name + String(format: "%8.1f ms\n", seconds * 1000)).utf8))
+            }
+        }
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }

@@ -1,0 +1,187 @@
+import Diagnostics
+import Foundation
+import Judgements
+import OfficialData
+import Rendering
+
+/// What to build in one run.
+public struct BuildRequest: Sendable {
+    public var packs: [String] = []
+    public var authorities: [String] = []
+    /// Build `packs` (one template) for every authority in the official data.
+    public var allAuthorities = false
+    public var style: String?
+    public var dpi: Double = 150
+    /// Packs built at once; each owns its own Cairo and Pango handles.
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Rebuild even when the manifest says nothing changed.
+    public var force = false
+    public var quiet = false
+    public var clock: PhaseClock?
+
+    public init() {}
+}
+
+/// One pack to build and what came of it.
+struct BuildJob: Sendable {
+    enum Kind: Sendable { case pack(String), authority(String, template: PackDefinition?) }
+    var kind: Kind
+    var label: String
+}
+
+enum BuildOutcome: Sendable {
+    case built([String])
+    case upToDate([String])
+    case failed([String])
+}
+
+extension Briefing {
+    /// Builds the requested packs, in parallel, skipping any whose manifest shows nothing changed.
+    /// One pack's bad data fails that pack only; the run ends with a summary and a non-zero exit.
+    public static func build(_ request: BuildRequest, workspace: Workspace = Workspace(),
+                             environment: [String: String] = ProcessInfo.processInfo.environment,
+                             print: (String) -> Void = { Swift.print($0) },
+                             printError: @escaping (String) -> Void = standardError) -> ExitStatus {
+        var epoch: Int?
+        if let raw = environment["SOURCE_DATE_EPOCH"] {
+            guard let n = Int(raw), n >= 0 else {
+                printError("SOURCE_DATE_EPOCH should be a whole number of seconds since 1970, found \"\(raw)\"")
+                return .usage
+            }
+            epoch = n
+        }
+        // The jobs, in a fixed order so output listings are the same every run.
+        var jobs: [BuildJob] = []
+        if request.allAuthorities {
+            guard request.packs.count <= 1 else {
+                printError("--all-authorities takes at most one --pack to use as the template")
+                return .usage
+            }
+            var template: PackDefinition?
+            if let id = request.packs.first {
+                do { template = try PackDefinition.load(path: workspace.packPath(id)) } catch {
+                    for d in error.diagnostics { printError(d.description) }
+                    return .dataError
+                }
+            }
+            do {
+                let store = try OfficialDataStore.load(folder: workspace.dataFolder)
+                jobs = store.directory.sorted { $0.dfeCode < $1.dfeCode }.map {
+                    BuildJob(kind: .authority(String($0.dfeCode), template: template), label: $0.name)
+                }
+            } catch {
+                for d in error.diagnostics { printError(d.description) }
+                return .dataError
+            }
+        } else {
+            let ids = request.packs.isEmpty && request.authorities.isEmpty ? workspace.packIDs() : request.packs
+            if ids.isEmpty && request.authorities.isEmpty {
+                printError("\(workspace.packsFolder): no pack definitions found")
+                return .dataError
+            }
+            for id in ids {
+                if !FileManager.default.fileExists(atPath: workspace.packPath(id)) {
+                    let known = workspace.packIDs()
+                    printError("no pack \"\(id)\" in \(workspace.packsFolder)\(Suggestion.hint(for: id, in: known)); known packs: \(known.joined(separator: ", "))")
+                    return .dataError
+                }
+                jobs.append(BuildJob(kind: .pack(id), label: id))
+            }
+            jobs += request.authorities.map { BuildJob(kind: .authority($0, template: nil), label: $0) }
+        }
+
+        // Official data is loaded once and shared (read-only) by every job that needs it.
+        var official: OfficialContext?
+        let needsOfficial = jobs.contains { job in
+            if case let .pack(id) = job.kind { return (try? PackDefinition.load(path: workspace.packPath(id)))?.needsOfficialData ?? false }
+            return true
+        }
+        if needsOfficial {
+            do { official = try OfficialContext.load(workspace) } catch {
+                for d in error.diagnostics { printError(d.description) }
+                return .dataError
+            }
+        }
+        let pipeline = PackPipeline(workspace: workspace, dpi: request.dpi, sourceDateEpoch: epoch, styleOverride: request.style,
+                                    official: official, clock: request.clock)
+        let fonts = (try? TextEngine().resolvedFamilies()) ?? []
+        let progress = Progress(total: jobs.count, quiet: request.quiet)
+        final class Outcomes: @unchecked Sendable {
+            var items: [BuildOutcome?]
+            let lock = NSLock()
+            init(_ n: Int) { items = Array(repeating: nil, count: n) }
+            func set(_ i: Int, _ o: BuildOutcome) { lock.lock(); items[i] = o; lock.unlock() }
+        }
+        let results = Outcomes(jobs.count)
+        let runEpoch = epoch
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = max(1, request.jobs)
+        for (i, job) in jobs.enumerated() {
+            queue.addOperation {
+                let outcome = buildOne(job, pipeline: pipeline, request: request, fonts: fonts, epoch: runEpoch)
+                results.set(i, outcome)
+                switch outcome {
+                case .built: progress.finished(job.label, "built")
+                case .upToDate: progress.finished(job.label, "up to date")
+                case .failed: progress.finished(job.label, "FAILED")
+                }
+            }
+        }
+        queue.waitUntilAllOperationsAreFinished()
+
+        var built = 0, current = 0, failed = 0
+        for (job, outcome) in zip(jobs, results.items) {
+            switch outcome! {
+            case let .built(paths): built += 1; for p in paths { print(p) }
+            case .upToDate: current += 1
+            case let .failed(messages):
+                failed += 1
+                for m in messages { printError(m) }
+                printError("pack \"\(job.label)\" not built; its previous output, if any, is unchanged")
+            }
+        }
+        if jobs.count > 1 || current > 0 || failed > 0 {
+            print("\(jobs.count) pack\(jobs.count == 1 ? "" : "s"): \(built) built, \(current) up to date, \(failed) failed")
+        }
+        return failed > 0 ? .dataError : .ok
+    }
+
+    static func buildOne(_ job: BuildJob, pipeline: PackPipeline, request: BuildRequest, fonts: [String], epoch: Int?) -> BuildOutcome {
+        let ws = pipeline.workspace
+        do {
+            // The manifest needs the pack's id before anything is drawn.
+            let id: String, inputs: [String]
+            switch job.kind {
+            case let .pack(packID):
+                let pack = try PackDefinition.load(path: ws.packPath(packID))
+                id = pack.id
+                inputs = pipeline.inputs(packID: packID, template: nil, style: request.style ?? pack.style)
+            case let .authority(query, template):
+                let entry = try pipeline.officialContext().store.authority(query)
+                id = PackDefinition.forAuthority(entry.name, template: template, query: query).id
+                inputs = pipeline.inputs(packID: nil, template: template, style: request.style ?? template?.style ?? "default")
+            }
+            var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(inputs), fonts: fonts,
+                                    options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? ""],
+                                    outputs: [])
+            let stored = Manifest.load(out: ws.out, id: id)
+            if !request.force && manifest.matches(stored) { return .upToDate(stored!.outputs) }
+            let composed: PackPipeline.ComposedPack
+            switch job.kind {
+            case let .pack(packID): composed = try pipeline.compose(packID: packID)
+            case let .authority(query, template): composed = try pipeline.compose(authority: query, template: template)
+            }
+            var files = try pipeline.draw(composed)
+            manifest.outputs = files.map(\.path)
+            files.append(OutputFile(path: Manifest.path(out: ws.out, id: id), data: manifest.encoded()))
+            try pipeline.timed("write") { try AtomicWriter().write(files.map { ($0.path, $0.data) }) }
+            return .built(manifest.outputs)
+        } catch let error as InputError {
+            return .failed(error.diagnostics.map(\.description))
+        } catch let error as AtomicWriter.WriteError {
+            return .failed([error.description])
+        } catch {
+            return .failed(["\(job.label): \(error)"])
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Shows a batch's progress: a bar with the count and time left when standard error is a
+/// terminal, a plain line per pack otherwise, nothing when quiet.
+final class Progress: @unchecked Sendable {
+    enum Mode { case bar, lines, quiet }
+
+    let total: Int
+    let mode: Mode
+    private var done = 0
+    private let start = Date()
+    private let lock = NSLock()
+    private let write: (String) -> Void
+
+    init(total: Int, quiet: Bool, write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        self.total = total
+        self.write = write
+        mode = quiet || total == 0 ? .quiet : (isatty(STDERR_FILENO) != 0 ? .bar : .lines)
+    }
+
+    func finished(_ what: String, _ outcome: String) {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        switch mode {
+        case .quiet: break
+        case .lines: write("[\(done)/\(total)] \(what): \(outcome)\n")
+        case .bar:
+            let width = 30
+            let filled = total == 0 ? width : width * done / total
+            let elapsed = Date().timeIntervalSince(start)
+            let left = done == 0 ? 0 : elapsed / Double(done) * Double(total - done)
+            write("\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total) \u{00B7} \(Int(left.rounded()))s left ")
+            if done == total { write("\n") }
+        }
+    }
+}
