@@ -104,7 +104,7 @@ extension Briefing {
         }
         let pipeline = PackPipeline(workspace: workspace, dpi: request.dpi, sourceDateEpoch: epoch, styleOverride: request.style,
                                     official: official, clock: request.clock)
-        let fonts = (try? TextEngine().resolvedFamilies()) ?? []
+        let fonts = (try? TextEngine.forCurrentThread().resolvedFamilies()) ?? []
         let progress = Progress(total: jobs.count, quiet: request.quiet)
         final class Outcomes: @unchecked Sendable {
             var items: [BuildOutcome?]
@@ -165,17 +165,19 @@ extension Briefing {
                                     options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? ""],
                                     outputs: [])
             let stored = Manifest.load(out: ws.out, id: id)
-            if !request.force && manifest.matches(stored) { return .upToDate(stored!.outputs) }
+            if !request.force && manifest.matches(stored, in: ws.out) { return .upToDate(stored!.outputs.map { "\(ws.out)/\($0)" }) }
             let composed: PackPipeline.ComposedPack
             switch job.kind {
             case let .pack(packID): composed = try pipeline.compose(packID: packID)
             case let .authority(query, template): composed = try pipeline.compose(authority: query, template: template)
             }
             var files = try pipeline.draw(composed)
-            manifest.outputs = files.map(\.path)
+            // Outputs are recorded by name, so a manifest does not depend on where out/ is.
+            manifest.outputs = files.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+            let written = files.map(\.path)
             files.append(OutputFile(path: Manifest.path(out: ws.out, id: id), data: manifest.encoded()))
             try pipeline.timed("write") { try AtomicWriter().write(files.map { ($0.path, $0.data) }) }
-            return .built(manifest.outputs)
+            return .built(written)
         } catch let error as InputError {
             return .failed(error.diagnostics.map(\.description))
         } catch let error as AtomicWriter.WriteError {

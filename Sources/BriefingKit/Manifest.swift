@@ -48,10 +48,10 @@ struct Manifest: Codable, Equatable {
         return (try? e.encode(self)) ?? Data()
     }
 
-    /// True when `stored` was built from exactly these inputs and all its outputs still exist.
-    func matches(_ stored: Manifest?) -> Bool {
+    /// True when `stored` was built from exactly these inputs and all its outputs are still in `out`.
+    func matches(_ stored: Manifest?, in out: String) -> Bool {
         guard let stored, stored.tool == tool, stored.inputs == inputs, stored.fonts == fonts, stored.options == options,
               !stored.outputs.isEmpty else { return false }
-        return stored.outputs.allSatisfy { FileManager.default.fileExists(atPath: $0) }
+        return stored.outputs.allSatisfy { FileManager.default.fileExists(atPath: "\(out)/\($0)") }
     }
 }

@@ -82,8 +82,8 @@ public struct PackPipeline {
 
     func compose(_ pack: PackDefinition, record: AuthorityRecord, official: OfficialContext?) throws -> ComposedPack {
         let style = try StyleLoader.load(path: workspace.stylePath(styleOverride ?? pack.style))
-        // Each pack owns its own Pango and Cairo handles, so packs can be built in parallel.
-        let engine = try TextEngine()
+        // Each thread owns its own Pango handles, so packs can be built in parallel.
+        let engine = try TextEngine.forCurrentThread()
         let renderer = DocumentRenderer(style: style, engine: engine, clock: clock)
         var builder = PageBuilder(pack: pack, record: record, official: official,
                                   entry: official?.store.entry(dfeCode: record.authority.dfeCode),
@@ -151,18 +151,18 @@ public struct PackPipeline {
             init(_ n: Int) { files = Array(repeating: nil, count: n) }
         }
         let results = Results(tasks.count)
-        let out = workspace.out, dpi = self.dpi, clock = self.clock, first = composed.renderer
+        let out = workspace.out, dpi = self.dpi, clock = self.clock
         DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
             do {
+                // Whichever thread runs a task draws with that thread's own engine.
+                let renderer = DocumentRenderer(style: style, engine: try TextEngine.forCurrentThread(), clock: clock)
                 let file: OutputFile
                 switch tasks[i] {
                 case .pdf:
-                    file = OutputFile(path: "\(out)/\(pack.id).pdf", data: try first.pdf(document))
+                    file = OutputFile(path: "\(out)/\(pack.id).pdf", data: try renderer.pdf(document))
                 case let .png(f, path):
-                    let renderer = DocumentRenderer(style: style, engine: try TextEngine(), clock: clock)
                     file = OutputFile(path: path, data: try renderer.png(f, dpi: dpi))
                 case let .svg(f, path):
-                    let renderer = DocumentRenderer(style: style, engine: try TextEngine(), clock: clock)
                     file = OutputFile(path: path, data: try renderer.svg(f))
                 }
                 results.lock.lock(); results.files[i] = file; results.lock.unlock()

@@ -175,7 +175,7 @@ struct PageBuilder {
             throw InputError(SourceLocation(file: pack.definitionPath), "unknown indicator \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); known: \(official.indicators.map(\.id).joined(separator: ", "))")
         }
         let store = official.store
-        let regionCode = store.observations.first { $0.level == .regional && $0.name == entry.region }?.code
+        let regionCode = store.regionCode(entry.region)
         let neighbourCodes = store.neighbours(of: entry).compactMap(\.onsCode)
         let panels = defs.map { d -> IndicatorTrends.Panel in
             func date(_ period: String) -> DayDate {
@@ -191,14 +191,14 @@ struct PageBuilder {
                 return periods.map { (date($0), s[$0]?.number) }
             }
             let neighbourAverage = periods.map { p -> (date: DayDate, value: Double?) in
-                let values = neighbourCodes.compactMap { c in store.observations.first { $0.indicator == d.id && $0.code == c && $0.period == p }?.value.number }
+                let values = neighbourCodes.compactMap { c in store.value(d.id, code: c, period: p)?.number }
                 return (date(p), values.isEmpty ? nil : values.reduce(0, +) / Double(values.count))
             }
             for (p, v) in mine where v.number == nil { missingFigures.append("\(d.title), \(name), \(p): \(OfficialContext.format(v, unit: d.unit))") }
             let better = d.better == .neither ? "" : " \u{00B7} \(d.better.rawValue) is better"
             // Counts for England or a region dwarf one authority's: compare counts with neighbours only.
             let national: [IndicatorTrends.Series] = d.unit == "count" ? [] : [
-                .init(name: "England", role: "england", points: series(store.observations.first { $0.level == .national }?.code)),
+                .init(name: "England", role: "england", points: series(store.englandCode)),
                 .init(name: entry.region, role: "region", points: series(regionCode)),
             ]
             return IndicatorTrends.Panel(id: d.id, title: d.title, detail: "\(d.unit), \(d.period)\(better)", unit: d.unit, series: (

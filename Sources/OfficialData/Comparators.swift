@@ -16,25 +16,26 @@ public struct IndicatorComparison: Sendable, Hashable {
 extension OfficialDataStore {
     /// Every figure of `indicator` for the place with ONS `code`, oldest first.
     public func series(_ indicator: String, code: String) -> [(period: String, value: IndicatorValue)] {
-        observations.filter { $0.indicator == indicator && $0.code == code }
-            .sorted { $0.period < $1.period }.map { ($0.period, $0.value) }
+        (index[Self.key(indicator, code)] ?? []).sorted { $0.period < $1.period }.map { ($0.period, $0.value) }
     }
+
+    /// England's code in the indicator data.
+    public var englandCode: String? { placeCodes["National"] }
+
+    /// A region's code in the indicator data, by its name.
+    public func regionCode(_ name: String) -> String? { placeCodes["Regional|" + name] }
 
     /// The comparison table for one authority: its latest period of each indicator.
     public func comparisons(for entry: AuthorityEntry, indicators: [IndicatorDefinition]) -> [IndicatorComparison] {
         guard let code = entry.onsCode else { return [] }
         let neighbourCodes = neighbours(of: entry).compactMap(\.onsCode)
         return indicators.compactMap { ind in
-            let mine = observations.filter { $0.indicator == ind.id && $0.code == code }
-            guard let latest = mine.max(by: { $0.period < $1.period }) else { return nil }
-            func value(level: GeographicLevel, name: String? = nil) -> IndicatorValue? {
-                observations.first { $0.indicator == ind.id && $0.period == latest.period && $0.level == level && (name == nil || $0.name == name) }?.value
-            }
-            let values = neighbourCodes.compactMap { c in
-                observations.first { $0.indicator == ind.id && $0.period == latest.period && $0.code == c }?.value.number
-            }
+            let mine = index[Self.key(ind.id, code)] ?? []
+            guard let latest = mine.max(by: { $0.period < $1.period }) else { return nil as IndicatorComparison? }
+            let values = neighbourCodes.compactMap { c in value(ind.id, code: c, period: latest.period)?.number }
             return IndicatorComparison(indicator: ind, period: latest.period, authority: latest.value,
-                                       england: value(level: .national), region: value(level: .regional, name: entry.region),
+                                       england: englandCode.flatMap { value(ind.id, code: $0, period: latest.period) },
+                                       region: regionCode(entry.region).flatMap { value(ind.id, code: $0, period: latest.period) },
                                        neighbourAverage: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
                                        neighboursWithValue: values.count, neighbourCount: neighbourCodes.count)
         }

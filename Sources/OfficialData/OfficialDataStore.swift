@@ -9,6 +9,12 @@ public struct OfficialDataStore: Sendable {
     public var observations: [Observation]
     public var neighbourGroups: [NeighbourGroup]
     public var directory: [AuthorityEntry]
+    /// Observations by indicator and place, so a pack's series are looked up, not searched for.
+    let index: [String: [Observation]]
+    /// Codes of England ("National") and of each region ("Regional|North West").
+    let placeCodes: [String: String]
+
+    static func key(_ indicator: String, _ code: String) -> String { indicator + "|" + code }
 
     public static let outcomesFile = "ofsted-outcomes.csv"
     public static let indicatorsFile = "indicators.csv"
@@ -18,6 +24,21 @@ public struct OfficialDataStore: Sendable {
     public init(outcomes: [OutcomeRow], observations: [Observation], neighbourGroups: [NeighbourGroup], directory: [AuthorityEntry]) {
         self.outcomes = outcomes; self.observations = observations
         self.neighbourGroups = neighbourGroups; self.directory = directory
+        self.index = Dictionary(grouping: observations) { Self.key($0.indicator, $0.code) }
+        var places: [String: String] = [:]
+        for o in observations {
+            switch o.level {
+            case .national: places["National"] = o.code
+            case .regional: places["Regional|" + o.name] = o.code
+            case .localAuthority: break
+            }
+        }
+        self.placeCodes = places
+    }
+
+    /// The figure of `indicator` for the place with ONS `code` in `period`.
+    public func value(_ indicator: String, code: String, period: String) -> IndicatorValue? {
+        index[Self.key(indicator, code)]?.first { $0.period == period }?.value
     }
 
     /// Reads the compact files in `folder` (missing ones are an error naming them).

@@ -17,21 +17,32 @@ public enum TextAlignment: Sendable, Hashable {
 /// the PNG and the SVG as it did when the layout was planned.
 /// Not Sendable: each rendering task owns its own engine.
 public final class TextEngine {
-    private let measureSurface: CairoSurface
-    private let measureContext: CairoContext
+    /// This engine's own font map: Pango's default one is shared by every engine created on a
+    /// thread, and a font map must not be used from two threads at once.
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let pango: OpaquePointer
     private var fontCache: [FontSpec: OpaquePointer] = [:]
 
     public init() throws {
-        measureSurface = try CairoSurface.image(pixelWidth: 1, pixelHeight: 1)
-        measureContext = CairoContext(measureSurface)
-        pango = pango_cairo_create_context(measureContext.pointer)
+        fontMap = pango_cairo_font_map_new()!
+        pango = pango_font_map_create_context(fontMap)!
         Self.configure(pango)
+    }
+
+    /// The engine of the calling thread, made on first use and kept for the thread's life, so
+    /// fonts are loaded once per thread and no engine is ever used by two threads.
+    public static func forCurrentThread() throws -> TextEngine {
+        let key = "briefing.TextEngine"
+        if let engine = Thread.current.threadDictionary[key] as? TextEngine { return engine }
+        let engine = try TextEngine()
+        Thread.current.threadDictionary[key] = engine
+        return engine
     }
 
     deinit {
         for (_, d) in fontCache { pango_font_description_free(d) }
         g_object_unref(UnsafeMutableRawPointer(pango))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
     static func configure(_ context: OpaquePointer) {
@@ -102,7 +113,8 @@ public final class TextEngine {
     /// Draws `text` with its top-left at (x, y), wrapped at `width` as when it was measured.
     func draw(_ text: String, _ font: FontSpec, at x: Double, _ y: Double, width: Double?, alignment: TextAlignment,
               colour: Colour, on cr: CairoContext) {
-        let context = pango_cairo_create_context(cr.pointer)!
+        let context = pango_font_map_create_context(fontMap)!
+        pango_cairo_update_context(cr.pointer, context)
         Self.configure(context)
         let l = layout(in: context, text, font, width: width, alignment: alignment)
         cr.setColour(colour)

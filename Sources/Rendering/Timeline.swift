@@ -7,8 +7,10 @@ import Judgements
 public enum Timeline {
     public static let id = "timeline"
 
-    public static func figure(authority: String, items: [TimelineItem], from: DayDate, to: DayDate, sourceLine: String,
+    public static func figure(authority: String, items: [TimelineItem], from: DayDate, to requestedTo: DayDate, sourceLine: String,
                               style: Style, text engine: TextEngine, width: Double) -> Figure {
+        // At least a year of axis, even for an authority with nothing on record.
+        let to = max(requestedTo, DayDate(year: from.year, month: 12, day: 31))
         let placer = TextPlacer(engine: engine)
         let ink = style.colour("text"), muted = style.colour("muted_text"), rule = style.colour("rule")
         let gap = style.space("block_gap")
