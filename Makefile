@@ -14,7 +14,7 @@ OFSTED ?= $(SHARED)/ofsted/LA_Inspection_Outcomes_as_at_31_March_2025.ods
 DFE ?= $(wildcard $(SHARED)/dfe/*.csv)
 HOME_AUTHORITY ?= 341
 
-.PHONY: deps build reports import test clean
+.PHONY: deps build reports import test bench clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -39,6 +39,11 @@ import: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Timings and peak memory of the release binary (needs GNU time, installed when missing).
+bench: build
+	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time >/dev/null; }
+	@bash .ci/bench
 
 clean:
 	rm -rf out .build
