@@ -66,6 +66,8 @@ public struct BlockLayout: Sendable {
     public var blockIndex: Int
     /// Keep with the next block (headings never end a page).
     public var keepWithNext: Bool
+    /// A figure's alternative text, for its structure element.
+    public var altText: String? = nil
 }
 
 /// A page: its blocks, each with the y at which it sits.
@@ -267,7 +269,8 @@ public final class DocumentRenderer {
             // A figure taller than a page (it should have been split) is scaled to fit rather than cut off.
             let scale = min(1, figureSpace / max(f.size.height, 1))
             let marks = scale < 1 ? f.marks.map { PageLayout.scaled($0, scale) } : f.marks
-            return [BlockLayout(tag: "Figure", height: f.size.height * scale, marks: marks, heading: nil, blockIndex: index, keepWithNext: false)]
+            return [BlockLayout(tag: "Figure", height: f.size.height * scale, marks: marks, heading: nil, blockIndex: index, keepWithNext: false,
+                                altText: f.altText)]
         }
     }
 
@@ -363,7 +366,8 @@ public final class DocumentRenderer {
             drawFurniture(document, page: index + 1, of: pages.count, on: cr)
             cr.showPage()
         }
-        return try PDFCatalogPatch.apply(try surface.finish(), language: document.metadata.language)
+        let alts = pages.flatMap { $0.blocks.compactMap { $0.layout.altText } }
+        return try PDFCatalogPatch.apply(try surface.finish(), language: document.metadata.language, figureAlts: alts)
     }
 
     /// The running header (pack title, protective marking) and footer (authority, page X of Y).

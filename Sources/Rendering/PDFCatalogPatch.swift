@@ -1,10 +1,25 @@
 import Foundation
 
-/// Cairo 1.16 writes structure tags but no document language, no `/MarkInfo` and no viewer
-/// preference to show the title, so screen readers guess the language and `pdfinfo` reports
-/// "Tagged: no". This appends a standard PDF incremental update that rewrites only the catalog
-/// with those entries; everything cairo wrote stays byte for byte as it was.
+/// Cairo 1.16 writes structure tags but no document language, no `/MarkInfo`, no viewer
+/// preference to show the title, and no alternative text on figures, so screen readers guess
+/// the language and skip the charts, and `pdfinfo` reports "Tagged: no". This appends a standard
+/// PDF incremental update that rewrites only the catalog and the Figure structure elements;
+/// everything cairo wrote stays byte for byte as it was.
 public enum PDFCatalogPatch {
+    /// Every `/S /Figure` structure element: its object number and dictionary text.
+    static func figureElements(_ text: String) -> [(number: Int, body: String)] {
+        guard let pattern = try? NSRegularExpression(pattern: "\n([0-9]+) 0 obj\n(<< /Type /StructElem\n   /S /Figure\n[^>]*>>)") else { return [] }
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
+            guard let n = Range(m.range(at: 1), in: text), let b = Range(m.range(at: 2), in: text), let number = Int(text[n]) else { return nil }
+            return (number, String(text[b]))
+        }
+    }
+
+    /// A PDF text string that holds any Unicode: UTF-16BE with a byte-order mark, in hex.
+    static func utf16Hex(_ s: String) -> String {
+        "<FEFF" + s.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+    }
+
     public enum PatchError: Error, CustomStringConvertible {
         case unexpectedStructure(String)
         public var description: String {
@@ -12,7 +27,8 @@ public enum PDFCatalogPatch {
         }
     }
 
-    public static func apply(_ pdf: Data, language: String) throws -> Data {
+    /// `figureAlts`: the alternative text of each Figure structure element, in document order.
+    public static func apply(_ pdf: Data, language: String, figureAlts: [String] = []) throws -> Data {
         guard let text = String(data: pdf, encoding: .isoLatin1) else { throw PatchError.unexpectedStructure("not a PDF") }
         guard let trailerRange = text.range(of: "trailer", options: .backwards) else { throw PatchError.unexpectedStructure("no trailer") }
         let trailer = String(text[trailerRange.upperBound...])
@@ -36,10 +52,19 @@ public enum PDFCatalogPatch {
         dict += "   /Lang (\(escaped))\n   /MarkInfo << /Marked true >>\n   /ViewerPreferences << /DisplayDocTitle true >>\n   /PageMode /UseOutlines\n>>"
         var out = pdf
         if out.last != 0x0A { out.append(0x0A) }
-        let objectOffset = out.count
+        var offsets: [(Int, Int)] = [(root, out.count)]
         out.append(Data("\(root) 0 obj\n\(dict)\nendobj\n".utf8))
+        // Figure structure elements, in the order cairo wrote them (page by page, tag by tag).
+        let figures = figureElements(text)
+        for (element, alt) in zip(figures, figureAlts) {
+            offsets.append((element.number, out.count))
+            out.append(Data("\(element.number) 0 obj\n\(element.body.dropLast(2))   /Alt \(utf16Hex(alt))\n>>\nendobj\n".utf8))
+        }
         let xrefOffset = out.count
-        var update = "xref\n\(root) 1\n" + String(format: "%010d 00000 n \n", objectOffset)
+        var update = "xref\n"
+        for (number, offset) in offsets.sorted(by: { $0.0 < $1.0 }) {
+            update += "\(number) 1\n" + String(format: "%010d 00000 n \n", offset)
+        }
         update += "trailer\n<< /Size \(size)\n   /Root \(root) 0 R\n" + (info.map { "   /Info \($0) 0 R\n" } ?? "") + "   /Prev \(startxref)\n>>\nstartxref\n\(xrefOffset)\n%%EOF\n"
         out.append(Data(update.utf8))
         return out
