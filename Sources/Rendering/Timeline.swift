@@ -34,7 +34,9 @@ public enum Timeline {
         var laneBlocks: [(lane: TimelineItem.Lane, y: Double, height: Double)] = []
         var itemMarks: [Mark] = []
         for lane in TimelineItem.Lane.allCases {
-            let laneItems = items.filter { $0.lane == lane }.sorted { $0.start < $1.start }
+            // Only what falls within the axis: an earlier event is listed in the data table, not pinned to its edge.
+            let laneItems = items.filter { $0.lane == lane && ($0.end?.latest ?? ($0.openEnded ? to : $0.start.latest)) >= from }
+                .sorted { $0.start < $1.start }
             guard !laneItems.isEmpty else { continue }
             let laneLabel = placer.place(lane.rawValue, laneFont, colour: ink, x: 0, y: y + 2, width: laneWidth - 4, id: "lane:\(lane.rawValue)")
             var rows: [[ClosedRange<Double>]] = []

@@ -33,7 +33,7 @@ import TestSupport
         #expect(hp.map { $0["steps"] as? Int } == [-1, 2])
         let record = try #require(json["record"] as? [String: Any])
         let events = try #require(record["events"] as? [[String: Any]])
-        #expect(events.count == 14)
+        #expect(events.count == 15)
         let again = try runProcess(Repo.binary, ["export", "--json", "--reports", Repo.path("Reports")])
         #expect(again.stdoutData == r.stdoutData, "export should be byte-identical between runs")
         let noFormat = try runProcess(Repo.binary, ["export"])
