@@ -103,10 +103,13 @@ struct PageBuilder {
         if inspections.count >= 2 {
             let prev = inspections[inspections.count - 2], last = inspections[inspections.count - 1]
             let visits = record.events.filter { $0.kind == .monitoringVisit && prev.start < $0.start && $0.start < last.start }
-            numbers.append(("\(visits.count)", "monitoring visits between the \(prev.start.year) and \(last.start.year) inspections"))
+            numbers.append(("\(visits.count)", "monitoring visits on record between the \(prev.start.year) and \(last.start.year) inspections"))
         }
         let days = record.daysAtOverallGrade(asOf: asOf)
-        if let d = days[.inadequate] { numbers.append(("\(d)", "days judged inadequate overall")) }
+        // Days from each publication to the next (or to the data's as-at date); none is no number at all.
+        if let d = days[.inadequate], d > 0 {
+            numbers.append(("\(d)", "days judged inadequate overall, to \(PartialDate(year: asOf.year, month: asOf.month, day: asOf.day).display)"))
+        }
         if let last = inspections.last, !last.areasForImprovement.isEmpty {
             numbers.append(("\(last.areasForImprovement.count)", "areas for improvement set in \(last.start.year)"))
         }
