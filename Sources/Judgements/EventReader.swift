@@ -36,14 +36,7 @@ struct EventReader {
         m.checkKeys(Self.keys, log, in: "an event")
         guard let id = m.string("id", log, in: "an event") else { return nil }
         let what = "event \"\(id)\""
-        var kind: EventKind?
-        if let k = m.string("kind", log, in: what) {
-            kind = EventKind(rawValue: k)
-            if kind == nil {
-                let names = EventKind.allCases.map(\.rawValue)
-                log.error(m["kind"]!.location, "unknown event kind \"\(k)\"\(Suggestion.hint(for: k, in: names)); known kinds: \(names.joined(separator: ", "))")
-            }
-        }
+        let kind: EventKind? = RecordReader.choice(m, "kind", log, in: what, noun: "event kind")
         let start = RecordReader.date(m, "start", log, in: what)
         let end = RecordReader.date(m, "end", log, in: what, required: false)
         let published = RecordReader.date(m, "published", log, in: what, required: false)
@@ -153,14 +146,7 @@ struct EventReader {
             f.checkKeys(["area", "status", "quote", "speaker", "inferred", "note", "source", "sources"], log, in: "a finding")
             let area = f.string("area", log, in: "a finding")
             let fw = "the finding on \"\(area ?? "?")\""
-            var status: ProgressStatus?
-            if let s = f.string("status", log, in: fw) {
-                status = ProgressStatus.parse(s)
-                if status == nil {
-                    let names = ProgressStatus.allCases.map(\.rawValue)
-                    log.error(f["status"]!.location, "unknown status \"\(s)\"\(Suggestion.hint(for: s, in: names)); use one of: \(names.joined(separator: ", "))")
-                }
-            }
+            let status: ProgressStatus? = RecordReader.choice(f, "status", log, in: fw, noun: "status", parse: ProgressStatus.parse)
             let inferred = f.bool("inferred", log, in: fw) ?? false
             let note = f.string("note", log, in: fw, required: false)
             if inferred && note == nil { log.error(f.location, "\(fw) is marked inferred but has no note saying how") }

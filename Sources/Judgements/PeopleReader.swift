@@ -14,14 +14,7 @@ struct PeopleReader {
                          "source", "sources"], log, in: "a leadership entry")
             let person = m.string("person", log, in: "a leadership entry")
             let what = "the leadership entry for \(person ?? "?")"
-            var role: LeadershipRole?
-            if let r = m.string("role", log, in: what) {
-                role = LeadershipRole(rawValue: r)
-                if role == nil {
-                    let names = LeadershipRole.allCases.map(\.rawValue)
-                    log.error(m["role"]!.location, "unknown role \"\(r)\"\(Suggestion.hint(for: r, in: names)); known roles: \(names.joined(separator: ", "))")
-                }
-            }
+            let role: LeadershipRole? = RecordReader.choice(m, "role", log, in: what, noun: "role")
             let start = RecordReader.date(m, "start", log, in: what, required: false)
             let end = RecordReader.date(m, "end", log, in: what, required: false)
             if let start, let end, end.latest < start.earliest {

@@ -13,6 +13,18 @@ enum RecordReader {
         return d
     }
 
+    /// One of a fixed set of words (an event kind, a role, a status): an unknown one is reported
+    /// with the nearest known word and the full list.
+    static func choice<E: CaseIterable & RawRepresentable>(_ m: YAMLMapping, _ key: String, _ log: DiagnosticLog, in what: String,
+                                                           noun: String, parse: (String) -> E? = { E(rawValue: $0) }) -> E?
+        where E.RawValue == String {
+        guard let text = m.string(key, log, in: what) else { return nil }
+        if let value = parse(text) { return value }
+        let names = E.allCases.map(\.rawValue)
+        log.error(m[key]!.location, "unknown \(noun) \"\(text)\"\(Suggestion.hint(for: text, in: names)); use one of: \(names.joined(separator: ", "))")
+        return nil
+    }
+
     static func area(_ text: String, at location: SourceLocation, _ log: DiagnosticLog) -> JudgementArea? {
         if let a = JudgementArea(rawValue: text) { return a }
         let names = JudgementArea.allCases.map(\.rawValue)
