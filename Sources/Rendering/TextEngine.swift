@@ -21,11 +21,14 @@ public final class TextEngine {
     /// thread, and a font map must not be used from two threads at once.
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let pango: OpaquePointer
+    /// The context text is drawn with, brought up to date with each Cairo context before use.
+    private let drawing: OpaquePointer
     private var fontCache: [FontSpec: OpaquePointer] = [:]
 
     public init() throws {
         fontMap = pango_cairo_font_map_new()!
         pango = pango_font_map_create_context(fontMap)!
+        drawing = pango_font_map_create_context(fontMap)!
         Self.configure(pango)
     }
 
@@ -42,6 +45,7 @@ public final class TextEngine {
     deinit {
         for (_, d) in fontCache { pango_font_description_free(d) }
         g_object_unref(UnsafeMutableRawPointer(pango))
+        g_object_unref(UnsafeMutableRawPointer(drawing))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
@@ -113,14 +117,12 @@ public final class TextEngine {
     /// Draws `text` with its top-left at (x, y), wrapped at `width` as when it was measured.
     func draw(_ text: String, _ font: FontSpec, at x: Double, _ y: Double, width: Double?, alignment: TextAlignment,
               colour: Colour, on cr: CairoContext) {
-        let context = pango_font_map_create_context(fontMap)!
-        pango_cairo_update_context(cr.pointer, context)
-        Self.configure(context)
-        let l = layout(in: context, text, font, width: width, alignment: alignment)
+        pango_cairo_update_context(cr.pointer, drawing)
+        Self.configure(drawing)
+        let l = layout(in: drawing, text, font, width: width, alignment: alignment)
         cr.setColour(colour)
         cairo_move_to(cr.pointer, x, y)
         pango_cairo_show_layout(cr.pointer, l)
         g_object_unref(UnsafeMutableRawPointer(l))
-        g_object_unref(UnsafeMutableRawPointer(context))
     }
 }
