@@ -175,7 +175,7 @@ public final class DocumentRenderer {
                 pieces = layoutBlock(block, index: index, contents: contents)
                 blockCache[index] = pieces
             }
-            for var piece in pieces {
+            for piece in pieces {
                 pending.append(piece)
                 if piece.keepWithNext { continue }
                 // Place the pending run (headings plus the block they introduce) together when it fits.
@@ -188,8 +188,6 @@ public final class DocumentRenderer {
                     y += p.height + gap
                 }
                 pending = []
-                _ = piece
-                piece.keepWithNext = false
             }
         }
         for p in pending { pages[pages.count - 1].blocks.append((p, y)); y += p.height + gap }
