@@ -46,7 +46,8 @@ public struct OfficialContext: Sendable {
         return NeighbourComparison.matrix(subject: entry.name, entries: entries, source: outcomesSource)
     }
 
-    func indicatorFigure(_ entry: AuthorityEntry, style: Style, engine: TextEngine, width: Double) -> Figure {
+    /// The key-indicator table, whole (for the files) and in page-sized pieces (for the PDF).
+    func indicatorFigures(_ entry: AuthorityEntry, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
         let rows = store.comparisons(for: entry, indicators: indicators).map { c -> IndicatorTable.Row in
             let better = c.indicator.better == .neither ? "" : " \u{00B7} \(c.indicator.better.rawValue) is better"
             let average = c.neighbourAverage.map { "\(Self.format($0, unit: c.indicator.unit)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
@@ -58,9 +59,11 @@ public struct OfficialContext: Sendable {
                                                average])
         }
         let sources = indicatorSources.map(\.citation).joined(separator: "; ")
-        return IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).",
-                                     note: "Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages.",
-                                     style: style, text: engine, width: width)
+        let note = "Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
+        return (IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
+                                      style: style, text: engine, width: width),
+                IndicatorTable.pieces(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
+                                      style: style, text: engine, width: width, maxHeight: maxHeight))
     }
 
     static func format(_ v: IndicatorValue, unit: String) -> String {

@@ -48,7 +48,8 @@ struct PageBuilder {
         case "indicator-table":
             let (official, entry) = try requireOfficial()
             extraSources += official.indicatorSources + [official.neighbourSource]
-            return chart("Key indicators", official.indicatorFigure(entry, style: style, engine: engine, width: width))
+            let (whole, pieces) = official.indicatorFigures(entry, style: style, engine: engine, width: width, maxHeight: maxHeight)
+            return chart("Key indicators", whole, pieces: pieces)
         case "national-distribution":
             return try distribution()
         case "findings-and-quotes": return findings()

@@ -149,3 +149,22 @@ extension TextPlacer {
         return s.frame.maxY
     }
 }
+
+extension Figure {
+    /// Splits a chart over `items` (rows, panels) into figures no taller than `maxHeight`, each
+    /// made whole by `make` (headings and key included), so a long chart continues on the next
+    /// page at full size instead of being shrunk to fit.
+    public static func pieces<T>(of items: [T], maxHeight: Double, make: ([T], _ continued: Bool) -> Figure) -> [Figure] {
+        let whole = make(items, false)
+        guard whole.size.height > maxHeight, items.count > 1 else { return [whole] }
+        var out: [Figure] = []
+        var start = 0
+        while start < items.count {
+            var end = start + 1
+            while end < items.count && make(Array(items[start..<(end + 1)]), start > 0).size.height <= maxHeight { end += 1 }
+            out.append(make(Array(items[start..<end]), start > 0))
+            start = end
+        }
+        return out
+    }
+}

@@ -78,19 +78,9 @@ public struct GradeMatrix: Sendable {
     /// The matrix in pieces no taller than `maxHeight`, each with the column headings, so a long
     /// matrix continues on the next page instead of running off this one.
     public func pieces(style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
-        let whole = figure(style: style, text: engine, width: width)
-        guard whole.size.height > maxHeight, rows.count > 1 else { return [whole] }
-        var out: [Figure] = []
-        var start = 0
-        while start < rows.count {
-            var end = start + 1
-            while end < rows.count && part(start..<(end + 1), continued: start > 0).figure(style: style, text: engine, width: width).size.height <= maxHeight {
-                end += 1
-            }
-            out.append(part(start..<end, continued: start > 0).figure(style: style, text: engine, width: width))
-            start = end
+        Figure.pieces(of: Array(rows.indices), maxHeight: maxHeight) { indices, continued in
+            part(indices.first!..<(indices.last! + 1), continued: continued).figure(style: style, text: engine, width: width)
         }
-        return out
     }
 
     func part(_ range: Range<Int>, continued: Bool) -> GradeMatrix {

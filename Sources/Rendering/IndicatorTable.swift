@@ -16,6 +16,14 @@ public enum IndicatorTable {
         }
     }
 
+    /// The table in pieces no taller than `maxHeight`.
+    public static func pieces(subject: String, region: String, rows: [Row], sourceLine: String, note: String,
+                              style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
+        Figure.pieces(of: rows, maxHeight: maxHeight) { part, _ in
+            figure(subject: subject, region: region, rows: part, sourceLine: sourceLine, note: note, style: style, text: engine, width: width)
+        }
+    }
+
     public static func figure(subject: String, region: String, rows: [Row], sourceLine: String, note: String,
                               style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)

@@ -34,21 +34,10 @@ public enum IndicatorTrends {
     /// The small multiples in pieces no taller than `maxHeight`.
     public static func pieces(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
                               format: (Double, String) -> String, style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
-        func make(_ ps: [Panel], continued: Bool) -> Figure {
+        Figure.pieces(of: panels, maxHeight: maxHeight) { ps, _ in
             figure(authority: authority, panels: ps, inspections: inspections, sourceLine: sourceLine, format: format,
                    style: style, text: engine, width: width)
         }
-        let whole = make(panels, continued: false)
-        guard whole.size.height > maxHeight, panels.count > 1 else { return [whole] }
-        var out: [Figure] = []
-        var start = 0
-        while start < panels.count {
-            var end = start + 1
-            while end < panels.count && make(Array(panels[start..<(end + 1)]), continued: start > 0).size.height <= maxHeight { end += 1 }
-            out.append(make(Array(panels[start..<end]), continued: start > 0))
-            start = end
-        }
-        return out
     }
 
     public static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,

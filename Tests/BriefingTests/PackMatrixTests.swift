@@ -22,7 +22,9 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
                          height: style.pageHeight - 2 * style.margin + 1)
     for (p, page) in composed.renderer.layout(composed.document).enumerated() {
         let texts: [TextMark] = page.marks(margin: style.margin).compactMap { if case let .text(t) = $0, !t.text.isEmpty { return t } else { return nil } }
+        let smallest = style.sizes.values.min()!
         for t in texts {
+            if t.font.size < smallest - 0.01 { problems.append("page \(p + 1): \"\(t.text.prefix(40))\" shrunk to \(t.font.size) pt to fit") }
             if !t.container.contains(t.frame) { problems.append("page \(p + 1): \"\(t.text.prefix(40))\" \(t.frame) outside its box \(t.container)") }
             if !printable.contains(t.frame) { problems.append("page \(p + 1): \"\(t.text.prefix(40))\" outside the printable area") }
         }
