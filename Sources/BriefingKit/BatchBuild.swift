@@ -24,7 +24,9 @@ public struct BuildRequest: Sendable {
 
 /// One pack to build and what came of it.
 struct BuildJob: Sendable {
-    enum Kind: Sendable { case pack(String), authority(String, template: PackDefinition?) }
+    /// A defined pack, read once when the run is planned (a definition that cannot be read
+    /// fails that pack alone), or an authority's pack from the official data.
+    enum Kind: Sendable { case pack(Result<PackDefinition, InputError>), authority(String, template: PackDefinition?) }
     var kind: Kind
     var label: String
 }
@@ -85,7 +87,7 @@ extension Briefing {
                     printError("no pack \"\(id)\" in \(workspace.packsFolder)\(Suggestion.hint(for: id, in: known)); known packs: \(known.joined(separator: ", "))")
                     return .dataError
                 }
-                jobs.append(BuildJob(kind: .pack(id), label: id))
+                jobs.append(BuildJob(kind: .pack(Result { () throws(InputError) in try PackDefinition.load(path: workspace.packPath(id)) }), label: id))
             }
             jobs += request.authorities.map { BuildJob(kind: .authority($0, template: nil), label: $0) }
         }
@@ -93,7 +95,7 @@ extension Briefing {
         // Official data is loaded once and shared (read-only) by every job that needs it.
         var official: OfficialContext?
         let needsOfficial = jobs.contains { job in
-            if case let .pack(id) = job.kind { return (try? PackDefinition.load(path: workspace.packPath(id)))?.needsOfficialData ?? false }
+            if case let .pack(definition) = job.kind { return (try? definition.get())?.needsOfficialData ?? false }
             return true
         }
         if needsOfficial {
@@ -152,14 +154,14 @@ extension Briefing {
             // The manifest needs the pack's id before anything is drawn.
             let id: String, inputs: [String]
             switch job.kind {
-            case let .pack(packID):
-                let pack = try PackDefinition.load(path: ws.packPath(packID))
+            case let .pack(definition):
+                let pack = try definition.get()
                 id = pack.id
-                inputs = pipeline.inputs(packID: packID, template: nil, style: request.style ?? pack.style)
+                inputs = pipeline.inputs(pack: pack, template: nil, style: request.style ?? pack.style)
             case let .authority(query, template):
                 let entry = try pipeline.officialContext().store.authority(query)
                 id = PackDefinition.forAuthority(entry.name, template: template, query: query).id
-                inputs = pipeline.inputs(packID: nil, template: template, style: request.style ?? template?.style ?? "default")
+                inputs = pipeline.inputs(pack: nil, template: template, style: request.style ?? template?.style ?? "default")
             }
             var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(inputs), fonts: fonts,
                                     options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? ""],
@@ -168,7 +170,7 @@ extension Briefing {
             if !request.force && manifest.matches(stored, in: ws.out) { return .upToDate(stored!.outputs.map { "\(ws.out)/\($0)" }) }
             let composed: PackPipeline.ComposedPack
             switch job.kind {
-            case let .pack(packID): composed = try pipeline.compose(packID: packID)
+            case let .pack(definition): composed = try pipeline.compose(pack: definition.get())
             case let .authority(query, template): composed = try pipeline.compose(authority: query, template: template)
             }
             var files = try pipeline.draw(composed)

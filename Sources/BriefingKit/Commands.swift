@@ -14,7 +14,7 @@ public enum Briefing {
             printError("name the record to export with --record (found \(paths.count) in \(workspace.reports)/authorities)")
             return .usage
         }
-        do {
+        return run(printError) {
             let loaded = try RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath)
             let data = try RecordExport(record: loaded, version: BriefingVersion.string).json()
             if let output {
@@ -22,13 +22,6 @@ public enum Briefing {
             } else {
                 print(String(decoding: data, as: UTF8.self))
             }
-            return .ok
-        } catch let error as InputError {
-            for d in error.diagnostics { printError(d.description) }
-            return .dataError
-        } catch {
-            printError("export failed: \(error)")
-            return .software
         }
     }
 

@@ -55,14 +55,18 @@ public struct PackPipeline {
 
     /// load → aggregate → lay out, for a pack defined in `Reports/packs`.
     public func compose(packID: String) throws -> ComposedPack {
-        let (pack, record, official) = try timed("load") { () throws -> (PackDefinition, AuthorityRecord, OfficialContext?) in
-            let pack = try PackDefinition.load(path: workspace.packPath(packID))
+        try compose(pack: PackDefinition.load(path: workspace.packPath(packID)))
+    }
+
+    /// load → aggregate → lay out, for a pack definition already read.
+    public func compose(pack: PackDefinition) throws -> ComposedPack {
+        let (record, official) = try timed("load") { () throws -> (AuthorityRecord, OfficialContext?) in
             guard let recordPath = pack.recordPath else {
                 throw InputError(SourceLocation(file: pack.definitionPath), "the pack names no authority record")
             }
             let record = try RecordLoader.load(path: workspace.recordPath(recordPath), frameworksPath: workspace.frameworksPath)
             let official = pack.needsOfficialData ? try officialContext() : nil
-            return (pack, record, official)
+            return (record, official)
         }
         return try compose(pack, record: record, official: official)
     }
@@ -110,16 +114,15 @@ public struct PackPipeline {
         return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer)
     }
 
-    /// Every file a pack is built from, for its manifest.
-    public func inputs(packID: String?, template: PackDefinition?, style: String) -> [String] {
+    /// Every file a pack is built from, for its manifest: a defined `pack`, or an authority pack
+    /// from the official data (optionally after `template`).
+    public func inputs(pack: PackDefinition?, template: PackDefinition?, style: String) -> [String] {
         var paths = [workspace.frameworksPath, workspace.stylePath(style)]
-        var needsOfficial = packID == nil
-        if let packID {
-            paths.append(workspace.packPath(packID))
-            if let pack = try? PackDefinition.load(path: workspace.packPath(packID)) {
-                if let r = pack.recordPath { paths.append(workspace.recordPath(r)) }
-                needsOfficial = pack.needsOfficialData
-            }
+        var needsOfficial = true
+        if let pack {
+            paths.append(pack.definitionPath)
+            if let r = pack.recordPath { paths.append(workspace.recordPath(r)) }
+            needsOfficial = pack.needsOfficialData
         }
         if let template { paths.append(template.definitionPath) }
         if needsOfficial {
