@@ -278,15 +278,20 @@ public final class DocumentRenderer {
         let width = contentWidth, pad = 3.0
         let font = style.font("note"), head = style.font("note", bold: true)
         let n = max(table.columns.count, 1)
-        // Column widths in proportion to the longest text in each, within limits.
-        let natural = (0..<n).map { c -> Double in
-            let texts = [table.columns[c]] + table.rows.map { c < $0.count ? $0[c] : "" }
-            return min(texts.map { engine.measure($0, font).size.width }.max() ?? 20, width * 0.6) + 2 * pad
+        // Each column gets room for its longest word (so words are not broken), then the rest of
+        // the width is shared in proportion to each column's longest text.
+        let texts = (0..<n).map { c in [table.columns[c]] + table.rows.map { c < $0.count ? $0[c] : "" } }
+        let minimum = texts.map { column -> Double in
+            let words = Set(column.flatMap { $0.split(separator: " ").map(String.init) })
+            return (words.map { engine.measure($0, head).size.width }.max() ?? 20) + 2 * pad + 1
         }
-        let scale = width / natural.reduce(0, +)
-        let widths = natural.map { max($0 * scale, 30) }
-        let total = widths.reduce(0, +)
-        let colWidths = widths.map { $0 * width / total }
+        let natural = texts.map { column in min(column.map { engine.measure($0, font).size.width }.max() ?? 20, width * 0.6) + 2 * pad }
+        let spare = max(0, width - minimum.reduce(0, +))
+        let extra = zip(natural, minimum).map { max(0, $0 - $1) }
+        let extraTotal = max(extra.reduce(0, +), 1)
+        var colWidths = zip(minimum, extra).map { $0 + spare * $1 / extraTotal }
+        let total = colWidths.reduce(0, +)
+        colWidths = colWidths.map { $0 * width / total }
         func rowMarks(_ cells: [String], bold: Bool, y: Double, shade: Bool) -> ([Mark], Double) {
             var x = 0.0
             var texts: [TextMark] = []
