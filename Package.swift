@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(name: "CCairo", pkgConfig: "cairo",
@@ -35,7 +34,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango", "BriefingZlib"]),
         // The pipeline steps behind each subcommand, callable from tests.
         .target(name: "BriefingKit", dependencies: [
-            "Judgements", "OfficialData", "Rendering", "Diagnostics", .product(name: "Crypto", package: "swift-crypto"),
+            "Judgements", "OfficialData", "Rendering", "Diagnostics", "CPango",
         ]),
         .executableTarget(name: "briefing", dependencies: [
             "BriefingKit", "OfficialData", "Rendering",

@@ -1,4 +1,4 @@
-import Crypto
+import CPango
 import Foundation
 
 /// What a pack was built from: a SHA-256 for every input file, the tool that built it (its
@@ -13,8 +13,14 @@ struct Manifest: Codable, Equatable {
 
     static func path(out: String, id: String) -> String { "\(out)/\(id).manifest.json" }
 
+    /// SHA-256 through GLib's `GChecksum`, already linked through Pango: no crypto package to
+    /// build (swift-crypto brought 359 BoringSSL compile steps for this one hash).
     static func hash(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let hex = data.withUnsafeBytes { raw -> UnsafeMutablePointer<gchar>? in
+            g_compute_checksum_for_data(G_CHECKSUM_SHA256, raw.bindMemory(to: guchar.self).baseAddress, gsize(raw.count))
+        }
+        defer { g_free(hex) }
+        return hex.map { String(cString: $0) } ?? ""
     }
 
     /// Hashes of the files at `paths` (a missing file hashes as "missing", so its appearance
