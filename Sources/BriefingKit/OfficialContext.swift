@@ -4,12 +4,19 @@ import Judgements
 import OfficialData
 import Rendering
 
+extension Source {
+    /// Sources compare by what a reader would look up, not by the id each file gives them.
+    func samePublication(_ b: Source) -> Bool { publisher == b.publisher && title == b.title && date == b.date }
+}
+
 /// The compact official data and its sources, loaded once per run, and the figures drawn from it.
 public struct OfficialContext: Sendable {
     public var store: OfficialDataStore
     public var indicators: [IndicatorDefinition]
     public var outcomesSource: Source
     public var neighbourSource: Source
+    /// Each authority's newest known judgements, from the official file and every record.
+    public var judgements: JudgementIndex
 
     public var indicatorSources: [Source] {
         var out: [Source] = []
@@ -32,22 +39,30 @@ public struct OfficialContext: Sendable {
             }
         }
         try log.throwIfErrors()
-        return OfficialContext(store: store, indicators: indicators, outcomesSource: sources["ofsted-outcomes"]!,
-                               neighbourSource: sources["dfe-sn-model"]!)
+        // Every hand-written record may hold an inspection newer than the official file's.
+        let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
+        var records: [AuthorityRecord] = []
+        // A broken record fails its own packs with located errors; it must not take down every other pack.
+        for path in workspace.recordPaths() { if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath) { records.append(r) } }
+        let outcomes = sources["ofsted-outcomes"]!
+        return OfficialContext(store: store, indicators: indicators, outcomesSource: outcomes, neighbourSource: sources["dfe-sn-model"]!,
+                               judgements: JudgementIndex(store: store, eras: frameworks.eras, records: records, outcomesSource: outcomes))
     }
 
-    func neighbourMatrix(_ entry: AuthorityEntry) -> GradeMatrix {
-        let entries = ([entry] + store.neighbours(of: entry)).enumerated().map { i, e in
-            let row = store.latestJudgements(for: e)
-            return NeighbourComparison.Entry(name: e.name, isSubject: i == 0,
-                                             inspected: row.map { PartialDate(year: $0.date.year, month: $0.date.month, day: $0.date.day) },
-                                             grades: row?.grades ?? [:])
-        }
-        return NeighbourComparison.matrix(subject: entry.name, entries: entries, source: outcomesSource)
+    /// The authority and its neighbours, each by its newest known inspection.
+    func neighbourJudgements(_ entry: AuthorityEntry) -> [(entry: AuthorityEntry, judgements: KnownJudgements?)] {
+        ([entry] + store.neighbours(of: entry)).map { ($0, judgements.latest($0)) }
+    }
+
+    /// The sources behind a set of judgements: the outcomes file and any report a record adds.
+    func sources(of shown: [KnownJudgements]) -> [Source] {
+        var out = [outcomesSource]
+        for k in shown where !out.contains(where: { $0.samePublication(k.source) }) { out.append(k.source) }
+        return out + [neighbourSource]
     }
 
     /// The key-indicator table, whole (for the files) and in page-sized pieces (for the PDF).
-    func indicatorFigures(_ entry: AuthorityEntry, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
+    func indicatorFigures(_ entry: AuthorityEntry, asAt: String, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
         let rows = store.comparisons(for: entry, indicators: indicators).map { c -> IndicatorTable.Row in
             let better = c.indicator.better == .neither ? "" : " \u{00B7} \(c.indicator.better.rawValue) is better"
             let average = c.neighbourAverage.map { "\(Self.format($0, unit: c.indicator.unit)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
@@ -61,9 +76,9 @@ public struct OfficialContext: Sendable {
         let sources = indicatorSources.map(\.citation).joined(separator: "; ")
         let note = "Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
         return (IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
-                                      style: style, text: engine, width: width),
+                                      asAt: asAt, style: style, text: engine, width: width),
                 IndicatorTable.pieces(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
-                                      style: style, text: engine, width: width, maxHeight: maxHeight))
+                                      asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
     }
 
     static func format(_ v: IndicatorValue, unit: String) -> String {

@@ -94,22 +94,23 @@ public struct PackPipeline {
                                   style: style, engine: engine, width: renderer.contentWidth, maxHeight: renderer.figureSpace)
         // Data tables and sources describe the charts, so they are built after every other page,
         // then put back where the definition placed them.
-        let late: Set<String> = ["data-tables", "sources"]
+        // The cover says "data as at" the newest source the other pages use, so it comes last too.
+        let late: Set<String> = ["data-tables", "sources", "cover"]
         var pages = [[Block]](repeating: [], count: pack.pages.count)
         try timed("aggregate and lay out charts") {
             for (i, page) in pack.pages.enumerated() where !late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
             for (i, page) in pack.pages.enumerated() where late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
         }
         let ordered = pages.flatMap { $0 }
-        let asOf = record.newestDate
+        let asAt = builder.asAt
         let document = Document(
             metadata: DocumentMetadata(title: pack.title, author: record.authority.council,
-                                       subject: "\(pack.title) for the \(pack.audience); data as at \(asOf.iso)",
+                                       subject: "\(pack.title) for the \(pack.audience); data as at \(asAt.longDisplay)",
                                        creator: "briefing \(BriefingVersion.string)",
                                        keywords: "Ofsted, ILACS, children's services, \(record.authority.name)",
                                        createDate: creationDate(record)),
             headerTitle: pack.title, marking: pack.marking,
-            footerLeft: "\(record.authority.council) \u{00B7} data as at \(PartialDate(year: asOf.year, month: asOf.month, day: asOf.day).display)",
+            footerLeft: "\(record.authority.council) \u{00B7} data as at \(asAt.display)",
             blocks: ordered)
         return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer)
     }

@@ -38,9 +38,20 @@ public struct GradePeriod: Sendable, Hashable, Codable {
 
 /// One monitoring visit's word on one area for improvement.
 public struct AreaStatusEntry: Sendable, Hashable, Codable {
+    /// What is known of a visit and an area: a finding held (with its words), the visit's theme
+    /// covered the area but no finding is held, it did not, or the visit's theme is not known.
+    public enum Coverage: String, Sendable, Hashable, Codable {
+        case finding
+        case coveredNoFinding = "covered, no finding held"
+        case notCovered = "not covered"
+        case themeNotKnown = "theme not known"
+    }
+
     public var visitID: String
     public var visitDate: PartialDate
+    public var visitTheme: String?
     public var status: ProgressStatus
+    public var coverage: Coverage
     public var finding: VisitFinding?
 }
 
@@ -54,6 +65,7 @@ public struct AreaTrack: Sendable, Hashable, Codable {
 
 /// Who held each leadership role at an event (more than one when the sources cannot tell).
 public struct LeadersAtEvent: Sendable, Hashable, Codable {
+    public static let notKnown = "not known"
     public var eventID: String
     public var leaders: [LeadershipRole: [String]]
 }
@@ -171,8 +183,10 @@ extension AuthorityRecord {
         let stop = setter + 1 < inspections.count ? inspections[setter + 1].start : nil
         let visits = events.filter { v in v.kind == .monitoringVisit && start < v.start && (stop.map { v.start < $0 } ?? true) }
         let history = visits.map { v -> AreaStatusEntry in
-            let f = v.findings.first { $0.areaID == area.id }
-            return AreaStatusEntry(visitID: v.id, visitDate: v.start, status: f?.status ?? .notLookedAt, finding: f)
+            let f = v.findings.first { $0.areaID == area.id && $0.status != .notLookedAt }
+            let coverage: AreaStatusEntry.Coverage = f != nil ? .finding : v.covers.contains(area.id) ? .coveredNoFinding
+                : (v.theme == nil && v.covers.isEmpty) ? .themeNotKnown : .notCovered
+            return AreaStatusEntry(visitID: v.id, visitDate: v.start, visitTheme: v.theme.map { v.themeInferred ? "\($0) (theme inferred)" : $0 }, status: f?.status ?? .notLookedAt, coverage: coverage, finding: f)
         }
         var run = 0, longest = 0
         for h in history where h.status != .notLookedAt {
@@ -194,10 +208,33 @@ extension AuthorityRecord {
         return out
     }
 
-    /// Who led the service at each event.
-    public var leadersAtEvents: [LeadersAtEvent] {
-        events.map { e in
-            LeadersAtEvent(eventID: e.id, leaders: leaders(on: e.start).mapValues { $0.map { ($0.interim ? "\($0.person) (interim)" : $0.person) } })
+    /// Who the sources make certain held each role on `date`; a role the record has holders for
+    /// but none certain on that date is answered "not known", never a guess.
+    public func certainLeaders(on date: PartialDate) -> [LeadershipRole: [String]] {
+        var out: [LeadershipRole: [String]] = [:]
+        for role in LeadershipRole.allCases where leadership.contains(where: { $0.role == role }) {
+            let names = leadership.filter { $0.role == role && $0.certainlyCovers(date) }.map { $0.interim ? "\($0.person) (interim)" : $0.person }
+            out[role] = names.isEmpty ? [LeadersAtEvent.notKnown] : names
         }
+        return out
+    }
+
+    /// The person last shown in a role on or before `date`, and when: for "not known" answers.
+    public func lastNamed(_ role: LeadershipRole, by date: PartialDate) -> (person: String, when: PartialDate)? {
+        leadership.filter { $0.role == role }
+            .compactMap { t in [t.knownUntil, t.knownFrom, t.start, t.end].compactMap { $0 }.filter { $0.earliest <= date.latest }.max().map { (t.person, $0) } }
+            .max { $0.1 < $1.1 }
+    }
+
+    /// Who led the service at each event (first day of fieldwork), as far as the sources make certain.
+    public var leadersAtEvents: [LeadersAtEvent] {
+        events.map { e in LeadersAtEvent(eventID: e.id, leaders: certainLeaders(on: e.start)) }
+    }
+}
+
+extension AuthorityRecord {
+    /// The comparison-row cells of one graded inspection.
+    public func cells(of event: Event) -> [JudgementArea: JudgementGrid.Cell] {
+        Dictionary(uniqueKeysWithValues: JudgementArea.rows.map { ($0, cell(event, $0)) })
     }
 }

@@ -6,6 +6,7 @@ struct ReadEvent {
     var location: SourceLocation
     var findingLocations: [SourceLocation]
     var areaLocations: [SourceLocation]
+    var coversLocation: SourceLocation?
 }
 
 /// Reads the `events:` list: dates, kind, theme, judgements, areas for improvement, findings.
@@ -16,7 +17,7 @@ struct EventReader {
 
     static let keys = ["id", "kind", "title", "start", "end", "published", "lead_inspector", "theme",
                        "theme_inferred", "note", "inferred", "judgements", "areas_for_improvement", "findings",
-                       "source", "sources"]
+                       "covers", "covers_note", "earlier_areas_verdict", "earlier_areas_quote", "source", "sources"]
 
     func readAll(_ items: [YAMLValue]) -> [ReadEvent] {
         var out: [ReadEvent] = []
@@ -63,13 +64,35 @@ struct EventReader {
         let (areas, areaLocations) = readAreas(m, kind: kind, eventID: id, what: what)
         let (findings, findingLocations) = readFindings(m, kind: kind, what: what)
         let sources = citations.check(m, for: what)
+        citations.notAfterSources(start, sources, at: m.location, what: what)
+        let covers = m.strings("covers", log, in: what).map(\.0)
+        let coversNote = m.string("covers_note", log, in: what, required: false)
+        if !covers.isEmpty, let kind, kind != .monitoringVisit && kind != .focusedVisit {
+            log.error(m["covers"]!.location, "\(what) is a \(kind.title.lowercased()); only visits cover areas for improvement")
+        }
+        if !covers.isEmpty && coversNote == nil {
+            log.error(m["covers"]!.location, "\(what) lists the areas its theme covered but no covers_note: which areas a theme covers is an inference, so say how it was made")
+        }
+        let verdict = m.string("earlier_areas_verdict", log, in: what, required: false)
+        let verdictQuote = m.string("earlier_areas_quote", log, in: what, required: false)
+        if (verdict == nil) != (verdictQuote == nil) {
+            log.error(m.location, "\(what) needs both earlier_areas_verdict and earlier_areas_quote (the report's words that give the verdict)")
+        }
+        if verdict != nil, let kind, !kind.isGraded {
+            log.error(m["earlier_areas_verdict"]!.location, "\(what) is a \(kind.title.lowercased()); only a graded inspection gives a verdict on earlier areas for improvement")
+        }
         guard let kind, let start else { return nil }
-        let event = Event(id: id, kind: kind, title: m.string("title", log, in: what, required: false),
+        var event = Event(id: id, kind: kind, title: m.string("title", log, in: what, required: false),
                           start: start, end: end, published: published,
                           leadInspector: m.string("lead_inspector", log, in: what, required: false),
                           theme: theme, themeInferred: themeInferred, note: note, inferred: inferred,
                           judgements: judgements, areasForImprovement: areas, findings: findings, sources: sources)
-        return ReadEvent(value: event, location: m.location, findingLocations: findingLocations, areaLocations: areaLocations)
+        event.covers = covers
+        event.coversNote = coversNote
+        event.earlierAreasVerdict = verdict
+        event.earlierAreasQuote = verdictQuote
+        return ReadEvent(value: event, location: m.location, findingLocations: findingLocations, areaLocations: areaLocations,
+                         coversLocation: m["covers"]?.location)
     }
 
     /// A visit theme from the frameworks file's list, in its canonical spelling.
@@ -185,6 +208,15 @@ enum RecordChecks {
             }
         }
         for e in events {
+            for id in e.value.covers {
+                guard let set = areas[id] else {
+                    log.error(e.coversLocation ?? e.location, "event \"\(e.value.id)\" covers \"\(id)\", which no inspection set as an area for improvement\(Suggestion.hint(for: id, in: Array(areas.keys).sorted()))")
+                    continue
+                }
+                if !(set.start < e.value.start) {
+                    log.error(e.coversLocation ?? e.location, "event \"\(e.value.id)\" covers \"\(id)\", set by \"\(set.area.setBy)\" (\(set.start.display)), after this visit")
+                }
+            }
             var seen: Set<String> = []
             for (f, location) in zip(e.value.findings, e.findingLocations) {
                 if !seen.insert(f.areaID).inserted {

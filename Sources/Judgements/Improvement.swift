@@ -77,12 +77,41 @@ public struct Tenure: Sendable, Hashable, Codable {
     public var note: String?
     public var sources: [Citation]
 
-    /// Whether the sources place the person in post on `date`. Nothing is assumed beyond what
-    /// they say: with neither a start nor a "known from" date, the tenure covers only its end.
+    public init(role: LeadershipRole, person: String, title: String?, interim: Bool, start: PartialDate?, startInferred: Bool,
+                end: PartialDate?, endInferred: Bool, knownFrom: PartialDate?, knownUntil: PartialDate?, note: String?, sources: [Citation]) {
+        self.role = role; self.person = person; self.title = title; self.interim = interim; self.start = start
+        self.startInferred = startInferred; self.end = end; self.endInferred = endInferred; self.knownFrom = knownFrom
+        self.knownUntil = knownUntil; self.note = note; self.sources = sources
+    }
+
+    /// Whether the sources leave it possible that the person was in post on `date`: with neither
+    /// a start nor a "known from" date, the tenure covers only its end.
     public func covers(_ date: PartialDate) -> Bool {
         guard let lower = start ?? knownFrom ?? end else { return false }
-        let upper = end ?? knownUntil
+        let upper = end ?? knownUntil ?? lastShownInPost
         return lower.earliest <= date.latest && (upper.map { date.earliest <= $0.latest } ?? true)
+    }
+
+    /// The first day the sources make it certain the person was in post: the last day a
+    /// partial start could mean, or a day a source places them in post.
+    public var certainFrom: DayDate? {
+        [start?.latest, knownFrom.map { $0.precision == .day ? $0.earliest : $0.latest }].compactMap { $0 }.min()
+    }
+
+    /// The last day the sources make it certain the person was still in post: the first day a
+    /// partial end could mean, or the last dated source that shows them in post. Nothing is
+    /// assumed beyond it: a tenure with no known end is not taken to continue.
+    public var certainUntil: DayDate? {
+        [end?.earliest, knownUntil?.earliest, knownFrom?.earliest].compactMap { $0 }.max()
+    }
+
+    /// The last date a source shows the person in post when the end is not known.
+    public var lastShownInPost: PartialDate? { end == nil ? (knownUntil ?? knownFrom ?? start) : nil }
+
+    /// Whether the sources make it certain the person was in post for the whole of `date`.
+    public func certainlyCovers(_ date: PartialDate) -> Bool {
+        guard let from = certainFrom, let until = certainUntil, from <= until else { return false }
+        return from <= date.earliest && date.latest <= until
     }
 }
 

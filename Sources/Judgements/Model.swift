@@ -11,11 +11,14 @@ public struct Source: Sendable, Hashable, Codable {
     /// Set when the date or publisher is read from the text rather than printed on it.
     public var inferred: Bool = false
     public var note: String?
+    /// False for a real publication that was read but of which no copy is kept: the sources page
+    /// says so, so a reader knows to look for it by publisher, title and date.
+    public var copyHeld: Bool = true
 
     public init(id: String, publisher: String, title: String, date: PartialDate, url: String? = nil, licence: String? = nil,
-                inferred: Bool = false, note: String? = nil) {
+                inferred: Bool = false, note: String? = nil, copyHeld: Bool = true) {
         self.id = id; self.publisher = publisher; self.title = title; self.date = date
-        self.url = url; self.licence = licence; self.inferred = inferred; self.note = note
+        self.url = url; self.licence = licence; self.inferred = inferred; self.note = note; self.copyHeld = copyHeld
     }
 
     /// "Ofsted, "Inspection of …", 25 May 2023".
@@ -129,6 +132,14 @@ public struct Event: Sendable, Hashable, Codable {
     public var areasForImprovement: [AreaForImprovement] = []
     /// Recorded by monitoring visits: one per area looked at.
     public var findings: [VisitFinding] = []
+    /// Areas for improvement the visit's theme covered. Ofsted's letters do not list them, so this
+    /// is always the record author's inference, explained in `coversNote`.
+    public var covers: [String] = []
+    public var coversNote: String?
+    /// A graded inspection's verdict on the areas the previous one set, in a word ("addressed")
+    /// and in the report's own words, which the tracker prints beside it.
+    public var earlierAreasVerdict: String?
+    public var earlierAreasQuote: String?
     public var sources: [Citation]
 
     public init(id: String, kind: EventKind, title: String?, start: PartialDate, end: PartialDate?, published: PartialDate?,
@@ -147,6 +158,9 @@ public struct Event: Sendable, Hashable, Codable {
 
     /// "May 2018" / "14–25 May 2018" style label of when fieldwork took place.
     public var whenLabel: String { start.monthYear }
+
+    /// How readers see an inspection named: "the March 2023 inspection", never its record id.
+    public var readerName: String { "the \(start.monthYear) \(kind.isGraded ? "inspection" : displayTitle.lowercased())" }
 
     public var displayTitle: String { title ?? kind.title }
 }

@@ -32,6 +32,7 @@ struct PeopleReader {
                 log.error(m.location, "\(what) has an inferred date but no note saying how it was inferred")
             }
             let cites = citations.check(m, for: what)
+            citations.notAfterSources(start ?? knownFrom ?? end, cites, at: m.location, what: what)
             guard let person, let role else { continue }
             out.append(Tenure(role: role, person: person, title: m.string("title", log, in: what, required: false),
                               interim: m.bool("interim", log, in: what) ?? false,
@@ -60,6 +61,7 @@ struct PeopleReader {
                 log.error(m.location, "\(what) has an inferred date but no note saying how it was inferred")
             }
             let cites = citations.check(m, for: what)
+            citations.notAfterSources(date, cites, at: m.location, what: what)
             guard let speaker, let text, let role, let date else { continue }
             out.append(Quote(text: text, speaker: speaker, role: role, date: date, dateInferred: dateInferred,
                              event: event, sources: cites))

@@ -25,7 +25,7 @@ public enum RecordLoader {
         root.checkKeys(topKeys, log, in: "the record")
 
         let sources = readSources(root, log)
-        let citations = CitationCheck(sourceIDs: sources.map(\.value.id), log: log)
+        let citations = CitationCheck(sources: sources.map(\.value), log: log)
         let authority = readAuthority(root, log, citations)
         let eventItems = root.list("events", log, in: "the record", required: true)
         let events = EventReader(frameworks: frameworks, log: log, citations: citations).readAll(eventItems)
@@ -82,12 +82,24 @@ public enum RecordLoader {
 /// which sources were cited, for the "cited by nothing" warning.
 final class CitationCheck {
     let sourceIDs: [String]
+    let dates: [String: PartialDate]
     let log: DiagnosticLog
     private(set) var cited: Set<String> = []
 
-    init(sourceIDs: [String], log: DiagnosticLog) {
-        self.sourceIDs = sourceIDs
+    init(sources: [Source], log: DiagnosticLog) {
+        self.sourceIDs = sources.map(\.id)
+        self.dates = Dictionary(sources.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
         self.log = log
+    }
+
+    /// A source cannot report what had not yet happened: a fact dated after every source it
+    /// cites is a typo in one of the dates (or a source dated by when it was read, not published).
+    func notAfterSources(_ date: PartialDate?, _ citations: [Citation], at location: SourceLocation, what: String) {
+        guard let date else { return }
+        let cited = citations.compactMap { c in dates[c.sourceID].map { (c.sourceID, $0) } }
+        guard !cited.isEmpty, cited.allSatisfy({ date.earliest > $0.1.latest }) else { return }
+        log.error(location, "\(what) is dated \(date.display), after its source\(cited.count == 1 ? "" : "s") " +
+                  cited.map { "\"\($0.0)\" (\($0.1.display))" }.joined(separator: " and ") + ": a source cannot report what had not happened yet")
     }
 
     /// Reads `source:`/`sources:` from `m` and checks them.

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// Small readers for the value types of the record format, shared by the record, framework and
 /// pack loaders. Each logs a located, plain-English error and returns nil on bad input.
@@ -45,7 +46,7 @@ enum RecordReader {
     /// A full source entry: id, publisher, title, date, and optionally url and licence.
     static func source(_ item: YAMLValue, _ log: DiagnosticLog) -> Source? {
         guard let m = item.requireMapping(log, as: "a source") else { return nil }
-        m.checkKeys(["id", "publisher", "title", "date", "url", "licence", "inferred", "note"], log, in: "a source")
+        m.checkKeys(["id", "publisher", "title", "date", "url", "licence", "inferred", "note", "copy_held"], log, in: "a source")
         guard let id = m.string("id", log, in: "a source") else { return nil }
         let what = "source \"\(id)\""
         guard let publisher = m.string("publisher", log, in: what),
@@ -54,10 +55,27 @@ enum RecordReader {
         let inferred = m.bool("inferred", log, in: what) ?? false
         let note = m.string("note", log, in: what, required: false)
         if inferred && note == nil { log.error(m.location, "\(what) is marked inferred but has no note saying how") }
-        return Source(id: id, publisher: publisher, title: title, date: date,
-                      url: m.string("url", log, in: what, required: false),
+        let url = m.string("url", log, in: what, required: false)
+        for (key, text) in [("publisher", publisher), ("title", title), ("url", url ?? "")] {
+            if let hit = internalReference(text) {
+                log.error(m[key]!.location, "\(what) names \(hit) as its \(key); cite the real publication (publisher, title and date), or mark it copy_held: false when no copy is kept")
+            }
+        }
+        return Source(id: id, publisher: publisher, title: title, date: date, url: url,
                       licence: m.string("licence", log, in: what, required: false),
-                      inferred: inferred, note: note)
+                      inferred: inferred, note: note, copyHeld: m.bool("copy_held", log, in: what) ?? true)
+    }
+
+    /// The project, its issues or its own files named where a publication should be: these are
+    /// never a source a reader could look up.
+    static func internalReference(_ text: String) -> String? {
+        let t = text.lowercased()
+        let patterns = [#"briefing project"#, #"\bissue \d+"#, #"shared/(data|notes)"#, #"sources\.md"#, #"\breports/"#,
+                        #"\.(ya?ml|md|swift)\b"#, #"\bproject'?s brief"#]
+        for p in patterns {
+            if let r = t.range(of: p, options: .regularExpression) { return "\u{201C}\(t[r])\u{201D}" }
+        }
+        return nil
     }
 
     /// `source: id` or `sources: [id, …]`; either form, each item optionally `{id:, locator:}`.

@@ -28,8 +28,12 @@ public struct TimelineItem: Sendable, Hashable {
     public var grade: Grade?
     public var inferred: Bool
     public var interim: Bool
-    /// A tenure still running (no end known).
+    /// A tenure with no known end: drawn open after the last source that shows the person in post.
     public var openEnded: Bool
+    /// For tenures: every day the person may have been in post, and the days the sources make
+    /// certain (nil when no single day is certain). Uncertain stretches are drawn faded.
+    public var possible: ClosedRange<DayDate>? = nil
+    public var certain: ClosedRange<DayDate>? = nil
 }
 
 extension AuthorityRecord {
@@ -50,7 +54,7 @@ extension AuthorityRecord {
                 grade = e.grade(.overallEffectiveness)
                 label = "\(e.start.display): " + (grade.map { "overall \($0.wording.lowercased())" } ?? "no overall grade")
             case .visits:
-                label = "\(e.start.display) \(e.kind == .monitoringVisit ? "visit" : e.kind.title.lowercased())" + (e.theme.map { ": \($0.lowercased())" } ?? "")
+                label = "\(e.start.display) \(e.kind == .monitoringVisit ? "visit" : e.kind.title.lowercased())" + (e.theme.map { ": \($0.lowercased())" + (e.themeInferred ? " (theme inferred)" : "") } ?? "")
             default:
                 label = "\(e.start.display) \(e.kind.title)"
             }
@@ -60,11 +64,18 @@ extension AuthorityRecord {
         }
         for t in leadership {
             guard let start = t.start ?? t.knownFrom ?? t.end else { continue }
+            let last = t.end ?? t.lastShownInPost ?? start
             var label = t.person + (t.interim ? " (interim)" : "")
-            if t.start == nil { label += t.knownFrom == nil ? " (left \(t.end!.display); start not known)" : " (in post by \(start.display))" }
-            out.append(TimelineItem(id: "\(t.role.rawValue):\(t.person)", lane: .init(t.role), start: start, end: t.end ?? t.knownUntil,
+            var facts: [String] = []
+            if t.start == nil { facts.append(t.knownFrom.map { "in post \($0.display)" } ?? "start not known") }
+            if let end = t.end { facts.append("left \(end.display)") } else { facts.append("last shown in post \(last.display)") }
+            label += " (" + facts.joined(separator: "; ") + ")"
+            var item = TimelineItem(id: "\(t.role.rawValue):\(t.person)", lane: .init(t.role), start: start, end: last,
                                     label: label, grade: nil, inferred: t.startInferred || t.endInferred, interim: t.interim,
-                                    openEnded: t.end == nil && t.knownUntil == nil))
+                                    openEnded: t.end == nil)
+            item.possible = start.earliest...max(start.earliest, last.latest)
+            if let from = t.certainFrom, let until = t.certainUntil, from <= until { item.certain = from...until }
+            out.append(item)
         }
         return out.sorted { ($0.lane.rawValue, $0.start) < ($1.lane.rawValue, $1.start) }
     }

@@ -57,6 +57,9 @@ public struct OfficialDataStore: Sendable {
         let q = query.trimmingCharacters(in: .whitespaces)
         if let n = Int(q), let e = directory.first(where: { $0.dfeCode == n }) { return e }
         if let e = directory.first(where: { $0.onsCode?.lowercased() == q.lowercased() }) { return e }
+        // A current ONS code that the directory (from older files) lacks: Ofsted's file has it.
+        if let n = outcomes.first(where: { $0.onsCode?.lowercased() == q.lowercased() })?.name.lowercased(),
+           let e = directory.first(where: { $0.name.lowercased() == n }) { return e }
         if let e = directory.first(where: { $0.name.lowercased() == q.lowercased() }) { return e }
         let close = Suggestion.ranked(q, in: directory.map(\.name), limit: 3)
         throw InputError(SourceLocation(file: "--authority"),
@@ -69,10 +72,12 @@ public struct OfficialDataStore: Sendable {
         (neighbourGroups.first { $0.dfeCode == a.dfeCode }?.neighbours ?? []).compactMap(entry(dfeCode:))
     }
 
-    /// Outcome rows for one authority (matched on ONS code, else on name).
+    /// Outcome rows for one authority: matched on ONS code or on name. The name matters when
+    /// the directory holds an authority's code from before the 2019-2023 reorganisations and
+    /// Ofsted's file the new one (North Yorkshire, Buckinghamshire, Somerset).
     public func outcomes(for a: AuthorityEntry) -> [OutcomeRow] {
         outcomes.filter { r in
-            if let code = r.onsCode, let mine = a.onsCode { return code == mine }
+            if let code = r.onsCode, let mine = a.onsCode, code == mine { return true }
             return r.name.lowercased() == a.name.lowercased()
         }
     }

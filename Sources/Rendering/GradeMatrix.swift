@@ -21,6 +21,11 @@ public struct GradeMatrix: Sendable {
     public enum Cell: Sendable, Hashable {
         case grade(Grade, note: String?)
         case status(ProgressStatus, note: String?)
+        /// A status that is the record author's reading of quoted words, not Ofsted's: drawn
+        /// white with a dashed outline so it never passes for Ofsted's own verdict.
+        case reading(ProgressStatus)
+        /// Words only: plain on the page's band colour, or hatched like a cell with no judgement.
+        case plain(String, hatched: Bool)
         case notJudged(String)
 
         public init(_ c: JudgementGrid.Cell) {
@@ -53,23 +58,32 @@ public struct GradeMatrix: Sendable {
         switch cell {
         case let .grade(g, note): return g.wording + (note.map { " (\($0))" } ?? "")
         case let .status(s, note): return sentenceCase(s.rawValue) + (note.map { ": \($0)" } ?? "")
+        case let .reading(s): return "Officer\u{2019}s reading: \(s.rawValue)"
+        case let .plain(words, _): return words
         case let .notJudged(reason): return "Not judged: \(reason)"
         }
     }
 
     /// Fill, text colour, pattern and words of a cell in `style`.
-    static func look(_ cell: Cell, _ style: Style) -> (fill: Colour, text: Colour, pattern: Style.Pattern, hatch: Colour?, words: String, italic: Bool) {
+    static func look(_ cell: Cell, _ style: Style) -> (fill: Colour, text: Colour, pattern: Style.Pattern, hatch: Colour?, words: String, italic: Bool, outline: Colour?) {
         switch cell {
         case let .grade(g, _):
             let c = style.grades[g]!
-            return (c.fill, c.text, c.pattern, nil, g.wording, false)
+            return (c.fill, c.text, c.pattern, nil, g.wording, false, nil)
         case let .status(st, _):
             let c = style.statuses[st]!
             return (c.fill, c.text, c.pattern, st == .notLookedAt ? style.colour("not_judged_hatch") : nil,
-                    "\(c.symbol) \(sentenceCase(st.rawValue))", st == .notLookedAt)
+                    "\(c.symbol) \(sentenceCase(st.rawValue))", st == .notLookedAt, nil)
+        case let .reading(st):
+            let c = style.statuses[st]!
+            return (style.colour("background"), style.colour("text"), c.pattern, nil,
+                    "\(c.symbol) \(sentenceCase(st.rawValue)) (officer\u{2019}s reading)", true, style.colour("rule"))
+        case let .plain(words, hatched):
+            return (hatched ? style.colour("not_judged_fill") : style.colour("band"), style.colour("not_judged_text"), .none,
+                    hatched ? style.colour("not_judged_hatch") : nil, words, hatched, nil)
         case let .notJudged(reason):
             return (style.colour("not_judged_fill"), style.colour("not_judged_text"), .none, style.colour("not_judged_hatch"),
-                    sentenceCase(reason), true)
+                    sentenceCase(reason), true, nil)
         }
     }
 
@@ -179,6 +193,9 @@ public struct GradeMatrix: Sendable {
                 let cell = Rect(x: columnX(c), y: y, width: columnWidth, height: rowHeight)
                 let look = Self.look(cells[r][c], style)
                 marks.append(.box(BoxMark(id: "cell:\(row.id):\(col.id)", rect: cell, fill: look.fill, hatch: look.hatch)))
+                if let outline = look.outline {
+                    marks.append(.box(BoxMark(rect: cell.inset(1), fill: nil, stroke: outline, strokeWidth: 1, dashed: true)))
+                }
                 if look.pattern != .none {
                     marks.append(.box(BoxMark(id: "swatch:\(row.id):\(col.id)", rect: Rect(x: cell.x, y: cell.y, width: swatch - 2, height: cell.height),
                                               fill: nil, pattern: look.pattern, patternInk: style.colour("pattern_ink"))))

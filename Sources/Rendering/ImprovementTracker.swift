@@ -1,39 +1,71 @@
 import Judgements
 
-/// Areas for improvement by monitoring visit: each cell the visit's status as colour, symbol and
-/// word, "not looked at" kept apart from "no progress", drift flagged on the row.
+/// Areas for improvement by monitoring visit, through to the next inspection's verdict. Each cell
+/// says what is known: a finding held (the record author's reading of a letter's quoted words is
+/// drawn apart from Ofsted's own), the visit's theme covered the area with no finding held, it
+/// did not, or the visit's theme is not known.
 public enum ImprovementTracker {
     public static let id = "improvement-tracker"
 
-    public static func matrix(authority: String, inspection: Event, tracks: [AreaTrack], driftVisits: Int,
-                              outcome: String?, sourceLine: String) -> GradeMatrix {
+    /// The next graded inspection's word on the areas as a whole, in Ofsted's own words.
+    public struct Outcome: Sendable {
+        public var heading: String
+        public var verdict: String
+        public var quote: String
+        public var citation: String
+
+        public init(heading: String, verdict: String, quote: String, citation: String) {
+            self.heading = heading; self.verdict = verdict; self.quote = quote; self.citation = citation
+        }
+    }
+
+    public static func matrix(authority: String, inspection: Event, tracks: [AreaTrack], driftVisits: Int, outcome: Outcome?,
+                              sourceLine: String, asAt: String) -> GradeMatrix {
         let visits = tracks.first?.history ?? []
         let drifting = tracks.filter { $0.longestRunWithoutProgress >= driftVisits }
-        let looked = tracks.filter { $0.history.contains { $0.status != .notLookedAt } }.count
-        let title = "\(authority): \(looked) of \(tracks.count) areas for improvement from \(inspection.start.monthYear) have a recorded finding from a monitoring visit"
-            + (drifting.isEmpty ? "" : "; \(drifting.count) drifting")
+        let found = tracks.filter { $0.history.contains { $0.coverage == .finding } }.count
+        let covered = tracks.filter { t in !t.history.contains { $0.coverage == .finding } && t.history.contains { $0.coverage == .coveredNoFinding } }.count
+        var parts = ["\(found) with a finding held from a monitoring visit"]
+        if covered > 0 { parts.append("\(covered) more covered by a visit\u{2019}s theme") }
+        if tracks.count - found - covered > 0 { parts.append("\(tracks.count - found - covered) by no visit on record") }
+        var title = "\(authority)\u{2019}s \(tracks.count) areas for improvement from \(inspection.start.monthYear): " + parts.joined(separator: ", ")
+        if let outcome { title += "; \(outcome.heading): \(outcome.verdict.lowercased())" }
+        if !drifting.isEmpty { title += "; \(drifting.count) drifting" }
         let rows = tracks.map { t in
-            GradeMatrix.Row(id: t.area.id, label: "\(t.area.id) \(t.area.title)" + (t.longestRunWithoutProgress >= driftVisits ? " \u{26A0} drift" : ""))
+            GradeMatrix.Row(id: t.area.id, label: t.area.title + (t.longestRunWithoutProgress >= driftVisits ? " \u{26A0} drift" : ""))
         }
-        let columns = visits.map { v in GradeMatrix.Column(id: v.visitID, heading: v.visitDate.display, detail: "") }
+        var columns = visits.map { v in GradeMatrix.Column(id: v.visitID, heading: v.visitDate.display, detail: v.visitTheme ?? "") }
+        if let outcome { columns.append(GradeMatrix.Column(id: "outcome", heading: outcome.heading, detail: "Ofsted\u{2019}s verdict")) }
         let cells = tracks.map { t in
-            t.history.map { h -> GradeMatrix.Cell in
-                .status(h.status, note: h.finding.flatMap { $0.inferred ? "our reading" : nil })
-            }
+            t.history.map(cell) + (outcome.map { [GradeMatrix.Cell.plain($0.verdict, hatched: false)] } ?? [])
         }
-        var key = "\u{25B2} progress, \u{25B3} some progress, \u{25BC} insufficient progress, \u{00B7} not looked at (the visit\u{2019}s sources say nothing on the area: not the same as no progress). \u{26A0} drift: \(driftVisits) or more visits in a row that looked at the area recorded no progress. \u{201C}Our reading\u{201D}: the status is read from quoted words, not stated by Ofsted."
-        if let outcome { key += " At the next graded inspection: \(outcome)" }
-        let alt = "Areas for improvement set in \(inspection.start.monthYear) by monitoring visit. " + tracks.map { t in
-            "\(t.area.id) \(t.area.title): " + t.history.map { "\($0.visitDate.display) \($0.status.rawValue)" }.joined(separator: ", ")
+        var key = "\u{25B2} progress, \u{25B3} some progress, \u{25BC} insufficient progress: the officer\u{2019}s reading (white, dashed outline) of words quoted from a visit letter, not a status Ofsted gave. Covered, no finding held: the visit\u{2019}s theme covered the area (an inference, explained on the sources page). Not covered: it did not. Theme not known: no source read gives it. \u{26A0} drift: \(driftVisits) or more visits in a row with a finding recorded no progress."
+        if let outcome { key += " \(outcome.heading), Ofsted\u{2019}s words: \u{201C}\(outcome.quote)\u{201D} (\(outcome.citation))." }
+        let headings = visits.map { "\($0.visitDate.display) visit" } + (outcome.map { [$0.heading] } ?? [])
+        let alt = "Areas for improvement set at the \(inspection.start.monthYear) inspection, by monitoring visit. " + tracks.enumerated().map { r, t in
+            "\(t.area.title): " + zip(headings, cells[r]).map { "\($0) \(GradeMatrix.cellText($1).lowercased())" }.joined(separator: ", ")
         }.joined(separator: ". ") + "."
-        let table = DataTable(columns: ["Area", "Title"] + visits.map { $0.visitDate.display } + ["Drift"],
-                              rows: tracks.map { t in [t.area.id, t.area.title] + t.history.map { h in
-                                  h.status.rawValue + (h.finding?.quote.map { ": \u{201C}\($0)\u{201D}" } ?? "")
-                              } + [t.longestRunWithoutProgress >= driftVisits ? "yes" : "no"] })
-        var m = GradeMatrix(id: id, title: title, subtitle: "Status at each monitoring visit \u{00B7} \(authority) \u{00B7} areas set by the \(inspection.start.monthYear) inspection",
+        let table = DataTable(columns: ["Area for improvement", "Ofsted's wording"] + headings + ["Drift"],
+                              rows: tracks.enumerated().map { r, t in
+                                  [t.area.title, t.area.wording ?? ""] + zip(t.history, cells[r]).map { h, c in
+                                      GradeMatrix.cellText(c) + (h.finding?.quote.map { ": \u{201C}\($0)\u{201D}" } ?? "")
+                                  } + (outcome.map { ["Ofsted: \($0.verdict.lowercased())"] } ?? [])
+                                      + [t.longestRunWithoutProgress >= driftVisits ? "yes" : "no"]
+                              })
+        var m = GradeMatrix(id: id, title: title,
+                            subtitle: "What each monitoring visit is known to have found \u{00B7} \(authority) \u{00B7} areas set by the \(inspection.start.monthYear) inspection" + asAt,
                             rows: rows, columns: columns, cells: cells, key: key, sourceLine: sourceLine, altText: alt, table: table)
-        m.labelShare = 0.3
+        m.labelShare = 0.25
         m.boldLabels = false
         return m
+    }
+
+    static func cell(_ h: AreaStatusEntry) -> GradeMatrix.Cell {
+        switch h.coverage {
+        case .finding: return (h.finding?.inferred ?? false) ? .reading(h.status) : .status(h.status, note: nil)
+        case .coveredNoFinding: return .plain("Covered, no finding held", hatched: false)
+        case .notCovered: return .plain("Not covered", hatched: true)
+        case .themeNotKnown: return .plain("Theme not known", hatched: true)
+        }
     }
 }

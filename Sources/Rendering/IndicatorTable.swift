@@ -18,21 +18,21 @@ public enum IndicatorTable {
 
     /// The table in pieces no taller than `maxHeight`.
     public static func pieces(subject: String, region: String, rows: [Row], sourceLine: String, note: String,
-                              style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
+                              asAt: String = "", style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
         Figure.pieces(of: rows, maxHeight: maxHeight) { part, _ in
-            figure(subject: subject, region: region, rows: part, sourceLine: sourceLine, note: note, style: style, text: engine, width: width)
+            figure(subject: subject, region: region, rows: part, sourceLine: sourceLine, note: note, asAt: asAt, style: style, text: engine, width: width)
         }
     }
 
     public static func figure(subject: String, region: String, rows: [Row], sourceLine: String, note: String,
-                              style: Style, text engine: TextEngine, width: Double) -> Figure {
+                              asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let pad = style.space("cell_padding"), gap = style.space("block_gap"), lineGap = style.space("line_gap")
         let ink = style.colour("text"), muted = style.colour("muted_text")
         var marks: [Mark] = []
         var y = 0.0
         let title = "\(subject) against England, \(region) and its statistical neighbours"
-        let subtitle = "Latest published figure of each key indicator \u{00B7} \(subject) \u{00B7} period as shown"
+        let subtitle = "Latest published figure of each key indicator \u{00B7} \(subject) \u{00B7} period as shown" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let headers = [subject, "England", region, "Neighbours\u{2019} average"]

@@ -33,22 +33,22 @@ public enum IndicatorTrends {
 
     /// The small multiples in pieces no taller than `maxHeight`.
     public static func pieces(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
-                              format: (Double, String) -> String, style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
+                              format: (Double, String) -> String, asAt: String = "", style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
         Figure.pieces(of: panels, maxHeight: maxHeight) { ps, _ in
             figure(authority: authority, panels: ps, inspections: inspections, sourceLine: sourceLine, format: format,
-                   style: style, text: engine, width: width)
+                   asAt: asAt, style: style, text: engine, width: width)
         }
     }
 
     public static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
-                              format: (Double, String) -> String, style: Style, text engine: TextEngine, width: Double) -> Figure {
+                              format: (Double, String) -> String, asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let ink = style.colour("text"), muted = style.colour("muted_text")
         let gap = style.space("block_gap")
         var marks: [Mark] = []
         var y = 0.0
         let title = "\(authority)\u{2019}s key indicators over time against England, its region and its statistical neighbours"
-        let subtitle = "Published figures by year \u{00B7} \(authority) \u{00B7} latest value written at the end of each line"
+        let subtitle = "Published figures by year \u{00B7} \(authority) \u{00B7} latest value written at the end of each line" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let small = style.font("note")

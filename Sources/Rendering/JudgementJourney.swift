@@ -7,7 +7,7 @@ import Judgements
 public enum JudgementJourney {
     public static let id = "judgement-journey"
 
-    public static func figure(_ grid: JudgementGrid, changes: [GradeChange], style: Style, text engine: TextEngine, width: Double) -> Figure {
+    public static func figure(_ grid: JudgementGrid, changes: [GradeChange], asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let ink = style.colour("text")
         let gap = style.space("block_gap")
@@ -21,7 +21,7 @@ public enum JudgementJourney {
         } else {
             title = "\(grid.authorityName): Ofsted grades by area across inspections"
         }
-        let subtitle = "Grade of each judgement area at each graded inspection \u{00B7} \(grid.authorityName) \u{00B7} \(grid.columns.first?.start.monthYear ?? "") to \(grid.columns.last?.start.monthYear ?? "")"
+        let subtitle = "Grade of each judgement area at each graded inspection \u{00B7} \(grid.authorityName) \u{00B7} \(grid.columns.first?.start.monthYear ?? "") to \(grid.columns.last?.start.monthYear ?? "")" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let small = style.font("note"), cellFont = style.font("cell")
@@ -98,12 +98,21 @@ public enum JudgementJourney {
         let sourceLine = "Source: " + grid.sources.map(\.citation).joined(separator: "; ") + "."
         y = placer.chartFooting(key: "A line breaks where an area was not judged: care leavers were judged with children in care before 2023, and there is no overall effectiveness judgement from April 2026. Lines with the same grade are drawn slightly apart.",
                                 source: sourceLine, at: y, style: style, width: width, into: &marks)
-        let table = DataTable(columns: ["Judgement", "From", "To", "Change"],
-                              rows: changes.map { [$0.area.shortTitle, "\(GradeMatrix.cellText($0.from)) (\($0.fromInspection))",
-                                                   "\(GradeMatrix.cellText($0.to)) (\($0.toInspection))",
-                                                   $0.direction == .notComparable ? "not comparable" : "\($0.direction.rawValue) \(abs($0.steps)) grade\(abs($0.steps) == 1 ? "" : "s")"] })
-        let alt = "Slope chart of \(grid.authorityName)\u{2019}s grades. " + changes.map { c in
-            "\(c.area.shortTitle) \(c.direction.rawValue)" + (c.direction == .notComparable ? "" : " by \(abs(c.steps))") + " from \(c.fromInspection) to \(c.toInspection)"
+        // Inspections are named as readers know them ("May 2018"), never by their record ids.
+        let when = Dictionary(grid.columns.map { ($0.eventID, $0.start.monthYear) }, uniquingKeysWith: { a, _ in a })
+        func change(_ c: GradeChange) -> String {
+            let n = abs(c.steps)
+            switch c.direction {
+            case .notComparable: return "not comparable"
+            case .unchanged: return "unchanged"
+            case .improved, .declined: return "\(c.direction.rawValue) \(n) grade\(n == 1 ? "" : "s")"
+            }
+        }
+        let table = DataTable(columns: ["Judgement", "From inspection", "Grade then", "To inspection", "Grade after", "Change"],
+                              rows: changes.map { [$0.area.shortTitle, when[$0.fromInspection] ?? "", GradeMatrix.cellText($0.from),
+                                                   when[$0.toInspection] ?? "", GradeMatrix.cellText($0.to), change($0)] })
+        let alt = "Slope chart of \(grid.authorityName)\u{2019}s grades at each graded inspection. " + changes.map { c in
+            "\(c.area.shortTitle): \(change(c)) from \(when[c.fromInspection] ?? "") (\(GradeMatrix.cellText(c.from).lowercased())) to \(when[c.toInspection] ?? "") (\(GradeMatrix.cellText(c.to).lowercased()))"
         }.joined(separator: "; ") + "."
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                       sourceLine: sourceLine, altText: alt, table: table)

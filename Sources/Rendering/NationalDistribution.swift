@@ -5,54 +5,66 @@ import Judgements
 public enum NationalDistribution {
     public static let id = "national-distribution"
 
-    public static func figure(subject: String, counts: [Grade: Int], total: Int, marked: [(name: String, grade: Grade, isSubject: Bool)],
+    /// One bar: a grade (drawn in its colour) or a group with no overall grade (drawn as not judged).
+    public struct Bar: Sendable {
+        public var label: String
+        public var grade: Grade?
+        public var count: Int
+        /// The authority (`isSubject`) and those of its neighbours in this group.
+        public var names: [(name: String, isSubject: Bool)]
+
+        public init(label: String, grade: Grade?, count: Int, names: [(name: String, isSubject: Bool)]) {
+            self.label = label; self.grade = grade; self.count = count; self.names = names
+        }
+    }
+
+    public static func figure(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String,
                               sourceLine: String, style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let ink = style.colour("text")
         let gap = style.space("block_gap")
         var marks: [Mark] = []
         var y = 0.0
-        let subjectGrade = marked.first { $0.isSubject }?.grade
-        let title = subjectGrade.map { g in
-            "\(subject) is one of \(counts[g] ?? 0) of England\u{2019}s \(total) authorities whose latest overall judgement is \(g.wording.lowercased())"
-        } ?? "Latest overall effectiveness judgements across England\u{2019}s \(total) authorities"
-        let subtitle = "Number of local authorities by latest overall effectiveness grade \u{00B7} England \u{00B7} \(subject) and its statistical neighbours named"
+        let subtitle = "Number of local authorities by latest overall effectiveness grade \u{00B7} England \u{00B7} \(subject) and its statistical neighbours named \u{00B7} \(provenance)"
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let cellFont = style.font("cell"), small = style.font("note")
         let labelWidth = (width * 0.24).rounded()
         let countWidth = engine.measure("000", cellFont.with(bold: true)).size.width + 8
         let barMax = width - labelWidth - countWidth - 8
-        let maxCount = Double(counts.values.max() ?? 1)
-        for g in Grade.allCases.reversed() {
-            let n = counts[g] ?? 0
-            let label = placer.place(g.wording, cellFont.with(bold: true), colour: ink, x: 0, y: y + 3, width: labelWidth - 8, id: "grade:\(g.key)")
+        let maxCount = Double(bars.map(\.count).max() ?? 1)
+        for (i, b) in bars.enumerated() {
+            let key = b.grade?.key ?? "group\(i)"
+            let label = placer.place(b.label, cellFont.with(bold: true), colour: ink, x: 0, y: y + 3, width: labelWidth - 8, id: "grade:\(key)")
             let barHeight = max(label.frame.height + 6, 20)
-            let bar = Rect(x: labelWidth, y: y, width: max(1, barMax * Double(n) / maxCount), height: barHeight)
-            marks.append(.box(BoxMark(id: "bar:\(g.key)", rect: bar, fill: style.grades[g]!.fill, stroke: style.colour("rule"), strokeWidth: 0.5,
-                                      pattern: style.grades[g]!.pattern, patternInk: style.colour("pattern_ink"))))
+            let bar = Rect(x: labelWidth, y: y, width: max(1, barMax * Double(b.count) / max(maxCount, 1)), height: barHeight)
+            if let g = b.grade {
+                marks.append(.box(BoxMark(id: "bar:\(key)", rect: bar, fill: style.grades[g]!.fill, stroke: style.colour("rule"), strokeWidth: 0.5,
+                                          pattern: style.grades[g]!.pattern, patternInk: style.colour("pattern_ink"))))
+            } else {
+                marks.append(.box(BoxMark(id: "bar:\(key)", rect: bar, fill: style.colour("not_judged_fill"), hatch: style.colour("not_judged_hatch"),
+                                          stroke: style.colour("rule"), strokeWidth: 0.5)))
+            }
             var l = label
             l.container = Rect(x: 0, y: y, width: labelWidth, height: barHeight)
             marks.append(.text(l))
-            var c = placer.place(String(n), cellFont.with(bold: true), colour: ink, x: bar.maxX + 4, y: y + 3, width: countWidth, id: "count:\(g.key)")
+            var c = placer.place(String(b.count), cellFont.with(bold: true), colour: ink, x: bar.maxX + 4, y: y + 3, width: countWidth, id: "count:\(key)")
             c.container = Rect(x: bar.maxX, y: y, width: countWidth + 4, height: barHeight)
             marks.append(.text(c))
             y += barHeight + 2
-            let names = marked.filter { $0.grade == g }
-            if !names.isEmpty {
-                let text = names.map { $0.isSubject ? "\u{25B6} \($0.name)" : $0.name }.joined(separator: ", ")
-                let m = placer.place(text, small, colour: ink, x: labelWidth, y: y, width: width - labelWidth, id: "names:\(g.key)")
+            if !b.names.isEmpty {
+                let text = b.names.map { $0.isSubject ? "\u{25B6} \($0.name)" : $0.name }.joined(separator: ", ")
+                let m = placer.place(text, small, colour: ink, x: labelWidth, y: y, width: width - labelWidth, id: "names:\(key)")
                 marks.append(.text(m)); y = m.frame.maxY + 2
             }
             y += 6
         }
         y += gap - 6
-        y = placer.chartFooting(key: "Bars: count of authorities whose latest ILACS inspection gave that overall grade. Under each bar: \(subject) (\u{25B6}) and those of its ten statistical neighbours at that grade.", source: sourceLine, at: y, style: style, width: width, into: &marks)
+        y = placer.chartFooting(key: "Bars: count of authorities by the overall grade of their newest known ILACS inspection; hatched: inspected under a framework that gives no overall grade. Under each bar: \(subject) (\u{25B6}) and those of its ten statistical neighbours in that group.", source: sourceLine, at: y, style: style, width: width, into: &marks)
         let table = DataTable(columns: ["Overall grade", "Authorities", "Of which named here"],
-                              rows: Grade.allCases.reversed().map { g in [g.wording, String(counts[g] ?? 0), marked.filter { $0.grade == g }.map(\.name).joined(separator: "; ")] })
-        let alt = "Bar chart of England\u{2019}s \(total) authorities by latest overall grade: " +
-            Grade.allCases.reversed().map { "\($0.wording) \(counts[$0] ?? 0)" }.joined(separator: ", ") + ". " +
-            (subjectGrade.map { "\(subject) is \($0.wording.lowercased())." } ?? "")
+                              rows: bars.map { [$0.label, String($0.count), $0.names.map(\.name).joined(separator: "; ")] })
+        let alt = "Bar chart of England\u{2019}s \(total) authorities by the overall grade of their newest known inspection (\(provenance)): " +
+            bars.map { "\($0.label) \($0.count)" }.joined(separator: ", ") + ". " + altFinding
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                       sourceLine: sourceLine, altText: alt, table: table)
     }

@@ -8,7 +8,7 @@ public enum Timeline {
     public static let id = "timeline"
 
     public static func figure(authority: String, items: [TimelineItem], from: DayDate, to requestedTo: DayDate, sourceLine: String,
-                              style: Style, text engine: TextEngine, width: Double) -> Figure {
+                              asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
         // At least a year of axis, even for an authority with nothing on record.
         let to = max(requestedTo, DayDate(year: from.year, month: 12, day: 31))
         let placer = TextPlacer(engine: engine)
@@ -17,7 +17,7 @@ public enum Timeline {
         var marks: [Mark] = []
         var y = 0.0
         let title = "\(authority): inspections, visits and leadership, \(from.year) to \(to.year)"
-        let subtitle = "Events and tenures on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)"
+        let subtitle = "Events and tenures on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let labelFont = style.font("note"), laneFont = style.font("note", bold: true)
@@ -41,9 +41,13 @@ public enum Timeline {
             let laneLabel = placer.place(lane.rawValue, laneFont, colour: ink, x: 0, y: y + 2, width: laneWidth - 4, id: "lane:\(lane.rawValue)")
             var rows: [[ClosedRange<Double>]] = []
             for item in laneItems {
-                let a = max(item.start.earliest, from), b: DayDate
-                if let end = item.end { b = min(end.latest, to) } else if item.openEnded { b = to } else { b = min(item.start.latest, to) }
+                let a = max(item.possible?.lowerBound ?? item.start.earliest, from), b: DayDate
+                if let possible = item.possible { b = min(possible.upperBound, to) }
+                else if let end = item.end { b = min(end.latest, to) } else { b = min(item.start.latest, to) }
                 var markStart = x(a), markEnd = max(x(b), markStart + 1.5)
+                // An open end: a short dashed run past the last source that shows the person in post.
+                let openRun = item.openEnded ? min(12, x1 - markEnd) : 0
+                markEnd += openRun
                 let isPoint = item.end == nil && !item.openEnded
                 if isPoint && item.start.precision == .day { markStart -= markSize / 2; markEnd = markStart + markSize }
                 let measured = engine.measure(item.label, labelFont)
@@ -51,7 +55,7 @@ public enum Timeline {
                 // Inside a bar when it fits, else after the mark, else before it.
                 var labelX: Double
                 var inside = false
-                if !isPoint && markEnd - markStart >= labelWidth + 6 {
+                if !isPoint && item.possible == nil && markEnd - markStart >= labelWidth + 6 {
                     labelX = markStart + 3; inside = true
                 } else if markEnd + 3 + labelWidth <= x1 {
                     labelX = markEnd + 3
@@ -82,9 +86,21 @@ public enum Timeline {
                                                       dashed: item.inferred)))
                     }
                 default:
-                    itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: markRect, fill: style.colour("band"),
-                                                  hatch: item.interim ? style.colour("not_judged_hatch") : nil,
-                                                  stroke: rule, strokeWidth: 0.75, dashed: item.inferred)))
+                    // Faded and dashed where the sources leave it uncertain whether the person was in
+                    // post; solid only over the days they make certain.
+                    let possibleRect = Rect(x: markRect.x, y: markRect.y, width: markRect.width - openRun, height: markRect.height)
+                    itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: possibleRect, fill: style.colour("background"),
+                                                  stroke: rule, strokeWidth: 0.75, dashed: true)))
+                    if let c = item.certain, c.upperBound >= from, c.lowerBound <= to {
+                        let cx0 = x(max(c.lowerBound, from)), cx1 = max(x(min(c.upperBound, to)), cx0 + 1.5)
+                        itemMarks.append(.box(BoxMark(id: "certain:\(item.id)", rect: Rect(x: cx0, y: markRect.y, width: cx1 - cx0, height: markRect.height),
+                                                      fill: style.colour("not_judged_hatch"), hatch: item.interim ? style.colour("rule") : nil,
+                                                      stroke: rule, strokeWidth: 0.75)))
+                    }
+                    if openRun > 0 {
+                        let my = markRect.y + markRect.height / 2
+                        itemMarks.append(.line(LineMark(from: (possibleRect.maxX, my), to: (markRect.maxX, my), colour: rule, width: 1, dash: [2, 2])))
+                    }
                 }
                 var label = placer.place(item.label, labelFont, colour: ink, x: labelX, y: ry + (rowHeight - measured.size.height) / 2,
                                          width: labelWidth + 0.5, id: "label:\(item.id)")
@@ -120,9 +136,9 @@ public enum Timeline {
         marks = under + marks + itemMarks + axis
         y += rowHeight + gap
 
-        y = placer.chartFooting(key: "Squares: graded inspections, coloured by overall grade. Diamonds: visits and events on a known day; boxes: a month or year when only that is known (dashed: date inferred). Bars: people in post; hatched: interim.", source: sourceLine, at: y, style: style, width: width, into: &marks)
+        y = placer.chartFooting(key: "Squares: graded inspections, coloured by overall grade. Diamonds: visits and events on a known day; boxes: a month or year when only that is known (dashed: date inferred). People: a solid bar over the days the sources make certain they were in post (hatched: interim); a dashed outline where only the month or year is known, or the sources stop; a dashed tail: no end date is known, and the bar stops at the last source that shows them in post.", source: sourceLine, at: y, style: style, width: width, into: &marks)
         let table = DataTable(columns: ["Lane", "From", "To", "What"],
-                              rows: items.map { [$0.lane.rawValue, $0.start.display, $0.end?.display ?? ($0.openEnded ? "in post" : ""), $0.label] })
+                              rows: items.map { [$0.lane.rawValue, $0.start.display, $0.openEnded ? "not known" : ($0.end?.display ?? ""), $0.label] })
         let alt = "Time line of \(authority) from \(from.year) to \(to.year). " +
             TimelineItem.Lane.allCases.compactMap { lane in
                 let its = items.filter { $0.lane == lane }

@@ -13,7 +13,7 @@ import TestSupport
             #expect(info.contains("Tagged:          yes"))
             #expect(info.contains("Title:           Knowsley children’s services: Ofsted judgements and key indicators"))
             let text = normaliseSpace(try tool("pdftotext", [pdf, "-"]).stdout)
-            for expected in ["November 2024", "Inadequate", "Knowsley and its statistical neighbours", "Liverpool (March 2023)",
+            for expected in ["November 2024", "Inadequate", "Knowsley and its statistical neighbours", "Liverpool (May 2026\u{2020})",
                              "Knowsley against England, North West and its statistical neighbours", "Referrals",
                              "Local authority inspection outcomes as at 31 March 2025"] {
                 #expect(text.contains(expected), "\(query): missing \(expected)")

@@ -90,8 +90,8 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
         for section in ["Contents", "At a glance", "Ofsted judgements", "Judgement journey", "Timeline", "Areas for improvement",
                         "Indicator trends", "Statistical neighbours", "Key indicators", "National picture", "Key findings and quotes",
                         "What’s new since 1 January 2025", "Data tables", "Sources, licences and method", "What was inferred", "What was suppressed",
-                        "Help and protection improved two grades, from Inadequate (2023) to Good (2026).",
-                        "Overall effectiveness was inadequate in 2023; in 2026 it was not judged under the 2026 framework."] {
+                        "Help and protection improved two grades, from Inadequate (March 2023) to Good (May 2026).",
+                        "Overall effectiveness was inadequate in March 2023; in May 2026 it was not judged under the 2026 framework."] {
             #expect(text.contains(section), "missing: \(section)")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: out)

@@ -77,7 +77,7 @@ func lineNumber(of line: String, in text: String) -> Int? {
     }
 
     @Test func inferredNeedsANote() throws {
-        let d = try problems(replacing: "    note: >-\n      From the project's brief only; no source held reports this visit. Theme not known.\n", with: "")
+        let d = try problems(replacing: "    note: >-\n      Month only, as the council's news release gives it. Its theme is read from the release's\n      \"front door\" focus (contacts and referrals, child protection enquiries, assessments, the\n      LADO), not from an Ofsted file.\n", with: "")
         #expect(d.contains { $0.message.contains("event \"mv-2025-09\" is marked inferred but has no note") })
     }
 

@@ -1,0 +1,156 @@
+import Diagnostics
+import Foundation
+import Judgements
+import OfficialData
+import Rendering
+
+/// Pages drawn from the official data: comparisons with other authorities and indicator trends.
+/// Judgements are each authority's newest known ones (`JudgementIndex`), with where they come from.
+extension PageBuilder {
+    mutating func neighbours() throws -> [Block] {
+        let (official, entry) = try requireOfficial()
+        let rows = official.neighbourJudgements(entry)
+        let shown = rows.compactMap(\.judgements)
+        let sources = official.sources(of: shown)
+        extraSources += sources
+        let asAt = using(sources)
+        let entries = rows.enumerated().map { i, r in
+            NeighbourComparison.Entry(name: r.entry.name, isSubject: i == 0, inspected: r.judgements?.inspected,
+                                      cells: r.judgements?.cells ?? [:], fromRecord: r.judgements?.fromRecord ?? false)
+        }
+        let m = NeighbourComparison.matrix(subject: entry.name, title: neighbourFinding(entry, rows), entries: entries,
+                                           provenance: official.judgements.provenance(of: shown),
+                                           sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".")
+        return matrix("Statistical neighbours", m, asAt: asAt)
+    }
+
+    /// The grid's finding: how many neighbours are judged better overall; when the authority has
+    /// no overall grade (the 2026 framework), the same for the impact of leaders, judged in every era.
+    func neighbourFinding(_ entry: AuthorityEntry, _ rows: [(entry: AuthorityEntry, judgements: KnownJudgements?)]) -> String {
+        let subject = rows.first?.judgements
+        let others = rows.dropFirst().compactMap(\.judgements)
+        let base = "\(entry.name) and its statistical neighbours"
+        guard let subject else { return "\(base): newest known Ofsted judgements; \(entry.name) has no inspection on record" }
+        if let g = subject.grade(.overallEffectiveness) {
+            let better = others.filter { ($0.grade(.overallEffectiveness) ?? .inadequate) > g }.count
+            return "\(base): \(better) of \(rows.count - 1) neighbours are judged better overall than \(entry.name)\u{2019}s \(g.wording.lowercased()) (\(subject.inspected.monthYear))"
+        }
+        let reason: String
+        if case let .notJudged(r)? = subject.cells[.overallEffectiveness] { reason = r } else { reason = "not judged" }
+        guard let leaders = subject.grade(.leaders) else { return "\(base): \(entry.name) has no overall grade (\(reason))" }
+        let better = others.filter { ($0.grade(.leaders) ?? .inadequate) > leaders }.count
+        return "\(base): \(entry.name) (\(subject.inspected.monthYear)) has no overall grade, \(reason); its leaders are judged \(leaders.wording.lowercased()), and \(better) of \(rows.count - 1) neighbours\u{2019} leaders are judged better"
+    }
+
+    mutating func distribution() throws -> [Block] {
+        let (official, entry) = try requireOfficial()
+        let index = official.judgements
+        let all = index.all
+        let neighbourCodes = Set(official.store.neighbours(of: entry).map(\.dfeCode))
+        var byGroup: [String: [(entry: AuthorityEntry, judgements: KnownJudgements)]] = [:]
+        func group(_ k: KnownJudgements) -> String {
+            if let g = k.grade(.overallEffectiveness) { return g.wording }
+            if case let .notJudged(r)? = k.cells[.overallEffectiveness] { return "No overall grade: \(r)" }
+            return "No overall grade"
+        }
+        for (e, k) in all { if let k { byGroup[group(k), default: []].append((e, k)) } }
+        var groups: [(label: String, grade: Grade?)] = Grade.allCases.reversed().map { ($0.wording, $0) }
+        for k in byGroup.keys.sorted() where !groups.contains(where: { $0.label == k }) { groups.append((k, nil)) }
+        func named(_ label: String) -> [(name: String, isSubject: Bool)] {
+            let members = (byGroup[label] ?? []).map(\.entry).filter { $0.dfeCode == entry.dfeCode || neighbourCodes.contains($0.dfeCode) }
+            let ordered = members.filter { $0.dfeCode == entry.dfeCode } + members.filter { $0.dfeCode != entry.dfeCode }.sorted { $0.name < $1.name }
+            return ordered.map { (name: $0.name, isSubject: $0.dfeCode == entry.dfeCode) }
+        }
+        let bars = groups.map { g in
+            NationalDistribution.Bar(label: g.label, grade: g.grade, count: byGroup[g.label]?.count ?? 0, names: named(g.label))
+        }
+        let shown = all.compactMap(\.judgements)
+        let total = all.filter { $0.judgements != nil }.count
+        let sources = official.sources(of: shown.filter(\.fromRecord))
+        extraSources += sources
+        let asAt = using(sources)
+        let mine = index.latest(entry)
+        let myGroup = mine.map(group)
+        let n = myGroup.flatMap { byGroup[$0]?.count } ?? 0
+        let title: String
+        let finding: String
+        switch (mine, myGroup) {
+        case let (k?, label?) where k.grade(.overallEffectiveness) != nil:
+            title = "\(entry.name) is one of \(n) of England\u{2019}s \(total) authorities whose newest overall judgement is \(label.lowercased())"
+            finding = "\(entry.name) is \(label.lowercased()) (\(k.inspected.monthYear))."
+        case let (k?, label?):
+            title = n == 1 ? "\(entry.name) (\(k.inspected.monthYear)) is the only one of England\u{2019}s \(total) authorities with no overall grade, inspected under the newer framework"
+                : "\(entry.name) is one of \(n) of England\u{2019}s \(total) authorities with no overall grade, inspected under the newer framework"
+            finding = "\(entry.name) has no overall grade (\(label.lowercased()), \(k.inspected.monthYear))."
+        default:
+            title = "Newest overall effectiveness judgements across England\u{2019}s \(total) authorities"
+            finding = "\(entry.name) has no inspection on record."
+        }
+        let provenance = index.provenance(of: shown) + asAt
+        return chart("National picture", NationalDistribution.figure(subject: entry.name, title: title, bars: bars, total: total,
+                                                                     provenance: provenance, altFinding: finding,
+                                                                     sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".",
+                                                                     style: style, text: engine, width: width))
+    }
+
+    mutating func indicatorTable() throws -> [Block] {
+        let (official, entry) = try requireOfficial()
+        let sources = official.indicatorSources + [official.neighbourSource]
+        extraSources += sources
+        let asAt = using(sources)
+        let (whole, pieces) = official.indicatorFigures(entry, asAt: asAt, style: style, engine: engine, width: width, maxHeight: maxHeight)
+        return chart("Key indicators", whole, pieces: pieces)
+    }
+
+    mutating func trends(_ page: PageSpec) throws -> [Block] {
+        let (official, entry) = try requireOfficial()
+        let used = official.indicatorSources + [official.neighbourSource]
+        extraSources += used
+        let asAt = using(used)
+        let ids = page.list("indicators") ?? ["referrals", "rereferrals-percent", "cpp-subsequent-percent", "cla-rate", "agency-rate", "caseload"]
+        let defs = ids.compactMap { id in official.indicators.first { $0.id == id } }
+        let unknown = ids.filter { id in !official.indicators.contains { $0.id == id } }
+        if !unknown.isEmpty {
+            throw InputError(SourceLocation(file: pack.definitionPath), "unknown indicator \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); known: \(official.indicators.map(\.id).joined(separator: ", "))")
+        }
+        let store = official.store
+        let regionCode = store.regionCode(entry.region)
+        let neighbourCodes = store.neighbours(of: entry).compactMap(\.onsCode)
+        let panels = defs.map { d -> IndicatorTrends.Panel in
+            func date(_ period: String) -> DayDate {
+                let y = Int(period.prefix(4)) ?? 2000
+                return d.period.contains("September") ? DayDate(year: y, month: 9, day: 30) : DayDate(year: y, month: 3, day: 31)
+            }
+            // The last nine published years: enough for a trend, few enough to read.
+            let mine = Array(store.series(d.id, code: entry.onsCode ?? "").suffix(9))
+            let periods = mine.map(\.period)
+            func series(_ code: String?) -> [(date: DayDate, value: Double?)] {
+                guard let code else { return [] }
+                let s = Dictionary(store.series(d.id, code: code).map { ($0.period, $0.value) }, uniquingKeysWith: { a, _ in a })
+                return periods.map { (date($0), s[$0]?.number) }
+            }
+            let neighbourAverage = periods.map { p -> (date: DayDate, value: Double?) in
+                let values = neighbourCodes.compactMap { c in store.value(d.id, code: c, period: p)?.number }
+                return (date(p), values.isEmpty ? nil : values.reduce(0, +) / Double(values.count))
+            }
+            for (p, v) in mine where v.number == nil { missingFigures.append("\(d.title), \(name), \(p): \(OfficialContext.format(v, unit: d.unit))") }
+            let better = d.better == .neither ? "" : " \u{00B7} \(d.better.rawValue) is better"
+            // Counts for England or a region dwarf one authority's: compare counts with neighbours only.
+            let national: [IndicatorTrends.Series] = d.unit == "count" ? [] : [
+                .init(name: "England", role: "england", points: series(store.englandCode)),
+                .init(name: entry.region, role: "region", points: series(regionCode)),
+            ]
+            return IndicatorTrends.Panel(id: d.id, title: d.title, detail: "\(d.unit), \(d.period)\(better)", unit: d.unit, series: (
+                [.init(name: name, role: "authority", points: mine.map { (date($0.period), $0.value.number) })] + national +
+                [.init(name: "Neighbours", role: "neighbours", points: neighbourAverage)]
+            ).filter { !$0.points.isEmpty })
+        }
+        let inspections = record.gradedInspections.map { (label: $0.start.monthYear, date: $0.start.earliest) }
+        let sourceLine = "Source: " + official.indicatorSources.map(\.citation).joined(separator: "; ") + "; DfE statistical neighbour model 2025."
+        let format: (Double, String) -> String = { OfficialContext.format($0, unit: $1) }
+        return chart("Indicator trends", IndicatorTrends.figure(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
+                                                                format: format, asAt: asAt, style: style, text: engine, width: width),
+                     pieces: IndicatorTrends.pieces(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
+                                                    format: format, asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Judgements
+import Rendering
+
+/// The sources, licences and method page: every publication, whether a copy is held, each
+/// framework era, everything inferred (with how), and every figure that was suppressed.
+extension PageBuilder {
+    func sources() -> [Block] {
+        var blocks: [Block] = [.pageBreak, .heading("Sources, licences and method", level: 1),
+                               .paragraph("Every judgement, date and figure in this pack comes from the sources below. Nothing is estimated; anything inferred rather than stated is marked as inferred. Suppressed statistics are shown as missing, with the reason, never as zero.")]
+        var all: [Source] = []
+        // The same publication may be cited under different ids by the record, frameworks and data.
+        for s in record.allSources + extraSources where !all.contains(where: { $0.id == s.id || $0.samePublication(s) }) {
+            all.append(s)
+        }
+        for s in all {
+            var line = s.citation
+            if let url = s.url { line += ". \(url)" }
+            if let licence = s.licence { line += " (\(licence))" }
+            if !s.copyHeld { line += ". No copy is held; cited by publisher, title and date" }
+            if s.inferred, let note = s.note { line += ". Inferred: \(note)" }
+            blocks.append(.note(line))
+        }
+        blocks.append(.heading("Judgement frameworks", level: 2))
+        for era in record.eras {
+            var text = "\(era.title): judges " + era.judgements.map { $0.shortTitle.lowercased() }.joined(separator: ", ") + "."
+            for (area, nj) in era.notJudged.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { text += " \(area.shortTitle): \(nj.reason)." }
+            if era.inferred { text += " (Start date inferred.)" }
+            if let note = era.note { text += " \(note)" }
+            blocks.append(.note(text))
+        }
+        let areas = Dictionary(record.areasForImprovement.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        var inferred: [String] = []
+        for e in record.events where e.inferred || e.themeInferred { inferred.append("\(e.start.display) \(e.displayTitle): \(e.note ?? "")") }
+        for e in record.events where !e.covers.isEmpty {
+            inferred.append("Areas the \(e.start.display) visit\u{2019}s theme (\(e.theme?.lowercased() ?? "not known")) covered: " +
+                            e.covers.map { areas[$0] ?? $0 }.joined(separator: "; ") + ". \(e.coversNote ?? "")")
+        }
+        for t in record.leadership where t.startInferred || t.endInferred { inferred.append("\(t.person), \(t.role.title.lowercased()): \(t.note ?? "dates inferred")") }
+        for e in record.events {
+            for f in e.findings where f.inferred {
+                inferred.append("\(e.start.display) visit, \u{201C}\(areas[f.areaID] ?? "area")\u{201D}, officer\u{2019}s reading \u{201C}\(f.status.rawValue)\u{201D}: \(f.note ?? "")")
+            }
+        }
+        if !inferred.isEmpty {
+            blocks.append(.heading("What was inferred", level: 2))
+            for line in inferred { blocks.append(.note(line)) }
+        }
+        blocks.append(.heading("What was suppressed", level: 2))
+        blocks.append(.note(missingFigures.isEmpty ? "No figure drawn in this pack was suppressed or unpublished for \(name)."
+                            : "Shown as gaps, never as zero: " + missingFigures.joined(separator: "; ") + "."))
+        return blocks
+    }
+}
