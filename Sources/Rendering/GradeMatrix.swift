@@ -49,6 +49,8 @@ public struct GradeMatrix: Sendable {
     public var table: DataTable
     /// Share of the width given to the row labels.
     public var labelShare: Double = 0.27
+    /// How far the label column may narrow to give the cells room for their longest word.
+    public var minimumLabelShare: Double = 0.18
     /// Row labels in bold (a few judgement areas) or regular (a long list of authorities).
     public var boldLabels: Bool = true
 
@@ -136,7 +138,7 @@ public struct GradeMatrix: Sendable {
         var share = labelShare
         var cellFont = style.font("cell")
         func need(_ font: FontSpec) -> Double { widest(font.with(bold: true)) + 2 * pad + swatchWidth + 1 }
-        while columnWidthFor(share) < need(cellFont) && share > 0.18 { share -= 0.01 }
+        while columnWidthFor(share) < need(cellFont) && share > minimumLabelShare { share -= 0.01 }
         if columnWidthFor(share) < need(cellFont) { cellFont = style.font("note") }
         let labelWidth = (width * share).rounded()
         let columnWidth = columnWidthFor(share)

@@ -56,6 +56,8 @@ public enum ImprovementTracker {
                             subtitle: "What each monitoring visit is known to have found \u{00B7} \(authority) \u{00B7} areas set by the \(inspection.start.monthYear) inspection" + asAt,
                             rows: rows, columns: columns, cells: cells, key: key, sourceLine: sourceLine, altText: alt, table: table)
         m.labelShare = 0.25
+        // Many visits make many columns: area titles may wrap onto more lines, words in cells may not.
+        m.minimumLabelShare = 0.13
         m.boldLabels = false
         return m
     }
