@@ -14,11 +14,28 @@ struct BriefingCommand: ParsableCommand {
 }
 
 struct Folders: ParsableArguments {
-    @Option(help: "Folder of pack definitions and authority records.") var reports = "Reports"
-    @Option(help: "Folder of style files.") var styles = "Styles"
+    @Option(help: "Folder of pack definitions and authority records (default: Reports in the current folder, else beside the executable).") var reports: String?
+    @Option(help: "Folder of style files (default: Styles in the current folder, else beside the executable).") var styles: String?
     @Option(help: "Folder the outputs are written to.") var out = "out"
 
-    var workspace: Workspace { Workspace(reports: reports, styles: styles, out: out) }
+    /// For the subcommands that read Reports only (validate, export, import).
+    var workspace: Workspace { located(say: .unlessGiven, about: ["Reports"]) }
+
+    enum Say { case always, unlessGiven, never }
+
+    /// The workspace, saying on standard error where the folders `about` were found: `always`
+    /// for builds (unless --quiet), `unlessGiven` for folders not named by a flag.
+    func located(say: Say, about: Set<String> = ["Reports", "Styles"]) -> Workspace {
+        let (ws, r, s) = Workspace.located(reports: reports, styles: styles, out: out)
+        let told = [("Reports", r), ("Styles", s)].filter {
+            about.contains($0.0) && (say == .always || (say == .unlessGiven && $0.1.origin != .flag))
+        }
+        if !told.isEmpty {
+            let line = told.map { "\($0.0): \($0.1.description)" }.joined(separator: "; ")
+            FileHandle.standardError.write(Data("briefing: using \(line)\n".utf8))
+        }
+        return ws
+    }
 }
 
 struct Build: ParsableCommand {
@@ -50,7 +67,7 @@ struct Build: ParsableCommand {
         request.force = force
         request.quiet = quiet
         request.clock = timings ? PhaseClock() : nil
-        let status = Briefing.build(request, workspace: folders.workspace)
+        let status = Briefing.build(request, workspace: folders.located(say: quiet ? .never : .always))
         if let clock = request.clock {
             for (phase, seconds) in clock.report {
                 let name = phase.padding(toLength: 30, withPad: " ", startingAt: 0)
@@ -66,7 +83,7 @@ struct List: ParsableCommand {
     @OptionGroup var folders: Folders
 
     func run() throws {
-        let status = Briefing.list(workspace: folders.workspace)
+        let status = Briefing.list(workspace: folders.located(say: .unlessGiven))
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
