@@ -53,7 +53,8 @@ public struct Spreadsheet: Sendable {
             throw InputError(location, "not a readable ODS spreadsheet: the ZIP container is damaged or truncated")
         }
         guard let entry = archive["content.xml"], entry.type == .file else {
-            throw InputError(location, "not an ODS spreadsheet: the ZIP holds no content.xml")
+            let names = archive.prefix(5).map(\.path).joined(separator: ", ")
+            throw InputError(location, "not an ODS spreadsheet, or a damaged one: the ZIP holds no content.xml (entries found: \(names.isEmpty ? "none" : names))")
         }
         guard entry.uncompressedSize <= UInt64(maxContentBytes) else {
             throw InputError(location, "the spreadsheet's content.xml declares \(InputFile.megabytes(Int64(entry.uncompressedSize))), more than the \(InputFile.megabytes(maxContentBytes)) allowed")
