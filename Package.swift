@@ -21,6 +21,9 @@ let package = Package(
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "BriefingZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libxml2's streaming reader, for ODS content.xml of any size (Foundation's parser keeps
+        // libxml2's 10 MB limits and called a valid 40 MB file malformed).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Located diagnostics and YAML reading shared by data and style loaders.
         .target(name: "Diagnostics", dependencies: ["Yams"]),
         // The data module: pure Swift, never Cairo.
@@ -28,7 +31,7 @@ let package = Package(
         // The official publications read as released: Ofsted's outcomes file (ODS or CSV), DfE
         // Explore Education Statistics CSVs, the statistical neighbour model. No Cairo.
         .target(name: "OfficialData", dependencies: [
-            "Judgements", "Diagnostics", "ZIPFoundation", .product(name: "CSV", package: "CSV.swift"),
+            "Judgements", "Diagnostics", "ZIPFoundation", "CLibXML2", .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Cairo and Pango drawing of figures and pages.
         .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango", "BriefingZlib"]),

@@ -1,39 +1,68 @@
 import Foundation
 
 /// Writes a set of output files so that each appears whole or not at all: everything is first
-/// written beside its target under a temporary name, then renamed into place. A failure before
-/// the renames leaves every previous output exactly as it was.
+/// written beside its target under a temporary name, then renamed into place in the order given
+/// (a manifest last). A failure before the renames leaves every previous output exactly as it was.
+/// POSIX calls rather than FileManager, so every failure keeps the system's reason.
 public struct AtomicWriter {
     public enum WriteError: Error, CustomStringConvertible {
-        case cannotWrite(String, String)
+        /// A folder or file could not be created (permissions, a file where a folder should be): 73.
+        case cannotCreate(String, String)
+        /// Writing failed part-way (no space left on device, a device error, a size limit): 74.
+        case io(String, String)
+
         public var description: String {
-            switch self { case let .cannotWrite(path, why): return "\(path): cannot write: \(why)" }
+            switch self {
+            case let .cannotCreate(path, why): return "\(path): cannot create: \(why)"
+            case let .io(path, why): return "\(path): cannot write: \(why)"
+            }
         }
     }
+
+    /// The suffix of staged files; `briefing build` removes stale ones at its next start.
+    public static let temporarySuffix = ".tmp"
 
     public init() {}
 
     public func write(_ files: [(path: String, data: Data)]) throws(WriteError) {
         var staged: [(tmp: String, path: String)] = []
-        let fm = FileManager.default
-        do {
-            for (path, data) in files {
-                let url = URL(fileURLWithPath: path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let tmp = url.deletingLastPathComponent()
-                    .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-                guard fm.createFile(atPath: tmp, contents: data) else {
-                    throw WriteError.cannotWrite(path, "the folder is not writable")
-                }
-                staged.append((tmp, path))
+        defer { for (tmp, _) in staged { unlink(tmp) } }
+        for (path, data) in files {
+            let url = URL(fileURLWithPath: path)
+            let folder = url.deletingLastPathComponent().path
+            try Self.makeFolder(folder, for: path)
+            let tmp = "\(folder)/.\(url.lastPathComponent).\(getpid())\(Self.temporarySuffix)"
+            let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw .cannotCreate(path, Self.reason()) }
+            staged.append((tmp, path))
+            var done = 0
+            while done < data.count {
+                let n = data.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, data.count - done) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { let why = Self.reason(); close(fd); throw .io(path, why) }
+                done += n
             }
-            for (tmp, path) in staged {
-                if rename(tmp, path) != 0 { throw WriteError.cannotWrite(path, String(cString: strerror(errno))) }
-            }
-        } catch {
-            for (tmp, _) in staged { try? fm.removeItem(atPath: tmp) }
-            if let e = error as? WriteError { throw e }
-            throw WriteError.cannotWrite(files.first?.path ?? "", "\(error)")
+            if fsync(fd) != 0 || close(fd) != 0 { throw .io(path, Self.reason()) }
         }
+        for (i, (tmp, path)) in staged.enumerated() where rename(tmp, path) != 0 {
+            let why = Self.reason()
+            staged.removeFirst(i)
+            throw errno == ENOSPC || errno == EIO ? .io(path, why) : .cannotCreate(path, why)
+        }
+        staged = []
     }
+
+    /// Creates `folder` and its parents; a file in the way or a read-only parent is a 73.
+    static func makeFolder(_ folder: String, for path: String) throws(WriteError) {
+        var info = stat()
+        if stat(folder, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw .cannotCreate(path, "\(folder) is a file, not a folder") }
+            return
+        }
+        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        if parent != folder && !parent.isEmpty { try makeFolder(parent, for: path) }
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw .cannotCreate(path, "\(folder): \(reason())") }
+    }
+
+    static func reason() -> String { String(cString: strerror(errno)) }
 }

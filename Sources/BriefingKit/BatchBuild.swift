@@ -52,6 +52,7 @@ extension Briefing {
             }
             epoch = n
         }
+        Manifest.removeStaleTemporaries(in: workspace.out)
         // The jobs, in a fixed order so output listings are the same every run.
         var jobs: [BuildJob] = []
         if request.allAuthorities {
@@ -176,8 +177,10 @@ extension Briefing {
             var files = try pipeline.draw(composed)
             // Outputs are recorded by name, so a manifest does not depend on where out/ is.
             manifest.outputs = files.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+            manifest.outputHashes = Dictionary(files.map { (URL(fileURLWithPath: $0.path).lastPathComponent, Manifest.hash($0.data)) }) { a, _ in a }
             let written = files.map(\.path)
             files.append(OutputFile(path: Manifest.path(out: ws.out, id: id), data: manifest.encoded()))
+            // Every file is staged first, then moved into place in order, the manifest last.
             try pipeline.timed("write") { try AtomicWriter().write(files.map { ($0.path, $0.data) }) }
             return .built(written)
         } catch let error as InputError {

@@ -4,55 +4,69 @@ import Judgements
 import OfficialData
 
 extension Briefing {
-    /// `briefing import ofsted FILE`: rewrites `Reports/data/ofsted-outcomes.csv` from the
-    /// publication (ODS, or a CSV export of one sheet).
-    public static func importOfsted(path: String, csvSheet: OutcomeRow.Sheet = .history, workspace: Workspace = Workspace(),
+    /// `briefing import ofsted FILE`: a transaction on `Reports/data/ofsted-outcomes.csv`. The
+    /// publication (ODS, or a CSV export of one sheet) is read and checked whole, compared with
+    /// what is stored, and only then are the tables it holds replaced; the others stay.
+    public static func importOfsted(path: String, csvSheet: OutcomeRow.Sheet = .history, allowFewer: Bool = false,
+                                    workspace: Workspace = Workspace(),
                                     print: (String) -> Void = { Swift.print($0) },
                                     printError: (String) -> Void = standardError) -> ExitStatus {
         run(printError) {
-            let rows = try OfficialImport.ofsted(path: path, csvSheet: csvSheet)
-            let store = OfficialDataStore(outcomes: rows, observations: [], neighbourGroups: [], directory: [])
+            let (rows, sheets) = try OfficialImport.ofstedTables(path: path, csvSheet: csvSheet)
+            let storedPath = "\(workspace.dataFolder)/\(OfficialDataStore.outcomesFile)"
+            let stored = FileManager.default.fileExists(atPath: storedPath) ? try OfstedOutcomesImport.readCSV(path: storedPath) : []
+            let update = try OutcomesUpdate(new: rows, sheets: sheets, stored: stored, allowFewer: allowFewer, file: path)
+            for w in update.warnings { printError(w.description) }
+            for line in update.summary { print(line) }
+            let store = OfficialDataStore(outcomes: update.merged, observations: [], neighbourGroups: [], directory: [])
             try write(store, only: [OfficialDataStore.outcomesFile], workspace: workspace, print: print)
-            let counts = OutcomeRow.Sheet.allCases.map { s in "\(rows.filter { $0.sheet == s }.count) \(s.rawValue)" }
-            print("read \(counts.joined(separator: ", ")) rows from \(path)")
         }
     }
 
-    /// `briefing import dfe FILES`: rewrites the indicator, neighbour and directory files. With a
-    /// home authority, keeps England, its region, it and its ten neighbours; `home: nil` keeps all.
-    public static func importDfE(paths: [String], home: Int?, workspace: Workspace = Workspace(),
+    /// `briefing import dfe FILES`: a transaction on the indicator, neighbour and directory files.
+    /// Each file is recognised by its columns; the indicators it holds replace those stored, every
+    /// other indicator stays, and the stored neighbour model stays unless a new one is given.
+    public static func importDfE(paths: [String], home: Int?, allowFewer: Bool = false, workspace: Workspace = Workspace(),
                                  print: (String) -> Void = { Swift.print($0) },
                                  printError: (String) -> Void = standardError) -> ExitStatus {
         run(printError) {
             let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
-            let (observations, neighbours, directory) = try OfficialImport.dfe(paths: paths, indicators: indicators, home: home)
-            let store = OfficialDataStore(outcomes: [], observations: observations, neighbourGroups: neighbours, directory: directory)
-            try write(store, only: [OfficialDataStore.indicatorsFile, OfficialDataStore.neighboursFile, OfficialDataStore.directoryFile],
+            let stored = try DfEUpdate.Stored.load(folder: workspace.dataFolder)
+            let update = try DfEUpdate(paths: paths, indicators: indicators, home: home, stored: stored, allowFewer: allowFewer)
+            for w in update.warnings { printError(w.description) }
+            for line in update.summary { print(line) }
+            try write(update.store, only: [OfficialDataStore.indicatorsFile, OfficialDataStore.neighboursFile, OfficialDataStore.directoryFile],
                       workspace: workspace, print: print)
-            let missing = observations.filter { $0.value.number == nil }.count
-            print("kept \(observations.count) figures (\(missing) missing with a reason) for \(Set(observations.map(\.code)).count) places")
         }
     }
 
+    /// Writes the files that differ from what is stored, all at once; says so when none does.
     static func write(_ store: OfficialDataStore, only names: [String], workspace: Workspace, print: (String) -> Void) throws {
         let files = store.compactFiles().filter { names.contains($0.name) }.map { ("\(workspace.dataFolder)/\($0.name)", $0.data) }
+            .filter { FileManager.default.contents(atPath: $0.0) != $0.1 }
+        guard !files.isEmpty else { print("\(workspace.dataFolder): nothing changed"); return }
         try AtomicWriter().write(files)
         for (path, _) in files { print(path) }
     }
 
-    /// Maps the typed errors of a command body to exit statuses and messages.
+    /// Maps the typed errors of a command body to sysexits statuses and messages.
     static func run(_ printError: (String) -> Void, _ body: () throws -> Void) -> ExitStatus {
         do {
             try body()
             return .ok
         } catch let error as InputError {
             for d in error.diagnostics { printError(d.description) }
-            return .dataError
+            switch error.kind {
+            case .data: return .dataError
+            case .noInput: return .noInput
+            case .io: return .ioError
+            }
         } catch let error as AtomicWriter.WriteError {
             printError(error.description)
+            if case .io = error { return .ioError }
             return .cannotCreateOutput
         } catch {
-            printError("\(error)")
+            printError("internal error: \(error)")
             return .software
         }
     }

@@ -3,13 +3,17 @@ import Foundation
 
 /// What a pack was built from: a SHA-256 for every input file, the tool that built it (its
 /// version and its executable's size and time), the fonts Pango chose, and the options that
-/// change the output. When all of these match and every output is there, the pack is not rebuilt.
+/// change the output, and a SHA-256 of every output. When all of these match and every output
+/// is there with the bytes this build wrote, the pack is not rebuilt: a pack left half-written by
+/// an interrupted run (some files moved into place, the old manifest still there) is rebuilt.
 struct Manifest: Codable, Equatable {
     var tool: String
     var inputs: [String: String]
     var fonts: [String]
     var options: [String: String]
     var outputs: [String]
+    /// Output name to SHA-256 (nil in manifests written before outputs were hashed: rebuilt).
+    var outputHashes: [String: String]?
 
     static func path(out: String, id: String) -> String { "\(out)/\(id).manifest.json" }
 
@@ -54,10 +58,25 @@ struct Manifest: Codable, Equatable {
         return (try? e.encode(self)) ?? Data()
     }
 
-    /// True when `stored` was built from exactly these inputs and all its outputs are still in `out`.
+    /// True when `stored` was built from exactly these inputs and all its outputs are still in
+    /// `out`, each with the bytes that build wrote.
     func matches(_ stored: Manifest?, in out: String) -> Bool {
         guard let stored, stored.tool == tool, stored.inputs == inputs, stored.fonts == fonts, stored.options == options,
-              !stored.outputs.isEmpty else { return false }
-        return stored.outputs.allSatisfy { FileManager.default.fileExists(atPath: "\(out)/\($0)") }
+              !stored.outputs.isEmpty, let hashes = stored.outputHashes else { return false }
+        return stored.outputs.allSatisfy { name in
+            guard let data = FileManager.default.contents(atPath: "\(out)/\(name)") else { return false }
+            return hashes[name] == Self.hash(data)
+        }
+    }
+
+    /// Removes files staged by a run that is no longer running (`.name.PID.tmp`, left by an
+    /// interrupted build): a later run must start from whole files only.
+    static func removeStaleTemporaries(in out: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(AtomicWriter.temporarySuffix) {
+            let parts = name.dropLast(AtomicWriter.temporarySuffix.count).split(separator: ".")
+            if let pid = parts.last.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            unlink("\(out)/\(name)")
+        }
     }
 }

@@ -47,14 +47,21 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
 /// Input that cannot be used; carries every problem found, not just the first.
 public struct InputError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+    /// What kind of failure this is, so a command can answer with the right sysexits code:
+    /// bad data (65), an input that is not there or not readable (66), or a read that failed (74).
+    public enum Kind: Sendable { case data, noInput, io }
 
-    public init(_ diagnostics: [Diagnostic]) {
+    public var diagnostics: [Diagnostic]
+    public var kind: Kind = .data
+
+    public init(_ diagnostics: [Diagnostic], kind: Kind = .data) {
         self.diagnostics = diagnostics
+        self.kind = kind
     }
 
-    public init(_ location: SourceLocation, _ message: String) {
+    public init(_ location: SourceLocation, _ message: String, kind: Kind = .data) {
         self.diagnostics = [Diagnostic(.error, location, message)]
+        self.kind = kind
     }
 
     public var description: String {

@@ -45,9 +45,31 @@ public struct YAMLDocument {
         case let .scanner(context, problem, mark, _): return at(mark, problem, context)
         case let .parser(context, problem, mark, _): return at(mark, problem, context)
         case let .composer(context, problem, mark, _): return at(mark, problem, context)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return duplicates.map { duplicate(key: $0, first: context.mark, text: context.text, file: file) }
         default:
             return [Diagnostic(.error, SourceLocation(file: file), "cannot parse YAML: \(error)")]
         }
+    }
+}
+
+extension YAMLDocument {
+    /// Yams reports a repeated key with the first one's place and the whole text; the reader
+    /// needs the second one's place, which is the next line after it with the key at the same indent.
+    static func duplicate(key: String, first: Mark, text: String, file: String) -> Diagnostic {
+        let lines = text.components(separatedBy: "\n")
+        let indent = max(0, first.column - 1)
+        var place = SourceLocation(file: file, line: first.line, column: first.column)
+        for n in first.line..<lines.count {   // lines[n] is line n + 1
+            let line = lines[n]
+            guard line.count > indent else { continue }
+            let rest = line.dropFirst(indent)
+            if line.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) && (rest.hasPrefix("\(key):") || rest.hasPrefix("\"\(key)\":")) {
+                place = SourceLocation(file: file, line: n + 1, column: indent + 1)
+                break
+            }
+        }
+        return Diagnostic(.error, place, "\"\(key)\" is given twice in one mapping (first at line \(first.line)); YAML keeps only one, so say it once")
     }
 }
 

@@ -9,10 +9,12 @@ public struct CSVTable: Sendable {
     public var header: [String]
     public var rows: [(line: Int, fields: [String])]
 
+    /// EES extracts of every authority and year run to tens of megabytes: this bound refuses only a
+    /// wrong file, before reading it could take more than a gigabyte of memory.
+    public static let maxBytes: Int64 = 200_000_000
+
     public static func read(path: String) throws(InputError) -> CSVTable {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: path), FileManager.default.fileExists(atPath: path) ? "cannot read this file" : "file not found")
-        }
+        let data = try InputFile.read(path, limit: maxBytes, what: "a CSV file")
         guard var text = String(data: data, encoding: .utf8) else {
             throw InputError(SourceLocation(file: path), "the file is not UTF-8 text")
         }

@@ -1,8 +1,5 @@
 import Diagnostics
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// One cell of a spreadsheet: text as displayed, plus the typed value when the cell has one.
@@ -23,29 +20,54 @@ public struct Sheet: Sendable {
     public var rows: [(number: Int, cells: [SheetCell])]
 }
 
-/// An OpenDocument spreadsheet read from its ZIP: `content.xml` is parsed as a stream of XML
-/// events, repeated rows and cells are expanded only up to the last one holding a value (the
-/// published file repeats empty rows a million times and empty cells sixteen thousand times).
+/// An OpenDocument spreadsheet read from its ZIP. Every step is bounded, because the file comes
+/// from outside: the file is checked to be a regular file that starts as a ZIP before anything
+/// else, `content.xml`'s declared and actual sizes are capped (a zip bomb stops at the cap), and
+/// the XML is read by `ODSContent`, which bounds repeat counts, cells and text.
 public struct Spreadsheet: Sendable {
     public var sheets: [Sheet]
 
     public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
 
+    /// Larger than any spreadsheet Ofsted publishes (about 1 MB) by far; refuses a wrong file fast.
+    public static let maxFileBytes: Int64 = 300_000_000
+    /// The most `content.xml` may expand to: a valid 40 MB one reads, a bomb is stopped here.
+    public static let maxContentBytes: Int64 = 256_000_000
+
     public static func readODS(path: String) throws(InputError) -> Spreadsheet {
         let location = SourceLocation(file: path)
+        let size = try InputFile.check(path)
+        guard size <= maxFileBytes else {
+            throw InputError(location, "the file is \(InputFile.megabytes(size)), more than the \(InputFile.megabytes(maxFileBytes)) an ODS spreadsheet may be")
+        }
+        guard try isZIP(path) else {
+            throw InputError(location, "not an ODS spreadsheet: it does not start as a ZIP archive (an .ods file is one)")
+        }
+        guard try hasEndRecord(path, size: size) else {
+            throw InputError(location, "not a readable ODS spreadsheet: the ZIP container is damaged or truncated (no central directory at its end)")
+        }
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw InputError(location, exists ? "not a readable ODS spreadsheet: the ZIP container is damaged or truncated" : "file not found")
+            throw InputError(location, "not a readable ODS spreadsheet: the ZIP container is damaged or truncated")
         }
-        guard let entry = archive["content.xml"] else {
-            throw InputError(location, "not an ODS spreadsheet: the ZIP holds no content.xml")
+        guard let entry = archive["content.xml"], entry.type == .file else {
+            let names = archive.prefix(5).map(\.path).joined(separator: ", ")
+            throw InputError(location, "not an ODS spreadsheet, or a damaged one: the ZIP holds no content.xml (entries found: \(names.isEmpty ? "none" : names))")
         }
+        guard entry.uncompressedSize <= UInt64(maxContentBytes) else {
+            throw InputError(location, "the spreadsheet's content.xml declares \(InputFile.megabytes(Int64(entry.uncompressedSize))), more than the \(InputFile.megabytes(maxContentBytes)) allowed")
+        }
+        struct TooLarge: Error {}
         var xml = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard Int64(xml.count + chunk.count) <= maxContentBytes else { throw TooLarge() }
+                xml.append(chunk)
+            }
+        } catch is TooLarge {
+            throw InputError(location, "the spreadsheet's content.xml expands past \(InputFile.megabytes(maxContentBytes)) (a damaged or hostile file)")
         } catch {
             throw InputError(location, "the spreadsheet's content.xml cannot be read: the file is damaged or truncated (\(error))")
         }
@@ -54,101 +76,38 @@ public struct Spreadsheet: Sendable {
 
     /// Parses `content.xml` bytes.
     public static func parse(xml: Data, file: String) throws(InputError) -> Spreadsheet {
-        let parser = XMLParser(data: xml)
-        let delegate = ContentHandler()
-        parser.delegate = delegate
-        parser.shouldProcessNamespaces = false
-        if !parser.parse() {
-            let line = parser.lineNumber, column = parser.columnNumber
-            throw InputError(SourceLocation(file: "\(file) (content.xml)", line: line, column: column),
-                             "the spreadsheet XML is malformed: \(parser.parserError.map { "\($0)" } ?? "parse error")")
-        }
-        return Spreadsheet(sheets: delegate.sheets)
-    }
-}
-
-/// SAX handler for ODS `content.xml`.
-private final class ContentHandler: NSObject, XMLParserDelegate {
-    static let maxRepeat = 1000
-
-    var sheets: [Sheet] = []
-    private var sheetName: String?
-    private var rows: [(number: Int, cells: [SheetCell])] = []
-    private var rowNumber = 0
-    private var rowRepeat = 1
-    private var cells: [SheetCell] = []
-    private var cell: SheetCell?
-    private var cellRepeat = 1
-    private var paragraphs: [String] = []
-    private var text = ""
-    private var inParagraph = false
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "table:table":
-            sheetName = attributes["table:name"] ?? "Sheet\(sheets.count + 1)"
-            rows = []
-            rowNumber = 0
-        case "table:table-row":
-            cells = []
-            rowRepeat = Int(attributes["table:number-rows-repeated"] ?? "1") ?? 1
-        case "table:table-cell", "table:covered-table-cell":
-            cellRepeat = Int(attributes["table:number-columns-repeated"] ?? "1") ?? 1
-            var link: String?
-            if let formula = attributes["table:formula"], let r = formula.range(of: "HYPERLINK(\"") {
-                let rest = formula[r.upperBound...]
-                if let end = rest.firstIndex(of: "\"") { link = String(rest[..<end]) }
-            }
-            cell = SheetCell(text: "", dateValue: attributes["office:date-value"], link: link)
-            paragraphs = []
-        case "text:p":
-            inParagraph = true
-            text = ""
-        case "text:s":
-            text += String(repeating: " ", count: Int(attributes["text:c"] ?? "1") ?? 1)
-        case "text:tab":
-            text += "\t"
-        case "text:line-break":
-            text += "\n"
-        case "text:a":
-            if cell?.link == nil { cell?.link = attributes["xlink:href"] }
-        default:
-            break
-        }
+        try Spreadsheet(sheets: ODSContent.parse(xml, file: "\(file) (content.xml)"))
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inParagraph { text += string }
+    /// True when the last 64 KB hold a ZIP end-of-central-directory record, where the format puts
+    /// it. Checked first because ZIPFoundation otherwise searches the whole file for it, byte by
+    /// byte: 200 MB of random bytes took 38 s to refuse.
+    static func hasEndRecord(_ path: String, size: Int64) throws(InputError) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(SourceLocation(file: path), "cannot open: \(String(cString: strerror(errno)))", kind: .noInput)
+        }
+        defer { try? handle.close() }
+        let tail: Data
+        do {
+            try handle.seek(toOffset: UInt64(max(0, size - 65_557)))
+            tail = try handle.readToEnd() ?? Data()
+        } catch {
+            throw InputError(SourceLocation(file: path), "reading failed: \(error.localizedDescription)", kind: .io)
+        }
+        return tail.range(of: Data([0x50, 0x4B, 0x05, 0x06])) != nil
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "text:p":
-            paragraphs.append(text)
-            inParagraph = false
-        case "table:table-cell", "table:covered-table-cell":
-            guard var c = cell else { return }
-            c.text = paragraphs.joined(separator: "\n").trimmingCharacters(in: .whitespaces)
-            // Repeats are capped; trailing empty cells are dropped when the row ends.
-            let n = min(cellRepeat, Self.maxRepeat)
-            for _ in 0..<n { cells.append(c) }
-            cell = nil
-        case "table:table-row":
-            while let last = cells.last, last.isEmpty { cells.removeLast() }
-            if cells.isEmpty {
-                rowNumber += rowRepeat
-            } else {
-                for _ in 0..<min(rowRepeat, Self.maxRepeat) {
-                    rowNumber += 1
-                    rows.append((rowNumber, cells))
-                }
-            }
-        case "table:table":
-            sheets.append(Sheet(name: sheetName ?? "", rows: rows))
-            sheetName = nil
-        default:
-            break
+    /// True when the file starts with a ZIP local header, as every ODS does (its first entry is
+    /// `mimetype`): random bytes are refused at once instead of being searched for a directory.
+    static func isZIP(_ path: String) throws(InputError) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(SourceLocation(file: path), "cannot open: \(String(cString: strerror(errno)))", kind: .noInput)
         }
+        defer { try? handle.close() }
+        let head: Data
+        do { head = try handle.read(upToCount: 4) ?? Data() } catch {
+            throw InputError(SourceLocation(file: path), "reading failed: \(error.localizedDescription)", kind: .io)
+        }
+        return head == Data([0x50, 0x4B, 0x03, 0x04])
     }
 }

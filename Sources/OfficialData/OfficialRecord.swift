@@ -50,47 +50,27 @@ public enum OfficialRecord {
 public enum OfficialImport {
     /// Reads the Ofsted outcomes publication (ODS, or a CSV export of one sheet).
     public static func ofsted(path: String, csvSheet: OutcomeRow.Sheet = .history) throws(InputError) -> [OutcomeRow] {
-        path.lowercased().hasSuffix(".ods") ? try OfstedOutcomesImport.readODS(path: path)
-            : try OfstedOutcomesImport.readCSV(path: path, sheet: csvSheet)
+        try ofstedTables(path: path, csvSheet: csvSheet).rows
+    }
+
+    /// The rows and which tables they replace: all three from an ODS (told from a CSV by its
+    /// first bytes, not its name), the one named by `csvSheet` (or the CSV's "Sheet" column).
+    public static func ofstedTables(path: String, csvSheet: OutcomeRow.Sheet = .history)
+        throws(InputError) -> (rows: [OutcomeRow], sheets: Set<OutcomeRow.Sheet>) {
+        _ = try InputFile.check(path)
+        if try Spreadsheet.isZIP(path) || path.lowercased().hasSuffix(".ods") {
+            return (try OfstedOutcomesImport.readODS(path: path), Set(OutcomeRow.Sheet.allCases))
+        }
+        let rows = try OfstedOutcomesImport.readCSV(path: path, sheet: csvSheet)
+        return (rows, rows.isEmpty ? [csvSheet] : Set(rows.map(\.sheet)))
     }
 
     /// Reads DfE indicator CSVs and the statistical neighbour model, keeping England, the home
-    /// authority's region, the home authority and its neighbours (all authorities when `home` is nil).
+    /// authority's region, the home authority and its neighbours (all authorities when `home` is nil),
+    /// as a first import into an empty store.
     public static func dfe(paths: [String], indicators: [IndicatorDefinition], home: Int?)
         throws(InputError) -> (observations: [Observation], neighbours: [NeighbourGroup], directory: [AuthorityEntry]) {
-        var neighbours: [NeighbourGroup] = []
-        var observations: [Observation] = []
-        var problems: [Diagnostic] = []
-        for path in paths {
-            do {
-                if URL(fileURLWithPath: path).lastPathComponent.hasPrefix("sn_model") {
-                    neighbours = try StatisticalNeighbours.read(path: path)
-                } else {
-                    observations += try EESImport.read(path: path, indicators: indicators)
-                }
-            } catch {
-                problems += error.diagnostics
-            }
-        }
-        if !problems.isEmpty { throw InputError(problems) }
-        if neighbours.isEmpty {
-            throw InputError(SourceLocation(file: paths.first ?? "import"), "no statistical neighbour model among the files (sn_model_*.csv)")
-        }
-        // The directory: every authority in the neighbour model, with its ONS code from the indicators.
-        var ons: [Int: String] = [:]
-        for o in observations where o.level == .localAuthority { if let d = o.dfeCode { ons[d] = o.code } }
-        let directory = neighbours.map { AuthorityEntry(dfeCode: $0.dfeCode, onsCode: ons[$0.dfeCode], name: $0.name, region: $0.region) }
-        if let home, let group = neighbours.first(where: { $0.dfeCode == home }) {
-            let keep = Set([home] + group.neighbours)
-            let region = group.region
-            observations = observations.filter { o in
-                switch o.level {
-                case .national: return true
-                case .regional: return o.name == region
-                case .localAuthority: return o.dfeCode.map(keep.contains) ?? false
-                }
-            }
-        }
-        return (observations, neighbours, directory)
+        let update = try DfEUpdate(paths: paths, indicators: indicators, home: home, stored: DfEUpdate.Stored(), allowFewer: true)
+        return (update.store.observations, update.store.neighbourGroups, update.store.directory)
     }
 }

@@ -12,6 +12,15 @@ public struct OutcomeRow: Sendable, Hashable {
         case inYear = "In-year_inspections"
         /// Every graded ILACS inspection since 2018.
         case history = "ILACS_inspection_history"
+
+        /// In words, for messages and summaries.
+        public var title: String {
+            switch self {
+            case .latest: return "latest judgements"
+            case .inYear: return "in-year inspections and visits"
+            case .history: return "ILACS inspection history"
+            }
+        }
     }
 
     public var sheet: Sheet
@@ -26,6 +35,8 @@ public struct OutcomeRow: Sendable, Hashable {
     public var grades: [JudgementArea: Grade]
     public var theme: String?
     public var link: String?
+    /// Where the row was read (file and row), for messages; never written to the compact file.
+    public var origin: SourceLocation?
 
     /// The event kind the type names, when it is one the record format knows.
     public var kind: EventKind? {
@@ -37,75 +48,40 @@ public struct OutcomeRow: Sendable, Hashable {
         if t.contains("jtai") || t.contains("joint targeted") { return .jtai }
         return nil
     }
-}
 
-/// The columns of the outcomes file, recognised by meaning: yearly editions word them
-/// differently ("Impact of leaders" or Ofsted's full wording; "Inspection/Visit date" or
-/// "Inspection date"; "Region" or "Ofsted region").
-public enum OutcomeField: String, CaseIterable, Sendable {
-    case sheet, webLink, onsCode, name, status, region, date, published, type, theme
-    case overall, leaders, helpAndProtection, childrenInCare, careLeavers, childrenInCareAndCareLeavers
-
-    static let synonyms: [OutcomeField: [String]] = [
-        .sheet: ["sheet"],
-        .webLink: ["web link", "link", "report link"],
-        .onsCode: ["local authority area code", "ons code", "la code", "local authority code", "area code", "new la code"],
-        .name: ["local authority name", "local authority", "la name", "la"],
-        .status: ["local authority status", "la status", "status"],
-        .region: ["ofsted region", "region", "region name"],
-        .date: ["inspection date", "inspection/visit date", "inspection start date", "visit date", "date of inspection", "start date"],
-        .published: ["publication date", "published date", "date published", "report publication date"],
-        .type: ["inspection/visit type", "inspection type", "visit type", "type", "inspection or visit type"],
-        .theme: ["visit theme", "theme"],
-        .overall: ["overall effectiveness"],
-        .leaders: ["the impact of leaders on social work practice with children and families", "impact of leaders",
-                   "the impact of leaders on social work practice", "leaders"],
-        .helpAndProtection: ["the experiences and progress of children who need help and protection",
-                             "children who need help and protection", "help and protection"],
-        .childrenInCare: ["the experiences and progress of children in care", "children in care"],
-        .careLeavers: ["the experiences and progress of care leavers", "care leavers"],
-        .childrenInCareAndCareLeavers: ["the experiences and progress of children in care and care leavers",
-                                        "children in care and care leavers"],
-    ]
-
-    var area: JudgementArea? {
-        switch self {
-        case .overall: return .overallEffectiveness
-        case .leaders: return .leaders
-        case .helpAndProtection: return .helpAndProtection
-        case .childrenInCare: return .childrenInCare
-        case .careLeavers: return .careLeavers
-        case .childrenInCareAndCareLeavers: return .childrenInCareAndCareLeavers
-        default: return nil
-        }
-    }
-
-    static func normalise(_ header: String) -> String {
-        header.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .trimmingCharacters(in: CharacterSet(charactersIn: " :*"))
-    }
-
-    /// The field a header names, if any.
-    public static func match(_ header: String) -> OutcomeField? {
-        let h = normalise(header)
-        return allCases.first { synonyms[$0]!.contains(h) }
-    }
+    /// The row without where it was read, to compare what two rows say.
+    public var facts: OutcomeRow { var r = self; r.origin = nil; return r }
 }
 
 /// Reads Ofsted's outcomes publication as released: the ODS natively, or a CSV export of one sheet.
 public enum OfstedOutcomesImport {
-    /// All three data sheets of the ODS; a missing sheet is an error naming the sheets found.
+    /// Every outcomes table of the ODS, found by its header row rather than its sheet's name
+    /// (the 2024 edition's sheets carry their year: `Inspections_31_March_2024`), and told apart
+    /// by the sheet's name and title. All three tables must be there, once each.
     public static func readODS(path: String) throws(InputError) -> [OutcomeRow] {
         let book = try Spreadsheet.readODS(path: path)
         var rows: [OutcomeRow] = []
+        var found: [OutcomeRow.Sheet: String] = [:]
         let log = DiagnosticLog()
-        for sheet in OutcomeRow.Sheet.allCases {
-            guard let s = book.sheet(sheet.rawValue) else {
-                log.error(SourceLocation(file: path), "the sheet \"\(sheet.rawValue)\" is missing; sheets found: \(book.sheets.map(\.name).joined(separator: ", "))")
+        for sheet in book.sheets {
+            guard let header = OutcomeTable.headerIndex(sheet.rows) else { continue }   // cover, contents, notes
+            let title = sheet.rows[..<header].flatMap { $0.cells.map(\.text) }.joined(separator: " ")
+            let fields = Set(sheet.rows[header].cells.compactMap { OutcomeField.match($0.text) })
+            let file = "\(path) [\(sheet.name)]"
+            guard let kind = OutcomeTable.kind(name: sheet.name, title: title, fields: fields) else {
+                log.error(SourceLocation(file: file, line: sheet.rows[header].number, column: 1),
+                          "this sheet holds an outcomes table, but neither its name nor its title says whether it is the latest judgements, the in-year inspections or the inspection history")
                 continue
             }
-            rows += parse(s.rows, sheet: sheet, file: "\(path) [\(sheet.rawValue)]", log: log)
+            if let other = found[kind] {
+                log.error(SourceLocation(file: file), "both \"\(other)\" and \"\(sheet.name)\" look like the \(kind.title) table; an edition has one")
+                continue
+            }
+            found[kind] = sheet.name
+            rows += OutcomeTable.parse(sheet.rows, sheet: kind, file: file, log: log)
+        }
+        for kind in OutcomeRow.Sheet.allCases where found[kind] == nil {
+            log.error(SourceLocation(file: path), "no \(kind.title) table (a sheet such as \"\(kind.rawValue)\" with a header row naming the local authority and the inspection date); sheets found: \(book.sheets.map(\.name).joined(separator: ", "))")
         }
         try log.throwIfErrors()
         return rows
@@ -117,92 +93,30 @@ public enum OfstedOutcomesImport {
         let log = DiagnosticLog()
         let rows = [(number: 1, cells: table.header.map { SheetCell(text: $0, dateValue: nil, link: nil) })] +
             table.rows.map { (number: $0.line, cells: $0.fields.map { SheetCell(text: $0, dateValue: nil, link: nil) }) }
-        let out = parse(rows, sheet: sheet, file: path, log: log)
+        let out = OutcomeTable.parse(rows, sheet: sheet, file: path, log: log)
         try log.throwIfErrors()
         return out
     }
 
-    /// Finds the header row (the first with a name and a date column, row 3 in the publication),
-    /// maps its columns by meaning and reads every row below it.
-    static func parse(_ rows: [(number: Int, cells: [SheetCell])], sheet: OutcomeRow.Sheet, file: String,
-                      log: DiagnosticLog) -> [OutcomeRow] {
-        guard let headerIndex = rows.prefix(10).firstIndex(where: { row in
-            let fields = row.cells.compactMap { OutcomeField.match($0.text) }
-            return fields.contains(.name) && fields.contains(.date)
-        }) else {
-            let first = rows.first.map { $0.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " | ") } ?? "(empty)"
-            log.error(SourceLocation(file: file, line: rows.first?.number ?? 1, column: 1),
-                      "no header row with a local authority name and an inspection date column in the first 10 rows (first row: \(first))")
-            return []
-        }
-        let header = rows[headerIndex]
-        var columns: [OutcomeField: Int] = [:]
-        var unknown: [String] = []
-        for (i, cell) in header.cells.enumerated() where !cell.text.isEmpty {
-            if let f = OutcomeField.match(cell.text) { columns[f] = i } else { unknown.append("\(CSVTable.letter(i)): \"\(cell.text)\"") }
-        }
-        if !unknown.isEmpty {
-            log.error(SourceLocation(file: file, line: header.number, column: 1),
-                      "this edition has headers that cannot be mapped: \(unknown.joined(separator: ", ")). Known headers include: \"Local authority name\", \"Inspection date\", \"Publication date\", \"Overall effectiveness\", \"Impact of leaders\", \"Visit Theme\"")
-            return []
-        }
-        var out: [OutcomeRow] = []
-        for row in rows[(headerIndex + 1)...] {
-            func cell(_ f: OutcomeField) -> SheetCell? {
-                guard let i = columns[f], i < row.cells.count else { return nil }
-                return row.cells[i]
-            }
-            func text(_ f: OutcomeField) -> String? {
-                guard let t = cell(f)?.text, !t.isEmpty else { return nil }
-                return t
-            }
-            func at(_ f: OutcomeField) -> SourceLocation {
-                SourceLocation(file: file, line: row.number, column: (columns[f] ?? 0) + 1)
-            }
-            guard let name = text(.name) else { continue }   // notes and blank rows under the table
-            var rowSheet = sheet
-            if let s = text(.sheet) {
-                guard let named = OutcomeRow.Sheet(rawValue: s) else {
-                    log.error(at(.sheet), "unknown sheet \"\(s)\"; expected one of \(OutcomeRow.Sheet.allCases.map(\.rawValue).joined(separator: ", "))")
-                    continue
-                }
-                rowSheet = named
-            }
-            guard let dateCell = cell(.date), let date = parseDate(dateCell) else {
-                log.error(at(.date), "\(name): \"\(cell(.date)?.text ?? "")\" is not a date (expected a date cell, 13/03/2023 or 2023-03-13)")
-                continue
-            }
-            var published: DayDate?
-            if let p = cell(.published), !p.isEmpty {
-                published = parseDate(p)
-                if published == nil { log.error(at(.published), "\(name): \"\(p.text)\" is not a date") }
-            }
-            var grades: [JudgementArea: Grade] = [:]
-            for f in OutcomeField.allCases {
-                guard let area = f.area, let t = text(f) else { continue }
-                guard let g = Grade.parse(t) else {
-                    log.error(at(f), "\(name): \"\(t)\" is not an Ofsted grade\(Suggestion.hint(for: t, in: Grade.wordings))")
-                    continue
-                }
-                grades[area] = g
-            }
-            out.append(OutcomeRow(sheet: rowSheet, onsCode: text(.onsCode), name: name, status: text(.status),
-                                  region: text(.region), date: date, published: published, type: text(.type),
-                                  grades: grades, theme: text(.theme), link: cell(.webLink)?.link ?? text(.webLink).flatMap { $0.hasPrefix("http") ? $0 : nil }))
-        }
-        return out
-    }
-
-    /// A date cell's value, or text as `13/03/2023` or `2023-03-13`.
+    /// A date cell's value, or text as `13/03/2023`, `2023-03-13` or `2023-03-13T00:00:00`.
     static func parseDate(_ cell: SheetCell) -> DayDate? {
-        if let v = cell.dateValue, let d = PartialDate.parse(String(v.prefix(10))), d.precision == .day { return d.earliest }
+        if let v = cell.dateValue, let d = isoDate(v) { return d }
         let t = cell.text.trimmingCharacters(in: .whitespaces)
         let parts = t.split(separator: "/")
         if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4,
-           let p = PartialDate.parse(String(format: "%04d-%02d-%02d", y, m, d)) {
+           let p = PartialDate.parse(String(format: "%04d-%02d-%02d", y, m, d)), p.precision == .day {
             return p.earliest
         }
-        if let p = PartialDate.parse(t), p.precision == .day { return p.earliest }
-        return nil
+        return isoDate(t)
+    }
+
+    /// `2023-07-10`, or a date-time as pandas and many exports write it (`2023-07-10T00:00:00`,
+    /// `2023-07-10 00:00:00.000`, with or without a zone): the day as written.
+    static func isoDate(_ t: String) -> DayDate? {
+        let day = String(t.prefix(10)), rest = t.dropFirst(10)
+        guard rest.isEmpty || rest.range(of: #"^[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"#, options: .regularExpression) != nil,
+              day.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil,
+              let p = PartialDate.parse(day), p.precision == .day else { return nil }
+        return p.earliest
     }
 }

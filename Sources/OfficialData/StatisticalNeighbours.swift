@@ -22,8 +22,18 @@ public struct NeighbourGroup: Sendable, Hashable {
 /// Reads DfE's statistical neighbour model (`sn_model_2025_wide.csv`, or the compact copy).
 public enum StatisticalNeighbours {
     public static func read(path: String) throws(InputError) -> [NeighbourGroup] {
-        let table = try CSVTable.read(path: path)
+        try read(CSVTable.read(path: path))
+    }
+
+    /// True when the header is a neighbour model's (DfE's wide file or the compact copy).
+    static func isModel(_ table: CSVTable) -> Bool {
+        (table.column("old_la_code") ?? table.column("dfe_code")) != nil && (table.column("SN_1") ?? table.column("neighbour_1")) != nil
+    }
+
+    static func read(_ table: CSVTable) throws(InputError) -> [NeighbourGroup] {
+        let path = table.path
         let log = DiagnosticLog()
+        var firstLine: [Int: Int] = [:]
         let codeColumn = table.column("old_la_code") ?? table.column("dfe_code")
         let nameColumn = table.column("la_name") ?? table.column("name")
         let regionColumn = table.column("region_name") ?? table.column("region")
@@ -43,6 +53,11 @@ public enum StatisticalNeighbours {
                 log.error(SourceLocation(file: path, line: row.line, column: codeColumn + 1), "\"\(f(codeColumn))\" is not a DfE authority code")
                 continue
             }
+            if let first = firstLine[code] {
+                log.error(SourceLocation(file: path, line: row.line, column: codeColumn + 1), "authority \(code) is given again (first on line \(first)); an authority has one set of neighbours")
+                continue
+            }
+            firstLine[code] = row.line
             var neighbours: [Int] = []
             for (k, c) in snColumns.enumerated() {
                 guard let n = Int(f(c)) else {

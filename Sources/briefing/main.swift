@@ -125,28 +125,32 @@ struct Import: ParsableCommand {
 struct ImportOfsted: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ofsted", abstract: "Read Ofsted's local authority inspection outcomes (ODS, or a CSV export of one sheet).")
     @Argument(help: "The .ods publication or a .csv export.") var file: String
-    @Option(help: "For a CSV export: which sheet it is (latest, in-year, history).") var sheet: String = "history"
+    @Option(help: "For a CSV export: which sheet it is (latest, in-year, history); only that table is replaced.") var sheet: String = "history"
+    @Flag(help: "Accept a table naming far fewer authorities than are stored (a deliberate subset).") var allowFewer = false
     @OptionGroup var folders: Folders
 
     func run() throws {
         let sheets = ["latest": OutcomeRow.Sheet.latest, "in-year": .inYear, "history": .history]
         guard let s = sheets[sheet] else { throw ValidationError("--sheet must be latest, in-year or history") }
-        let status = Briefing.importOfsted(path: file, csvSheet: s, workspace: folders.workspace)
+        let status = Briefing.importOfsted(path: file, csvSheet: s, allowFewer: allowFewer, workspace: folders.workspace)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
 
 struct ImportDfE: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dfe", abstract: "Read DfE Explore Education Statistics CSVs and the statistical neighbour model.")
-    @Argument(help: "The CSV files, including sn_model_*.csv.") var files: [String]
+    @Argument(help: "The CSV files: indicator files replace only the indicators they hold; sn_model_*.csv replaces the neighbour model.") var files: [String]
     @Option(help: "DfE code of the home authority whose neighbours are kept.") var home: Int = 341
     @Flag(help: "Keep every authority, not just the home authority and its neighbours.") var allAuthorities = false
+    @Flag(help: "Accept files giving far fewer places than are stored (a deliberate subset).") var allowFewer = false
     @OptionGroup var folders: Folders
 
     func run() throws {
-        let status = Briefing.importDfE(paths: files, home: allAuthorities ? nil : home, workspace: folders.workspace)
+        let status = Briefing.importDfE(paths: files, home: allAuthorities ? nil : home, allowFewer: allowFewer, workspace: folders.workspace)
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
 
+// A size limit (ulimit -f) then fails a write with "File too large" instead of killing the process.
+signal(SIGXFSZ, SIG_IGN)
 BriefingCommand.main()

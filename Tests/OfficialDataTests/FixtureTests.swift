@@ -28,10 +28,14 @@ func contentXML(_ sheets: [(name: String, rows: [[String]])]) -> String {
 }
 
 func writeODS(_ sheets: [(name: String, rows: [[String]])]) throws -> String {
-    let path = try makeTemporaryFolder() + "/outcomes.ods"
+    try writeODS(content: Data(contentXML(sheets).utf8))
+}
+
+/// An ODS holding exactly these `content.xml` bytes.
+func writeODS(content: Data, name: String = "outcomes.ods") throws -> String {
+    let path = try makeTemporaryFolder() + "/" + name
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-    for (name, text) in [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", contentXML(sheets))] {
-        let data = Data(text.utf8)
+    for (name, data) in [("mimetype", Data("application/vnd.oasis.opendocument.spreadsheet".utf8)), ("content.xml", content)] {
         try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: name == "mimetype" ? .none : .deflate) { pos, size in
             data.subdata(in: Int(pos)..<Int(pos) + size)
         }
@@ -108,7 +112,7 @@ let inYearHeader = ["Web link", "Local authority area code", "Local authority na
 
     @Test func aNonGradeCellIsALocatedError() throws {
         let path = try makeTemporaryFolder() + "/bad.csv"
-        try writeFile(path, "Local authority name,Inspection date,Overall effectiveness\nKnowsley,04/11/2024,Inadequat\nWirral,not a date,Good\n")
+        try writeFile(path, "Local authority name,Inspection date,Overall effectiveness,Impact of leaders,Help and protection,Children in care\nKnowsley,04/11/2024,Inadequat,,,\nWirral,not a date,Good,,,\n")
         do {
             _ = try OfstedOutcomesImport.readCSV(path: path)
             Issue.record("bad cells should be rejected")
@@ -126,7 +130,7 @@ let inYearHeader = ["Web link", "Local authority area code", "Local authority na
             _ = try OfstedOutcomesImport.readODS(path: path)
             Issue.record("a missing sheet should be an error")
         } catch {
-            #expect(error.diagnostics.first?.message == "the sheet \"ILACS_inspection_history\" is missing; sheets found: Inspections_as_at_31_March, In-year_inspections")
+            #expect(error.diagnostics.first?.message == "no ILACS inspection history table (a sheet such as \"ILACS_inspection_history\" with a header row naming the local authority and the inspection date); sheets found: Inspections_as_at_31_March, In-year_inspections")
         }
     }
 
