@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "BriefingZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // qpdf's C API: finishes cairo's tagged PDF (language, XMP, alt text, artifacts) by walking objects.
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Located diagnostics and YAML reading shared by data and style loaders.
         .target(name: "Diagnostics", dependencies: ["Yams"]),
         // The data module: pure Swift, never Cairo.
@@ -31,7 +33,7 @@ let package = Package(
             "Judgements", "Diagnostics", "ZIPFoundation", .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Cairo and Pango drawing of figures and pages.
-        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango", "BriefingZlib"]),
+        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango", "BriefingZlib", "CQPDF"]),
         // The pipeline steps behind each subcommand, callable from tests.
         .target(name: "BriefingKit", dependencies: [
             "Judgements", "OfficialData", "Rendering", "Diagnostics", "CPango",
