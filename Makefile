@@ -14,10 +14,17 @@ OFSTED ?= $(SHARED)/ofsted/LA_Inspection_Outcomes_as_at_31_March_2025.ods
 DFE ?= $(wildcard $(SHARED)/dfe/*.csv)
 HOME_AUTHORITY ?= 341
 
-.PHONY: deps build reports import test bench clean
+# The three PDF accessibility checkers, from PyPI into a virtual environment (make a11y-check).
+A11Y_VENV := .venv-a11y
+A11Y_PYPI := outloud==0.2.1 page-validation==0.11.0 pdfua==0.1.3
+A11Y_APT := python3 python3-venv
+A11Y_STYLES := default greyscale large-print rag
 
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+.PHONY: deps build reports import test bench clean a11y-check
+
+# Installs whichever of the packages named in $(1) are missing.
+define apt_install
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -25,6 +32,10 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
 	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build -c release --product briefing
@@ -45,5 +56,17 @@ bench: build
 	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time >/dev/null; }
 	@bash .ci/bench
 
+$(A11Y_VENV)/installed: Makefile
+	$(call apt_install,$(A11Y_APT))
+	python3 -m venv $(A11Y_VENV)
+	$(A11Y_VENV)/bin/pip install -q --disable-pip-version-check $(A11Y_PYPI)
+	touch $@
+
+# Every pack in every style, checked by outloud, page (PDF/UA-1 profile) and pdfua; the report
+# is also written to out/a11y/report.txt. Fails when any checker reports an error.
+a11y-check: build $(A11Y_VENV)/installed
+	@for s in $(A11Y_STYLES); do $(BIN) build --quiet --force --style $$s --out out/a11y/$$s >/dev/null || exit 1; done
+	@$(A11Y_VENV)/bin/python scripts/a11y_check.py $(foreach s,$(A11Y_STYLES),out/a11y/$(s)/*.pdf) | tee out/a11y/report.txt; exit $${PIPESTATUS[0]}
+
 clean:
-	rm -rf out .build
+	rm -rf out .build $(A11Y_VENV)

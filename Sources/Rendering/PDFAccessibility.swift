@@ -189,7 +189,7 @@ struct TreeWalker {
                     kid.set("A", doc.parse("<< /O /Layout /Placement /Block /BBox [\(box)] >>"))
                     figuresSeen += 1
                 case .content:
-                    break
+                    if type == "Figure" { throw PDFEditError.unexpectedStructure("a figure drawn without alt text") }
                 }
             } else if type == "Figure" {
                 throw PDFEditError.unexpectedStructure("a figure element without content")

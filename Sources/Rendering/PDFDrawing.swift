@@ -9,6 +9,23 @@ extension DocumentRenderer {
     /// Renders the document to PDF bytes: metadata, a bookmark for every page (its heading, or
     /// the last heading "continued"), structure tags for every block, header and footer.
     public func pdf(_ document: Document) throws -> Data {
+        let tagged = try cairoPDF(document)
+        return try timed("finish PDF") {
+            try PDFAccessibility.finish(tagged.cairoOutput, metadata: document.metadata, pageHeight: style.pageHeight,
+                                        pages: tagged.pages, destinations: tagged.destinations)
+        }
+    }
+
+    /// What cairo wrote, before `PDFAccessibility` finishes it, and what was drawn where.
+    public struct TaggedPDF {
+        public var cairoOutput: Data
+        /// Each page's leaf elements in the order they were drawn.
+        public var pages: [[MarkedRole]]
+        public var destinations: [String: String]
+    }
+
+    /// The document as cairo writes it, with the plan that finishing it needs.
+    public func cairoPDF(_ document: Document) throws -> TaggedPDF {
         let surface = try CairoSurface.pdf(width: style.pageWidth, height: style.pageHeight)
         let m = document.metadata
         for (key, value) in [(CAIRO_PDF_METADATA_TITLE, m.title), (CAIRO_PDF_METADATA_AUTHOR, m.author),
@@ -21,7 +38,7 @@ extension DocumentRenderer {
         return try timed("draw PDF") { try drawPDF(surface, cr, pages, document) }
     }
 
-    private func drawPDF(_ surface: CairoSurface, _ cr: CairoContext, _ pages: [PageLayout], _ document: Document) throws -> Data {
+    private func drawPDF(_ surface: CairoSurface, _ cr: CairoContext, _ pages: [PageLayout], _ document: Document) throws -> TaggedPDF {
         var lastHeading = document.metadata.title
         var parent = Int32(CAIRO_PDF_OUTLINE_ROOT)
         var plans: [[MarkedRole]] = []
@@ -72,8 +89,7 @@ extension DocumentRenderer {
         let status = cairo_status(cr.pointer)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("tag the PDF", String(cString: cairo_status_to_string(status))) }
         let raw = try surface.finish()
-        return try PDFAccessibility.finish(raw, metadata: document.metadata, pageHeight: style.pageHeight,
-                                           pages: plans, destinations: destinations)
+        return TaggedPDF(cairoOutput: raw, pages: plans, destinations: destinations)
     }
 
     /// Draws one structure element of a block and its marks, and notes each leaf in the page's
