@@ -11,7 +11,7 @@ DIST_TARBALL := dist/$(DIST_NAME).tar.gz
 # The dist binary is built apart from .build, with the Swift runtime and Foundation linked in.
 DIST_SCRATCH := .build-dist
 # System packages: Cairo and Pango to draw, libxml2 to read ODS, the fonts named by the styles, and poppler/qpdf to check PDFs.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libxml2-dev pkg-config fonts-liberation2 fonts-dejavu-core poppler-utils qpdf
+APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libxml2-dev pkg-config fonts-liberation2 fonts-dejavu-core poppler-utils qpdf libqpdf-dev
 # No sudo unless asked for: `make deps SUDO=sudo`. As root, apt-get runs as it is.
 SUDO ?=
 
@@ -21,7 +21,13 @@ OFSTED ?= $(SHARED)/ofsted/LA_Inspection_Outcomes_as_at_31_March_2025.ods
 DFE ?= $(wildcard $(SHARED)/dfe/*.csv)
 HOME_AUTHORITY ?= 341
 
-.PHONY: deps build reports import test dist bench clean
+# The three PDF accessibility checkers, from PyPI into a virtual environment (make a11y-check).
+A11Y_VENV := .venv-a11y
+A11Y_PYPI := outloud==0.2.1 page-validation==0.11.0 pdfua==0.1.3
+A11Y_APT := python3 python3-venv
+A11Y_STYLES := default greyscale large-print rag
+
+.PHONY: deps build reports import test dist bench clean a11y-check
 
 # Installs the missing Debian packages given as $(1): as root, or through $(SUDO) when it is set;
 # otherwise prints what is missing and the command to run, and fails.
@@ -81,5 +87,17 @@ bench: build
 	$(call apt_install,time)
 	@bash .ci/bench
 
+$(A11Y_VENV)/installed: Makefile
+	$(call apt_install,$(A11Y_APT))
+	python3 -m venv $(A11Y_VENV)
+	$(A11Y_VENV)/bin/pip install -q --disable-pip-version-check $(A11Y_PYPI)
+	touch $@
+
+# Every pack in every style, checked by outloud, page (PDF/UA-1 profile) and pdfua; the report
+# is also written to out/a11y/report.txt. Fails when any checker reports an error.
+a11y-check: build $(A11Y_VENV)/installed
+	@for s in $(A11Y_STYLES); do $(BIN) build --quiet --force --style $$s --out out/a11y/$$s >/dev/null || exit 1; done
+	@$(A11Y_VENV)/bin/python scripts/a11y_check.py $(foreach s,$(A11Y_STYLES),out/a11y/$(s)/*.pdf) | tee out/a11y/report.txt; exit $${PIPESTATUS[0]}
+
 clean:
-	rm -rf out .build $(DIST_SCRATCH) dist
+	rm -rf out .build $(DIST_SCRATCH) dist $(A11Y_VENV)

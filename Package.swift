@@ -24,6 +24,8 @@ let package = Package(
         // libxml2's streaming reader, for ODS content.xml of any size (Foundation's parser keeps
         // libxml2's 10 MB limits and called a valid 40 MB file malformed).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // qpdf's C API: finishes cairo's tagged PDF (language, XMP, alt text, artifacts) by walking objects.
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Located diagnostics and YAML reading shared by data and style loaders.
         .target(name: "Diagnostics", dependencies: ["Yams"]),
         // The data module: pure Swift, never Cairo.
@@ -34,7 +36,7 @@ let package = Package(
             "Judgements", "Diagnostics", "ZIPFoundation", "CLibXML2", .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Cairo and Pango drawing of figures and pages.
-        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango", "BriefingZlib"]),
+        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango", "BriefingZlib", "CQPDF"]),
         // The pipeline steps behind each subcommand, callable from tests.
         .target(name: "BriefingKit", dependencies: [
             "Judgements", "OfficialData", "Rendering", "Diagnostics", "CPango",

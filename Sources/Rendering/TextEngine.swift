@@ -21,6 +21,8 @@ public final class TextEngine {
     /// thread, and a font map must not be used from two threads at once.
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let pango: OpaquePointer
+    /// The context text is measured with.
+    var measuring: OpaquePointer { pango }
     /// The context text is drawn with, brought up to date with each Cairo context before use.
     private let drawing: OpaquePointer
     private var fontCache: [FontSpec: OpaquePointer] = [:]
@@ -69,7 +71,7 @@ public final class TextEngine {
         return d
     }
 
-    private func layout(in context: OpaquePointer, _ text: String, _ font: FontSpec, width: Double?,
+    func layout(in context: OpaquePointer, _ text: String, _ font: FontSpec, width: Double?,
                         alignment: TextAlignment) -> OpaquePointer {
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, fontDescription(font))

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Reads a page's content stream as PDF tokens (ISO 32000-1 7.2, 7.8.2) to find its
+/// marked-content operators, so their tags can be changed without touching anything else.
+enum MarkedContent {
+    /// A `BDC` operator: its tag (without the slash) and the bytes from the tag to the operator.
+    struct Sequence {
+        var tag: String
+        /// The property list as written, e.g. `<< /MCID 3 >>`.
+        var properties: String
+        var range: Range<Int>
+
+        /// The marked-content id in the property list, if any.
+        var mcid: Int? {
+            guard let r = properties.range(of: "/MCID") else { return nil }
+            return Int(properties[r.upperBound...].drop { $0.isWhitespace }.prefix { $0.isNumber })
+        }
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0 || b == 9 || b == 10 || b == 12 || b == 13 || b == 32 }
+    private static func isDelimiter(_ b: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(b) }
+
+    /// Every `BDC` in the stream, in order. Operands are collected since the previous operator;
+    /// strings, hex strings, comments and inline images are skipped whole.
+    static func sequences(in content: [UInt8]) throws -> [Sequence] {
+        var found: [Sequence] = []
+        var operands: [(text: String, start: Int)] = []
+        var i = 0
+        let n = content.count
+        while i < n {
+            let b = content[i]
+            if isSpace(b) { i += 1; continue }
+            let start = i
+            switch b {
+            case UInt8(ascii: "%"):
+                while i < n && content[i] != 10 && content[i] != 13 { i += 1 }
+                continue
+            case UInt8(ascii: "("):
+                var depth = 0
+                repeat {
+                    if content[i] == UInt8(ascii: "\\") { i += 2; continue }
+                    if content[i] == UInt8(ascii: "(") { depth += 1 }
+                    if content[i] == UInt8(ascii: ")") { depth -= 1 }
+                    i += 1
+                } while i < n && depth > 0
+                operands.append(("(string)", start))
+            case UInt8(ascii: "<") where i + 1 < n && content[i + 1] == UInt8(ascii: "<"):
+                i += 2; operands.append(("<<", start))
+            case UInt8(ascii: ">") where i + 1 < n && content[i + 1] == UInt8(ascii: ">"):
+                i += 2; operands.append((">>", start))
+            case UInt8(ascii: "<"):
+                while i < n && content[i] != UInt8(ascii: ">") { i += 1 }
+                i += 1; operands.append(("<hex>", start))
+            case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+                i += 1; operands.append((String(UnicodeScalar(b)), start))
+            case UInt8(ascii: "/"):
+                i += 1
+                while i < n && !isSpace(content[i]) && !isDelimiter(content[i]) { i += 1 }
+                operands.append((String(decoding: content[start..<i], as: UTF8.self), start))
+            default:
+                while i < n && !isSpace(content[i]) && !isDelimiter(content[i]) { i += 1 }
+                let word = String(decoding: content[start..<i], as: UTF8.self)
+                if let first = word.utf8.first, (first >= 48 && first <= 57) || "+-.".utf8.contains(first) {
+                    operands.append((word, start)); continue
+                }
+                if word == "true" || word == "false" || word == "null" { operands.append((word, start)); continue }
+                // An operator.
+                if word == "BDC" {
+                    guard let tag = operands.first, tag.text.hasPrefix("/") else {
+                        throw PDFEditError.unexpectedStructure("a BDC operator without a tag")
+                    }
+                    let tagEnd = tag.start + tag.text.utf8.count
+                    let properties = String(decoding: content[tagEnd..<start], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    found.append(Sequence(tag: String(tag.text.dropFirst()), properties: properties, range: tag.start..<i))
+                } else if word == "ID" {
+                    // Inline image data runs to whitespace, EI, whitespace.
+                    i += 1
+                    while i + 2 < n && !(isSpace(content[i]) && content[i + 1] == UInt8(ascii: "E") && content[i + 2] == UInt8(ascii: "I")
+                                         && (i + 3 == n || isSpace(content[i + 3]))) { i += 1 }
+                    i += 3
+                }
+                operands = []
+            }
+        }
+        return found
+    }
+
+    /// The stream with each `BDC` whose tag `replace` maps rewritten as `/<tag> <properties> BDC`.
+    static func rewrite(_ content: Data, _ replace: (Sequence) throws -> (tag: String, properties: String)?) throws -> Data {
+        let bytes = [UInt8](content)
+        var out = Data()
+        var last = 0
+        for s in try sequences(in: bytes) {
+            guard let r = try replace(s) else { continue }
+            out.append(contentsOf: bytes[last..<s.range.lowerBound])
+            out.append(contentsOf: Array("/\(r.tag) \(r.properties) BDC".utf8))
+            last = s.range.upperBound
+        }
+        out.append(contentsOf: bytes[last...])
+        return out
+    }
+}
