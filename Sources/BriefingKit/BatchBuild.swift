@@ -34,7 +34,8 @@ struct BuildJob: Sendable {
 enum BuildOutcome: Sendable {
     case built([String])
     case upToDate([String])
-    case failed([String])
+    /// Messages, and the sysexits status this failure calls for (65 data, 73/74 writing, 70 other).
+    case failed([String], ExitStatus = .dataError)
 }
 
 extension Briefing {
@@ -132,13 +133,14 @@ extension Briefing {
         }
         queue.waitUntilAllOperationsAreFinished()
 
-        var built = 0, current = 0, failed = 0
+        var built = 0, current = 0, failed = 0, status = ExitStatus.ok
         for (job, outcome) in zip(jobs, results.items) {
             switch outcome! {
             case let .built(paths): built += 1; for p in paths { print(p) }
             case .upToDate: current += 1
-            case let .failed(messages):
+            case let .failed(messages, why):
                 failed += 1
+                if status == .ok || why != .dataError { status = why }
                 for m in messages { printError(m) }
                 printError("pack \"\(job.label)\" not built; its previous output, if any, is unchanged")
             }
@@ -146,7 +148,7 @@ extension Briefing {
         if jobs.count > 1 || current > 0 || failed > 0 {
             print("\(jobs.count) pack\(jobs.count == 1 ? "" : "s"): \(built) built, \(current) up to date, \(failed) failed")
         }
-        return failed > 0 ? .dataError : .ok
+        return status
     }
 
     static func buildOne(_ job: BuildJob, pipeline: PackPipeline, request: BuildRequest, fonts: [String], epoch: Int?) -> BuildOutcome {
@@ -184,11 +186,12 @@ extension Briefing {
             try pipeline.timed("write") { try AtomicWriter().write(files.map { ($0.path, $0.data) }) }
             return .built(written)
         } catch let error as InputError {
-            return .failed(error.diagnostics.map(\.description))
+            return .failed(error.diagnostics.map(\.description), error.kind == .noInput ? .noInput : error.kind == .io ? .ioError : .dataError)
         } catch let error as AtomicWriter.WriteError {
-            return .failed([error.description])
+            if case .io = error { return .failed([error.description], .ioError) }
+            return .failed([error.description], .cannotCreateOutput)
         } catch {
-            return .failed(["\(job.label): \(error)"])
+            return .failed(["\(job.label): internal error: \(error)"], .software)
         }
     }
 }

@@ -77,7 +77,7 @@ public enum Briefing {
                 print("\(path): ok (\(record.events.count) events, \(record.sources.count) sources)")
             } catch {
                 for d in error.diagnostics { printError(d.description) }
-                status = .dataError
+                status = error.kind == .noInput ? .noInput : .dataError
             }
         }
         return status

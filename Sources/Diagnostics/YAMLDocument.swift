@@ -12,7 +12,7 @@ public struct YAMLDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw InputError(SourceLocation(file: path),
-                             exists ? "cannot read this file" : "file not found")
+                             exists ? "cannot read this file" : "file not found", kind: .noInput)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(SourceLocation(file: path), "the file is not UTF-8 text")

@@ -62,4 +62,12 @@ func contents(_ dir: String) throws -> [String: Data] {
         #expect(repaired.keys.sorted() == expected.keys.sorted())
         for (name, data) in expected { #expect(repaired[name] == data, "\(name) differs from an uninterrupted build") }
     }
+
+    @Test func anOutputFolderThatCannotBeCreatedIs73WithTheReason() throws {
+        let dir = try makeTemporaryFolder()
+        try writeFile("\(dir)/out", "a file where the output folder should be\n")
+        let r = try runProcess(Repo.binary, ["build", "--pack", "scrutiny", "--reports", Repo.path("Reports"), "--styles", Repo.path("Styles"), "--out", "\(dir)/out/packs"])
+        #expect(r.status == 73, "\(r.status): \(r.stderr)")
+        #expect(r.stderr.contains("cannot create: \(dir)/out is a file, not a folder"), "\(r.stderr)")
+    }
 }
