@@ -27,7 +27,7 @@ final class ByteSink {
     var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 }
 
-/// Owns a `cairo_surface_t`; PDF and SVG surfaces write into a `ByteSink`.
+/// Owns a `cairo_surface_t`; PDF surfaces write into a `ByteSink`.
 public final class CairoSurface {
     let pointer: OpaquePointer
     let sink: ByteSink?
@@ -46,13 +46,6 @@ public final class CairoSurface {
     public static func pdf(width: Double, height: Double) throws -> CairoSurface {
         let sink = ByteSink()
         return try CairoSurface(pointer: cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, width, height)!, sink: sink)
-    }
-
-    public static func svg(width: Double, height: Double) throws -> CairoSurface {
-        let sink = ByteSink()
-        let s = cairo_svg_surface_create_for_stream(ByteSink.write, sink.opaque, width, height)!
-        cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1)
-        return try CairoSurface(pointer: s, sink: sink)
     }
 
     /// An RGB raster of whole pixels.

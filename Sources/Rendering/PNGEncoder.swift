@@ -5,11 +5,12 @@ import Foundation
 /// Writes an RGB image surface as PNG with a fast zlib level. Cairo's own writer uses zlib's
 /// default level and spends about 25 times as long compressing a page as drawing it; charts are
 /// flat colour, so the fastest level costs little in size. The output is a standard PNG (8-bit
-/// RGB, no interlace) with a pHYs chunk giving the resolution, and is the same for the same image.
+/// RGB, no interlace) with a pHYs chunk giving the resolution and an `iTXt` chunk (UTF-8,
+/// uncompressed, en-GB) for each of `text`'s keywords, and is the same for the same image.
 public enum PNGEncoder {
     public enum EncodeError: Error { case zlib(Int32) }
 
-    public static func encode(_ surface: CairoSurface, dpi: Double, level: Int32 = 1) throws -> Data {
+    public static func encode(_ surface: CairoSurface, dpi: Double, level: Int32 = 1, text: [(keyword: String, value: String)] = []) throws -> Data {
         let s = surface.pointer
         cairo_surface_flush(s)
         let width = Int(cairo_image_surface_get_width(s)), height = Int(cairo_image_surface_get_height(s))
@@ -49,6 +50,10 @@ public enum PNGEncoder {
         chunk("IHDR", be32(UInt32(width)) + be32(UInt32(height)) + [8, 2, 0, 0, 0])
         let ppm = UInt32((dpi / 0.0254).rounded())
         chunk("pHYs", be32(ppm) + be32(ppm) + [1])
+        for (keyword, value) in text {
+            // keyword, 0, compression flag 0, method 0, language tag, 0, translated keyword (none), 0, text
+            chunk("iTXt", Array(keyword.utf8) + [0, 0, 0] + Array("en-GB".utf8) + [0, 0] + Array(value.utf8))
+        }
         chunk("IDAT", Array(compressed[0..<Int(compressedLength)]))
         chunk("IEND", [])
         return png

@@ -1,0 +1,121 @@
+import CPango
+import Foundation
+
+/// Writes a Figure as SVG from its marks, with text as `<text>` in the style's fonts (wrapped
+/// where Pango wrapped it when the figure was laid out), so the file is searchable, editable
+/// and small; cairo's SVG surface would write every glyph as a path. The chart's title and alt
+/// text are its `<title>` and `<desc>`.
+struct SVGWriter {
+    let engine: TextEngine
+    private var patterns: [String: String] = [:]
+    private var body: [String] = []
+
+    init(engine: TextEngine) { self.engine = engine }
+
+    static func number(_ v: Double) -> String {
+        var s = String(format: "%.2f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s == "-0" ? "0" : s
+    }
+
+    static func escaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// The whole document: background, then the figure's marks inside a `margin`.
+    static func document(_ figure: Figure, background: Colour, margin: Double, engine: TextEngine) -> Data {
+        var w = SVGWriter(engine: engine)
+        for m in figure.marks { w.add(m) }
+        let n = number, width = figure.size.width + 2 * margin, height = figure.size.height + 2 * margin
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(n(width))pt" height="\(n(height))pt" viewBox="0 0 \(n(width)) \(n(height))" \
+        version="1.1" role="img" aria-labelledby="title desc" xml:lang="en-GB">
+        <title id="title">\(escaped(figure.title))</title>
+        <desc id="desc">\(escaped(figure.altText))</desc>
+
+        """
+        if !w.patterns.isEmpty { out += "<defs>\n" + w.patterns.keys.sorted().map { w.patterns[$0]! }.joined(separator: "\n") + "\n</defs>\n" }
+        out += "<rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"\(background.hex)\"/>\n"
+        out += "<g transform=\"translate(\(n(margin)) \(n(margin)))\">\n" + w.body.joined(separator: "\n") + "\n</g>\n</svg>\n"
+        return Data(out.utf8)
+    }
+
+    mutating func add(_ mark: Mark, hatchSpacing: Double = 5) {
+        let n = Self.number
+        switch mark {
+        case let .box(b):
+            let r = "x=\"\(n(b.rect.x))\" y=\"\(n(b.rect.y))\" width=\"\(n(b.rect.width))\" height=\"\(n(b.rect.height))\""
+            if let fill = b.fill { body.append("<rect \(r) fill=\"\(fill.hex)\"/>") }
+            if let hatch = b.hatch { body.append("<rect \(r) fill=\"url(#\(pattern(.hatch, hatch, spacing: hatchSpacing, width: 0.75)))\"/>") }
+            if b.pattern != .none, let ink = b.patternInk {
+                body.append(b.pattern == .solid ? "<rect \(r) fill=\"\(ink.hex)\"/>"
+                            : "<rect \(r) fill=\"url(#\(pattern(b.pattern, ink, spacing: b.pattern == .vertical ? 3 : 3.5, width: 0.8)))\"/>")
+            }
+            if let stroke = b.stroke {
+                let s = b.strokeWidth, i = b.rect
+                body.append("<rect x=\"\(n(i.x + s / 2))\" y=\"\(n(i.y + s / 2))\" width=\"\(n(i.width - s))\" height=\"\(n(i.height - s))\" " +
+                            "fill=\"none\" stroke=\"\(stroke.hex)\" stroke-width=\"\(n(s))\"\(b.dashed ? " stroke-dasharray=\"3 2\"" : "")/>")
+            }
+        case let .line(l):
+            body.append("<line x1=\"\(n(l.from.0))\" y1=\"\(n(l.from.1))\" x2=\"\(n(l.to.0))\" y2=\"\(n(l.to.1))\" stroke=\"\(l.colour.hex)\" " +
+                        "stroke-width=\"\(n(l.width))\"\(dash(l.dash))/>")
+        case let .path(p):
+            guard !p.points.isEmpty else { return }
+            let d = p.points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(n($0.element.0)) \(n($0.element.1))" }.joined(separator: " ") + (p.closed ? " Z" : "")
+            let stroke = p.stroke.map { " stroke=\"\($0.hex)\" stroke-width=\"\(n(p.width))\" stroke-linejoin=\"round\"\(dash(p.dash))" } ?? ""
+            body.append("<path d=\"\(d)\" fill=\"\(p.fill?.hex ?? "none")\"\(stroke)/>")
+        case let .text(t):
+            let lines = engine.lines(t.text, t.font, width: t.wrapWidth, alignment: t.alignment)
+            guard !lines.isEmpty else { return }
+            let family = (t.font.families + ["sans-serif"]).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: ", ")
+            var g = "<g font-family=\"\(Self.escaped(family))\" font-size=\"\(n(t.font.size))\" fill=\"\(t.colour.hex)\""
+            if t.font.bold { g += " font-weight=\"bold\"" }
+            if t.font.italic { g += " font-style=\"italic\"" }
+            body.append(g + ">" + lines.map { line in
+                "<text x=\"\(n(t.layoutX + line.x))\" y=\"\(n(t.frame.y + line.baseline))\">\(Self.escaped(line.text))</text>"
+            }.joined() + "</g>")
+        }
+    }
+
+    private func dash(_ d: [Double]) -> String { d.isEmpty ? "" : " stroke-dasharray=\"\(d.map(Self.number).joined(separator: " "))\"" }
+
+    /// The id of a tiling pattern of `kind` in `ink`, defined once per document.
+    private mutating func pattern(_ kind: Style.Pattern, _ ink: Colour, spacing s: Double, width: Double) -> String {
+        let id = "\(kind)-\(ink.hex.dropFirst())-\(Self.number(s).replacingOccurrences(of: ".", with: "_"))"
+        let n = Self.number, stroke = "stroke=\"\(ink.hex)\" stroke-width=\"\(n(width))\""
+        let content: String
+        switch kind {
+        case .dots: content = "<circle cx=\"\(n(s / 2))\" cy=\"\(n(s / 2))\" r=\"0.9\" fill=\"\(ink.hex)\"/>"
+        case .vertical: content = "<line x1=\"\(n(s / 2))\" y1=\"0\" x2=\"\(n(s / 2))\" y2=\"\(n(s))\" \(stroke)/>"
+        case .crosshatch: content = "<path d=\"M0 \(n(s)) L\(n(s)) 0 M0 0 L\(n(s)) \(n(s))\" \(stroke)/>"
+        default: content = "<path d=\"M-1 1 L1 -1 M0 \(n(s)) L\(n(s)) 0 M\(n(s - 1)) \(n(s + 1)) L\(n(s + 1)) \(n(s - 1))\" \(stroke)/>"
+        }
+        patterns[id] = "<pattern id=\"\(id)\" width=\"\(n(s))\" height=\"\(n(s))\" patternUnits=\"userSpaceOnUse\">\(content)</pattern>"
+        return id
+    }
+}
+
+extension TextEngine {
+    /// The lines Pango makes of `text` at `width`: each line's text, its left edge and its
+    /// baseline, relative to the layout's top-left corner.
+    func lines(_ text: String, _ font: FontSpec, width: Double?, alignment: TextAlignment) -> [(text: String, x: Double, baseline: Double)] {
+        let l = layout(in: measuring, text, font, width: width, alignment: alignment)
+        defer { g_object_unref(UnsafeMutableRawPointer(l)) }
+        guard let iter = pango_layout_get_iter(l) else { return [] }
+        defer { pango_layout_iter_free(iter) }
+        let bytes = Array(text.utf8), scale = Double(PANGO_SCALE)
+        var out: [(text: String, x: Double, baseline: Double)] = []
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iter) else { continue }
+            let start = Int(line.pointee.start_index), end = min(bytes.count, start + Int(line.pointee.length))
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            let s = String(decoding: bytes[start..<max(start, end)], as: UTF8.self).trimmingCharacters(in: .newlines)
+            if !s.isEmpty { out.append((s, Double(logical.x) / scale, Double(pango_layout_iter_get_baseline(iter)) / scale)) }
+        } while pango_layout_iter_next_line(iter) != 0
+        return out
+    }
+}
