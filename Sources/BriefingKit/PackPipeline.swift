@@ -144,7 +144,7 @@ public struct PackPipeline {
         for f in composed.figures {
             let base = "\(workspace.out)/\(pack.id)-\(f.id)"
             tasks += [.png(f, "\(base).png"), .svg(f, "\(base).svg")]
-            textFiles += [OutputFile(path: "\(base).csv", data: Data(f.table.csv.utf8)),
+            textFiles += [OutputFile(path: "\(base).csv", data: TidyTable(f.table, shape: TidyTable.shapes[f.id]).csv),
                           OutputFile(path: "\(base).txt", data: Data((f.altText + "\n").utf8))]
         }
         final class Results: @unchecked Sendable {
