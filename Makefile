@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/briefing
 # System packages: Cairo and Pango to draw, the fonts named by the styles, and poppler/qpdf to check PDFs.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev pkg-config fonts-liberation2 fonts-dejavu-core poppler-utils qpdf libqpdf-dev
+APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev pkg-config fonts-liberation2 fonts-dejavu-core poppler-utils qpdf libqpdf-dev libxlsxwriter-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Newly published official files for `make import` (defaults: the shared copies beside the repository).

@@ -174,11 +174,18 @@ public struct PackPipeline {
             }
         }
         if let error = results.error { throw error }
-        // PDF first, then per figure: PNG, SVG, CSV, alt text.
+        // PDF first, then per figure: PNG, SVG, CSV, alt text; then the workbook.
         var ordered = [results.files[0]!]
         for (k, _) in composed.figures.enumerated() {
             ordered += [results.files[1 + 2 * k]!, results.files[2 + 2 * k]!, textFiles[2 * k], textFiles[2 * k + 1]]
         }
+        let d = composed.record.newestDate
+        let created = ISO8601DateFormatter().date(from: document.metadata.createDate).map { Int($0.timeIntervalSince1970) } ?? 0
+        let workbook = try timed("write workbook") {
+            try PackWorkbook.make(pack: pack, metadata: document.metadata, figures: composed.figures,
+                                  asOf: PartialDate(year: d.year, month: d.month, day: d.day).longDisplay, created: created)
+        }
+        ordered.append(OutputFile(path: "\(workspace.out)/\(pack.id).xlsx", data: workbook))
         return ordered
     }
 
