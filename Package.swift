@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // qpdf's C API: finishes cairo's tagged PDF (language, XMP, alt text, artifacts) by walking objects.
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // libxlsxwriter: one spreadsheet per pack with a sheet per chart.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Located diagnostics and YAML reading shared by data and style loaders.
         .target(name: "Diagnostics", dependencies: ["Yams"]),
         // The data module: pure Swift, never Cairo.
@@ -39,7 +41,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango", "BriefingZlib", "CQPDF"]),
         // The pipeline steps behind each subcommand, callable from tests.
         .target(name: "BriefingKit", dependencies: [
-            "Judgements", "OfficialData", "Rendering", "Diagnostics", "CPango",
+            "Judgements", "OfficialData", "Rendering", "Diagnostics", "CPango", "CXLSXWriter",
         ]),
         .executableTarget(name: "briefing", dependencies: [
             "BriefingKit", "OfficialData", "Rendering",
@@ -50,7 +52,7 @@ let package = Package(
         .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "TestSupport"]),
         .testTarget(name: "OfficialDataTests", dependencies: ["OfficialData", "Judgements", "Diagnostics", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "BriefingKit", "TestSupport"]),
-        .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "TestSupport"]),
+        .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "TestSupport", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v5]
 )

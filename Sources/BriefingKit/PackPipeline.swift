@@ -145,7 +145,7 @@ public struct PackPipeline {
         for f in composed.figures {
             let base = "\(workspace.out)/\(pack.id)-\(f.id)"
             tasks += [.png(f, "\(base).png"), .svg(f, "\(base).svg")]
-            textFiles += [OutputFile(path: "\(base).csv", data: Data(f.table.csv.utf8)),
+            textFiles += [OutputFile(path: "\(base).csv", data: TidyTable(f.table, shape: TidyTable.shapes[f.id]).csv),
                           OutputFile(path: "\(base).txt", data: Data((f.altText + "\n").utf8))]
         }
         final class Results: @unchecked Sendable {
@@ -175,11 +175,18 @@ public struct PackPipeline {
             }
         }
         if let error = results.error { throw error }
-        // PDF first, then per figure: PNG, SVG, CSV, alt text.
+        // PDF first, then per figure: PNG, SVG, CSV, alt text; then the workbook.
         var ordered = [results.files[0]!]
         for (k, _) in composed.figures.enumerated() {
             ordered += [results.files[1 + 2 * k]!, results.files[2 + 2 * k]!, textFiles[2 * k], textFiles[2 * k + 1]]
         }
+        let d = composed.record.newestDate
+        let created = ISO8601DateFormatter().date(from: document.metadata.createDate).map { Int($0.timeIntervalSince1970) } ?? 0
+        let workbook = try timed("write workbook") {
+            try PackWorkbook.make(pack: pack, metadata: document.metadata, figures: composed.figures,
+                                  asOf: PartialDate(year: d.year, month: d.month, day: d.day).longDisplay, created: created)
+        }
+        ordered.append(OutputFile(path: "\(workspace.out)/\(pack.id).xlsx", data: workbook))
         return ordered
     }
 

@@ -139,9 +139,12 @@ public final class DocumentRenderer {
             let q = placer.place("\u{201C}\(s)\u{201D}", style.font("body", italic: true), colour: ink, x: indent, y: 0, width: width - indent)
             let a = placer.place("\u{2014} \(attribution)", style.font("note"), colour: muted, x: indent, y: q.frame.maxY + 2, width: width - indent)
             let h = a.frame.maxY
-            return [BlockLayout(tag: "BlockQuote", height: h,
+            var b = BlockLayout(tag: "BlockQuote", height: h,
                                 marks: [.box(BoxMark(rect: Rect(x: 0, y: 0, width: bar, height: h), fill: style.colour("accent"))), .text(q), .text(a)],
-                                heading: nil, blockIndex: index, keepWithNext: false)]
+                                heading: nil, blockIndex: index, keepWithNext: false)
+            // The words and who said them; the accent bar is decoration.
+            b.tagging = [Tagging("BlockQuote", children: [Tagging.artifact("Layout", marks: 0..<1), Tagging("P", marks: 1..<2), Tagging("P", marks: 2..<3)])]
+            return [b]
         case let .keyNumbers(items):
             let n = max(items.count, 1)
             let w = (width - Double(n - 1) * 8) / Double(n)
@@ -161,7 +164,15 @@ public final class DocumentRenderer {
             for m in marks {
                 if case var .text(t) = m { t.container = Rect(x: t.layoutX - 6, y: 0, width: w, height: h); fixed.append(.text(t)) }
             }
-            return [BlockLayout(tag: "P", height: h, marks: boxes + fixed, heading: nil, blockIndex: index, keepWithNext: false)]
+            var b = BlockLayout(tag: "P", height: h, marks: boxes + fixed, heading: nil, blockIndex: index, keepWithNext: false)
+            // Each number with its label is a paragraph of its own; the boxes are decoration.
+            var parts = [Tagging.artifact("Layout", marks: 0..<boxes.count)]
+            for i in 0..<items.count {
+                let first = boxes.count + 2 * i
+                parts.append(Tagging("P", marks: first..<(first + 2)))
+            }
+            b.tagging = parts
+            return [b]
         case .contents:
             var marks: [Mark] = []
             var entries: [Tagging] = []

@@ -97,8 +97,9 @@ public enum PDFAccessibility {
                 guard next < pages[i].count, s.mcid == next, s.tag == pages[i][next].tag else {
                     throw PDFEditError.unexpectedStructure("page \(i + 1): marked content /\(s.tag) \(s.properties) is not what was drawn there")
                 }
-                if case let .artifact(kind) = pages[i][next], let properties = artifactKinds[kind] { return ("Artifact", properties) }
-                return nil
+                guard case let .artifact(kind) = pages[i][next] else { return nil }
+                guard let properties = artifactKinds[kind] else { throw PDFEditError.unexpectedStructure("unknown artifact kind \(kind)") }
+                return ("Artifact", properties)
             }
             guard next == pages[i].count else { throw PDFEditError.unexpectedStructure("page \(i + 1): \(next) marked-content sequences, \(pages[i].count) drawn") }
             doc.replaceStreamData(contents, rewritten)

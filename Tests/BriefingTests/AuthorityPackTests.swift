@@ -35,7 +35,13 @@ import TestSupport
         let text = normaliseSpace(try tool("pdftotext", ["\(out)/national-context.pdf", "-"]).stdout)
         #expect(text.contains("8,410"), "Liverpool's 2025 referrals")
         #expect(text.contains("Redcar and Cleveland"))
-        let csv = try String(contentsOfFile: "\(out)/national-context-indicator-table.csv", encoding: .utf8)
-        #expect(csv.contains("Referrals,\"2025, year to 31 March\",\"8,410\""))
+        // Tidy: one observation a row, the number as a number, the neighbours' count as a note.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(out)/national-context-indicator-table.csv"))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 byte-order mark")
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(csv.hasPrefix("Indicator,Period and direction,Area,Value,Unit,Note,Missing reason\r\n"))
+        #expect(csv.contains("Referrals,\"2025, year to 31 March\",Liverpool,8410,,,\r\n"))
+        #expect(csv.contains("Referrals,\"2025, year to 31 March\",Neighbours’ average,2645,,10 of 10,\r\n"))
+        #expect(csv.contains("Re-referrals within 12 months,\"2025, year to 31 March · lower is better\",Liverpool,30.5,per cent,,\r\n"))
     }
 }

@@ -30,6 +30,7 @@ func structureProblems(pdf: String, composed: PackPipeline.ComposedPack) throws 
                                  "Table", "TR", "TH", "TD", "Link", "Figure", "BlockQuote"]
     for e in all where !standard.contains(e.type) { problems.append("unexpected element /\(e.type)") }
     for e in all where e.kids.isEmpty && (e.mcids.isEmpty || e.page == nil) { problems.append("/\(e.type) leaf without content on a page") }
+    for e in all where e.type == "BlockQuote" && e.kids.map(\.type) != ["P", "P"] { problems.append("a BlockQuote with \(e.kids.map(\.type))") }
 
     // Headings in reading order, as laid out.
     let headings = all.filter { $0.type == "H1" || $0.type == "H2" }.map(\.type)
@@ -77,6 +78,18 @@ func structureProblems(pdf: String, composed: PackPipeline.ComposedPack) throws 
             problems.append("a Link without one described link annotation"); continue
         }
         if let dest = PDFStructure.text(a["/Dest"]), !names.contains(dest) { problems.append("a link to missing destination \(dest)") }
+    }
+    // Each contents link lands on the page its heading was laid out on.
+    let namesArray = s.dictionary(s.dictionary(s.catalog["/Names"])?["/Dests"])?["/Names"] as? [Any] ?? []
+    var destPages: [String: Int] = [:]
+    for i in stride(from: 0, to: namesArray.count - 1, by: 2) {
+        if let name = PDFStructure.text(namesArray[i]), let target = namesArray[i + 1] as? [Any], let page = target.first as? String,
+           let n = s.pages.firstIndex(of: page) { destPages[name] = n + 1 }
+    }
+    for (p, page) in pages.enumerated() {
+        for b in page.blocks where b.layout.heading?.level == 1 && destPages["h\(b.layout.blockIndex)"] != p + 1 {
+            problems.append("the link to \"\(b.layout.heading?.text ?? "")\" does not go to page \(p + 1)")
+        }
     }
     let tocEntries = all.filter { $0.type == "TOCI" }
     let contentsLines = composed.document.blocks.contains { if case .contents = $0 { return true } else { return false } }

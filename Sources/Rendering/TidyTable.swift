@@ -1,0 +1,100 @@
+import Foundation
+
+/// A chart's data table as tidy observations for reuse (CSV and spreadsheet): one observation a
+/// row, numbers as plain numbers, the unit, any note and the reason a value is missing each in a
+/// column of their own. Made from the display table every chart already has, so the words and
+/// numbers cannot disagree with the PDF.
+public struct TidyTable: Sendable {
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        case number(Double)
+        case empty
+    }
+
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    /// How to read one chart's table: the columns that identify a row (kept as they are); every
+    /// other column is one observation per row, named in a `variable` column.
+    public struct Shape: Sendable {
+        public var keys: [String]
+        public var variable: String
+        public init(keys: [String], variable: String) { self.keys = keys; self.variable = variable }
+    }
+
+    /// `shape` nil: the table is already one observation a row; its cells are only made numeric.
+    public init(_ table: DataTable, shape: Shape?) {
+        let keyIndices = shape.map { s in table.columns.indices.filter { s.keys.contains(table.columns[$0]) } } ?? Array(table.columns.indices)
+        let valueIndices = table.columns.indices.filter { !keyIndices.contains($0) }
+        func cell(_ row: [String], _ i: Int) -> String { i < row.count ? row[i] : "" }
+        guard let shape, !valueIndices.isEmpty else {
+            columns = table.columns
+            rows = table.rows.map { row in table.columns.indices.map { i in
+                let v = Self.reading(cell(row, i))
+                return v.unit == nil && v.note == nil && v.missing == nil ? v.value : .text(cell(row, i))
+            } }
+            return
+        }
+        columns = keyIndices.map { table.columns[$0] } + [shape.variable, "Value", "Unit", "Note", "Missing reason"]
+        rows = table.rows.flatMap { row in
+            valueIndices.map { i -> [Cell] in
+                let v = Self.reading(cell(row, i))
+                return keyIndices.map { .text(cell(row, $0)) } + [.text(table.columns[i]), v.value, v.unit.map(Cell.text) ?? .empty,
+                                                                  v.note.map(Cell.text) ?? .empty, v.missing.map(Cell.text) ?? .empty]
+            }
+        }
+    }
+
+    static let suppressionCodes: Set<String> = ["c", "x", "z", "k", "u", "low", "blank"]
+
+    /// A display string read back: "8,410" → 8410; "30.5%" → 30.5 per cent; "2,645 (10 of 10)"
+    /// → 2645, note "10 of 10"; "suppressed (c)" and "Not judged: reason" → missing, with why.
+    static func reading(_ s: String) -> (value: Cell, unit: String?, note: String?, missing: String?) {
+        let text = s.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return (.empty, nil, nil, nil) }
+        if text == "missing" { return (.empty, nil, nil, "missing") }
+        if text.hasPrefix("Not judged: ") { return (.empty, nil, nil, "Not judged: " + text.dropFirst("Not judged: ".count)) }
+        var main = text, note: String?
+        if text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards) {
+            main = String(text[..<open.lowerBound])
+            note = String(text[open.upperBound...].dropLast())
+            if let code = note, suppressionCodes.contains(code) { return (.empty, nil, nil, text) }
+        }
+        var number = main.replacingOccurrences(of: ",", with: "")
+        let percent = number.hasSuffix("%")
+        if percent { number.removeLast() }
+        guard let n = Double(number), number.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }),
+              main.range(of: "^-?[0-9]{1,3}(,[0-9]{3})*(\\.[0-9]+)?%?$|^-?[0-9]+(\\.[0-9]+)?%?$", options: .regularExpression) != nil else {
+            return (.text(text), nil, nil, nil)
+        }
+        return (.number(n), percent ? "per cent" : nil, note, nil)
+    }
+
+    static func format(_ n: Double) -> String {
+        n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+    }
+
+    /// RFC 4180 CSV, UTF-8 with a byte-order mark (so Excel reads "Neighbours’" correctly), CRLF.
+    public var csv: Data {
+        func field(_ c: Cell) -> String {
+            switch c {
+            case .empty: return ""
+            case let .number(n): return Self.format(n)
+            case let .text(s):
+                return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                    ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            }
+        }
+        let text = ([columns.map { field(.text($0)) }] + rows.map { $0.map(field) }).map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+    }
+
+    /// The shapes of the charts' tables, by figure id.
+    public static let shapes: [String: Shape] = [
+        "rating-grid": Shape(keys: ["Judgement"], variable: "Inspection"),
+        "neighbour-comparison": Shape(keys: ["Authority", "Latest inspection"], variable: "Judgement"),
+        "improvement-tracker": Shape(keys: ["Area", "Title", "Drift"], variable: "Monitoring visit"),
+        "indicator-table": Shape(keys: ["Indicator", "Period and direction"], variable: "Area"),
+        "indicator-trends": Shape(keys: ["Indicator", "Series"], variable: "Year"),
+    ]
+}
