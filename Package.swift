@@ -44,7 +44,7 @@ let package = Package(
             "Judgements", "OfficialData", "Rendering", "Diagnostics", "CPango", "CXLSXWriter",
         ]),
         .executableTarget(name: "briefing", dependencies: [
-            "BriefingKit", "OfficialData", "Rendering",
+            "BriefingKit", "OfficialData", "Rendering", "Judgements",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers for the tests: the repository's folders, running the real binary and tools.

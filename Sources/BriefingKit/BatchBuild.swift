@@ -11,6 +11,9 @@ public struct BuildRequest: Sendable {
     /// Build `packs` (one template) for every authority in the official data.
     public var allAuthorities = false
     public var style: String?
+    /// `--meeting` and `--since`: the meeting date on the front sheet, and what counts as new.
+    public var meeting: PartialDate?
+    public var since: PartialDate?
     public var dpi: Double = 150
     /// Packs built at once; each owns its own Cairo and Pango handles.
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -106,8 +109,10 @@ extension Briefing {
                 return .dataError
             }
         }
-        let pipeline = PackPipeline(workspace: workspace, dpi: request.dpi, sourceDateEpoch: epoch, styleOverride: request.style,
+        var pipeline = PackPipeline(workspace: workspace, dpi: request.dpi, sourceDateEpoch: epoch, styleOverride: request.style,
                                     official: official, clock: request.clock)
+        pipeline.meetingOverride = request.meeting
+        pipeline.sinceOverride = request.since
         let fonts = (try? TextEngine.forCurrentThread().resolvedFamilies()) ?? []
         let progress = Progress(total: jobs.count, quiet: request.quiet)
         final class Outcomes: @unchecked Sendable {
@@ -167,7 +172,8 @@ extension Briefing {
                 inputs = pipeline.inputs(pack: nil, template: template, style: request.style ?? template?.style ?? "default")
             }
             var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(inputs), fonts: fonts,
-                                    options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? ""],
+                                    options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? "",
+                                              "meeting": request.meeting?.iso ?? "", "since": request.since?.iso ?? ""],
                                     outputs: [])
             let stored = Manifest.load(out: ws.out, id: id)
             if !request.force && manifest.matches(stored, in: ws.out) { return .upToDate(stored!.outputs.map { "\(ws.out)/\($0)" }) }

@@ -27,10 +27,22 @@ public struct PackDefinition: Sendable {
     public var since: PartialDate?
     public var pages: [PageSpec]
     public var definitionPath: String
+    /// The front sheet: where and when the pack goes, and who to ask. All optional.
+    public var frontSheet = FrontSheet()
+
+    /// What democratic services put on a report's front sheet.
+    public struct FrontSheet: Sendable, Hashable {
+        public var committee: String?
+        public var meeting: PartialDate?
+        public var agendaItem: String?
+        public var author: String?
+        public var contact: String?
+        public init() {}
+    }
 
     /// Every page a pack may hold, and the options each accepts.
     public static let pageOptions: [String: [String]] = [
-        "cover": [], "at-a-glance": [], "rating-grid": [], "judgement-journey": [], "timeline": ["from"],
+        "cover": [], "summary": [], "questions": [], "since-last-meeting": [], "at-a-glance": [], "rating-grid": [], "judgement-journey": [], "timeline": ["from"],
         "improvement-tracker": ["drift_visits", "inspection"], "indicator-trends": ["indicators"],
         "neighbour-comparison": [], "indicator-table": [], "national-distribution": [],
         "findings-and-quotes": [], "whats-new": [], "data-tables": [], "sources": [],
@@ -74,7 +86,8 @@ public struct PackDefinition: Sendable {
         let log = DiagnosticLog()
         guard let m = doc.root.requireMapping(log, as: "a pack definition") else { throw InputError(log.sorted) }
         let what = "the pack definition"
-        m.checkKeys(["id", "title", "audience", "marking", "authority", "style", "since", "pages"], log, in: what)
+        m.checkKeys(["id", "title", "audience", "marking", "authority", "style", "since", "pages",
+                     "committee", "meeting", "agenda_item", "author", "contact"], log, in: what)
         let id = m.string("id", log, in: what)
         let title = m.string("title", log, in: what)
         let audience = m.string("audience", log, in: what)
@@ -85,6 +98,15 @@ public struct PackDefinition: Sendable {
         if let text = m.string("since", log, in: what, required: false) {
             since = PartialDate.parse(text)
             if since == nil { log.error(m["since"]!.location, "\"\(text)\" is not a date: write 2025-01-01 or 2025-01") }
+        }
+        var sheet = FrontSheet()
+        sheet.committee = m.string("committee", log, in: what, required: false)
+        sheet.agendaItem = m.string("agenda_item", log, in: what, required: false)
+        sheet.author = m.string("author", log, in: what, required: false)
+        sheet.contact = m.string("contact", log, in: what, required: false)
+        if let text = m.string("meeting", log, in: what, required: false) {
+            sheet.meeting = PartialDate.parse(text)
+            if sheet.meeting?.precision != .day { log.error(m["meeting"]!.location, "\"\(text)\" is not a meeting date: write 2026-12-03") }
         }
         var pages: [PageSpec] = []
         for item in m.list("pages", log, in: what, required: true) {
@@ -117,7 +139,9 @@ public struct PackDefinition: Sendable {
         }
         if m["pages"] != nil && pages.isEmpty && !log.hasErrors { log.error(m["pages"]!.location, "the pack has no pages") }
         try log.throwIfErrors()
-        return PackDefinition(id: id!, title: title!, audience: audience!, marking: marking!, recordPath: record,
-                              style: style, since: since, pages: pages, definitionPath: path)
+        var pack = PackDefinition(id: id!, title: title!, audience: audience!, marking: marking!, recordPath: record,
+                                  style: style, since: since, pages: pages, definitionPath: path)
+        pack.frontSheet = sheet
+        return pack
     }
 }

@@ -22,6 +22,9 @@ public struct PackPipeline {
     public var official: OfficialContext?
     /// Where the time goes, for `make bench`.
     public var clock: PhaseClock?
+    /// `--meeting` and `--since`, over the pack definition's own.
+    public var meetingOverride: PartialDate?
+    public var sinceOverride: PartialDate?
 
     public init(workspace: Workspace, dpi: Double = 150, sourceDateEpoch: Int? = nil, styleOverride: String? = nil,
                 official: OfficialContext? = nil, clock: PhaseClock? = nil) {
@@ -85,6 +88,9 @@ public struct PackPipeline {
     }
 
     func compose(_ pack: PackDefinition, record: AuthorityRecord, official: OfficialContext?) throws -> ComposedPack {
+        var pack = pack
+        if let meetingOverride { pack.frontSheet.meeting = meetingOverride }
+        if let sinceOverride { pack.since = sinceOverride }
         let style = try StyleLoader.load(path: workspace.stylePath(styleOverride ?? pack.style))
         // Each thread owns its own Pango handles, so packs can be built in parallel.
         let engine = try TextEngine.forCurrentThread()
@@ -92,10 +98,12 @@ public struct PackPipeline {
         var builder = PageBuilder(pack: pack, record: record, official: official,
                                   entry: official?.store.entry(dfeCode: record.authority.dfeCode),
                                   style: style, engine: engine, width: renderer.contentWidth, maxHeight: renderer.figureSpace)
+        if pack.pages.contains(where: { $0.id == "questions" }) { builder.questionRules = try QuestionRule.load(path: workspace.questionsPath) }
         // Data tables and sources describe the charts, so they are built after every other page,
         // then put back where the definition placed them.
-        // The cover says "data as at" the newest source the other pages use, so it comes last too.
-        let late: Set<String> = ["data-tables", "sources", "cover"]
+        // The cover says "data as at" the newest source the other pages use, and the summary cites
+        // their findings, so both come after the rest too.
+        let late: Set<String> = ["data-tables", "sources", "cover", "summary"]
         var pages = [[Block]](repeating: [], count: pack.pages.count)
         try timed("aggregate and lay out charts") {
             for (i, page) in pack.pages.enumerated() where !late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
@@ -126,6 +134,7 @@ public struct PackPipeline {
             needsOfficial = pack.needsOfficialData
         }
         if let template { paths.append(template.definitionPath) }
+        if (pack ?? template)?.pages.contains(where: { $0.id == "questions" }) ?? false { paths.append(workspace.questionsPath) }
         if needsOfficial {
             paths += [workspace.indicatorsPath, workspace.dataSourcesPath] +
                 [OfficialDataStore.outcomesFile, OfficialDataStore.indicatorsFile, OfficialDataStore.neighboursFile, OfficialDataStore.directoryFile]

@@ -107,7 +107,7 @@ extension PageBuilder {
         let used = official.indicatorSources + [official.neighbourSource]
         extraSources += used
         let asAt = using(used)
-        let ids = page.list("indicators") ?? ["referrals", "rereferrals-percent", "cpp-subsequent-percent", "cla-rate", "agency-rate", "caseload"]
+        let ids = page.list("indicators") ?? Self.defaultTrendIndicators
         let defs = ids.compactMap { id in official.indicators.first { $0.id == id } }
         let unknown = ids.filter { id in !official.indicators.contains { $0.id == id } }
         if !unknown.isEmpty {

@@ -11,7 +11,9 @@ extension PageBuilder {
         let asAt = using(cited)
         let source = "Sources: " + cited.map { "\($0.publisher) (\($0.date.display))" }.joined(separator: "; ") + ". Full list on the sources page."
         return chart("Timeline", Timeline.figure(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
-                                                 asAt: asAt, style: style, text: engine, width: width))
+                                                 asAt: asAt, style: style, text: engine, width: width),
+                     pieces: Timeline.pieces(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
+                                             asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
     }
 
     /// The areas the previous graded inspection set, tracked through every visit to the latest

@@ -6,14 +6,25 @@ import Rendering
 /// No sentence is a template with a blank or a zero filled in: a number that would be zero drops
 /// its sentence.
 extension PageBuilder {
+    /// The front sheet: what democratic services need to put the pack on an agenda. Only the
+    /// title is required; a detail the definition does not give is left out, never left blank.
     func cover() -> [Block] {
-        [.title(pack.title),
-         .paragraph("\(record.authority.council) \u{00B7} Ofsted region: \(record.authority.ofstedRegion) \u{00B7} for the \(pack.audience)"),
-         .paragraph("Data as at \(asAt.longDisplay) (the newest source this pack uses)" +
-                    (pack.since.map { " \u{00B7} what\u{2019}s new since \($0.longDisplay)" } ?? "")),
-         .keyNumbers([(number: pack.marking, label: "Protective marking")]),
-         .heading("Contents", level: 2),
-         .contents]
+        let sheet = pack.frontSheet
+        var rows: [[String]] = []
+        if let v = sheet.committee { rows.append(["Committee", v]) }
+        if let v = sheet.meeting { rows.append(["Meeting date", v.longDisplay]) }
+        if let v = sheet.agendaItem { rows.append(["Agenda item", v]) }
+        if let v = sheet.author { rows.append(["Report author", v]) }
+        if let v = sheet.contact { rows.append(["Contact", v]) }
+        rows.append(["Authority", "\(record.authority.council) (Ofsted region: \(record.authority.ofstedRegion))"])
+        rows.append(["For", "the \(pack.audience)"])
+        rows.append(["Protective marking", pack.marking])
+        rows.append(["Data as at", "\(asAt.longDisplay) (the newest source this pack uses)"])
+        if let since = pack.since { rows.append(["New since", "\(since.longDisplay) (the last meeting)"]) }
+        return [.title(pack.title),
+                .table(DataTable(columns: ["Front sheet", "Detail"], rows: rows)),
+                .heading("Contents", level: 2),
+                .contents]
     }
 
     mutating func atAGlance() -> [Block] {

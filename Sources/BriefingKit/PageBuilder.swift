@@ -24,8 +24,13 @@ struct PageBuilder {
     var missingFigures: [String] = []
     /// Every source a page drew on: the cover's and footer's "data as at" is the newest of them.
     var used: [Source] = []
+    /// The rules of the questions page (`Reports/questions.yaml`), when the pack has one.
+    var questionRules: [QuestionRule] = []
 
     var name: String { record.authority.name }
+
+    /// The indicators a trends page draws when its definition names none.
+    static let defaultTrendIndicators = ["referrals", "rereferrals-percent", "cpp-subsequent-percent", "cla-rate", "agency-rate", "caseload"]
 
     /// The newest publication date among `sources`, at its own precision.
     static func newest(_ sources: [Source]) -> PartialDate? { sources.map(\.date).max { $0.earliest < $1.earliest } }
@@ -42,6 +47,9 @@ struct PageBuilder {
     mutating func blocks(for page: PageSpec) throws -> [Block] {
         switch page.id {
         case "cover": return cover()
+        case "summary": return summary()
+        case "questions": return questions()
+        case "since-last-meeting": return sinceLastMeeting()
         case "at-a-glance": return atAGlance()
         case "rating-grid":
             let grid = record.judgementGrid
@@ -73,7 +81,11 @@ struct PageBuilder {
     mutating func matrix(_ heading: String, _ m: GradeMatrix, asAt: String = "", after: [Block] = []) -> [Block] {
         var m = m
         if !asAt.isEmpty && !m.subtitle.contains("data as at") { m.subtitle += asAt }
-        return chart(heading, m.figure(style: style, text: engine, width: width),
+        // The chart's own files (PNG, SVG) are as wide as its columns need, so no word in them
+        // breaks; the PDF pages take the columns in groups instead.
+        var fileWidth = width
+        while m.columnsThatFit(style: style, text: engine, width: fileWidth) < m.columns.count && fileWidth < width * 4 { fileWidth *= 1.1 }
+        return chart(heading, m.figure(style: style, text: engine, width: fileWidth.rounded()),
                      pieces: m.pieces(style: style, text: engine, width: width, maxHeight: maxHeight)) + after
     }
 

@@ -12,6 +12,8 @@ public struct Workspace: Sendable {
 
     public var frameworksPath: String { "\(reports)/frameworks.yaml" }
     public var indicatorsPath: String { "\(reports)/indicators.yaml" }
+    /// The rules of the questions-for-members page.
+    public var questionsPath: String { "\(reports)/questions.yaml" }
     /// The compact official data written by `briefing import`.
     public var dataFolder: String { "\(reports)/data" }
     public var dataSourcesPath: String { "\(reports)/data/sources.yaml" }

@@ -59,6 +59,27 @@ public final class DocumentRenderer {
     /// Block layouts measured once per document; only the contents changes between passes.
     var blockCache: [Int: [BlockLayout]] = [:]
 
+    /// A paragraph or bullet may cite a section's page as `{page:Heading}`; it is filled in after
+    /// pagination, like the contents, so a summary can say where each finding is shown.
+    static func citesPages(_ block: Block) -> Bool {
+        switch block {
+        case let .paragraph(s), let .bullet(s): return s.contains("{page:")
+        default: return false
+        }
+    }
+
+    /// `{page:Heading}` → "page 7" (or "page ?" before the first pagination pass).
+    public static func resolvePages(_ s: String, _ contents: [ContentsEntry]?) -> String {
+        guard s.contains("{page:") else { return s }
+        var out = s
+        while let open = out.range(of: "{page:"), let close = out[open.upperBound...].firstIndex(of: "}") {
+            let title = String(out[open.upperBound..<close])
+            let page = contents?.first { $0.title == title }.map { String($0.page) } ?? "?"
+            out.replaceSubrange(open.lowerBound...close, with: "page \(page)")
+        }
+        return out
+    }
+
     /// The named destination of the level-1 heading made from block `index`.
     static func dest(_ index: Int) -> String { "h\(index)" }
 
@@ -74,6 +95,8 @@ public final class DocumentRenderer {
             }
             let pieces: [BlockLayout]
             if case .contents = block {
+                pieces = layoutBlock(block, index: index, contents: contents)
+            } else if Self.citesPages(block) {
                 pieces = layoutBlock(block, index: index, contents: contents)
             } else if let cached = blockCache[index] {
                 pieces = cached
@@ -123,13 +146,13 @@ public final class DocumentRenderer {
             if level == 1 { b.tagging = [Tagging("cairo.dest", attributes: "name='\(Self.dest(index))'", children: b.structure)] }
             return [b]
         case let .paragraph(s):
-            return [text(s, style.font("body"), ink, tag: "P")]
+            return [text(Self.resolvePages(s, contents), style.font("body"), ink, tag: "P")]
         case let .note(s):
             return [text(s, style.font("note"), muted, tag: "P")]
         case let .bullet(s):
             let indent = engine.measure("\u{2022}  ", style.font("body")).size.width
             let dot = placer.place("\u{2022}", style.font("body"), colour: ink, x: 0, y: 0, width: indent)
-            let m = placer.place(s, style.font("body"), colour: ink, x: indent, y: 0, width: width - indent)
+            let m = placer.place(Self.resolvePages(s, contents), style.font("body"), colour: ink, x: indent, y: 0, width: width - indent)
             var b = BlockLayout(tag: "LI", height: m.frame.height, marks: [.text(dot), .text(m)], heading: nil, blockIndex: index, keepWithNext: false)
             b.tagging = [Tagging("LI", children: [Tagging("Lbl", marks: 0..<1), Tagging("LBody", marks: 1..<2)])]
             b.container = Container(tag: "L", id: 0)

@@ -94,16 +94,56 @@ public struct GradeMatrix: Sendable {
     /// The matrix in pieces no taller than `maxHeight`, each with the column headings, so a long
     /// matrix continues on the next page instead of running off this one.
     public func pieces(style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
-        Figure.pieces(of: Array(rows.indices), maxHeight: maxHeight) { indices, continued in
-            part(indices.first!..<(indices.last! + 1), continued: continued).figure(style: style, text: engine, width: width)
+        // Too many columns for their longest word at this size (a tracker in large print): the
+        // columns go in groups, each under the row labels, rather than words breaking or shrinking.
+        let fit = max(1, columnsThatFit(style: style, text: engine, width: width))
+        let groupCount = (columns.count + fit - 1) / fit
+        let size = (columns.count + groupCount - 1) / groupCount
+        let groups = stride(from: 0, to: columns.count, by: max(size, 1)).map { Array($0..<min($0 + size, columns.count)) }
+        return groups.enumerated().flatMap { g, cols -> [Figure] in
+            var m = self
+            if groups.count > 1 {
+                m.columns = cols.map { columns[$0] }
+                m.cells = cells.map { row in cols.map { row[$0] } }
+                m.title = title + " (columns \(cols.first! + 1) to \(cols.last! + 1) of \(columns.count))"
+                if g < groups.count - 1 {
+                    m.key = "Continued on the next page, where the key is given."
+                    m.sourceLine = "Sources: with the last part of this chart."
+                }
+            }
+            return Figure.pieces(of: Array(m.rows.indices), maxHeight: maxHeight) { indices, continued in
+                m.part(indices.first!..<(indices.last! + 1), continued: continued, keepFooting: g == groups.count - 1).figure(style: style, text: engine, width: width)
+            }
         }
     }
 
-    func part(_ range: Range<Int>, continued: Bool) -> GradeMatrix {
+    /// How many columns can stand side by side with every cell's longest word unbroken in the
+    /// smaller (note) size, the label column at its narrowest.
+    public func columnsThatFit(style: Style, text engine: TextEngine, width: Double) -> Int {
+        let pad = style.space("cell_padding"), gutter = style.space("gutter")
+        let patterned = style.grades.values.contains { $0.pattern != .none } || style.statuses.values.contains { $0.pattern != .none }
+        var words: Set<String> = []
+        for row in cells { for cell in row { for w in Self.look(cell, style).words.split(separator: " ") { words.insert(String(w)) } } }
+        for col in columns { for w in col.heading.split(separator: " ") { words.insert(String(w)) } }
+        let font = style.font("note").with(bold: true)
+        let need = (words.map { engine.measure($0, font).size.width }.max() ?? 0) + 2 * pad + (patterned ? 10 : 0) + 1
+        let free = width - (width * minimumLabelShare).rounded()
+        var n = columns.count
+        while n > 1 && ((free - gutter * Double(n)) / Double(n)).rounded(.down) < need { n -= 1 }
+        return n
+    }
+
+    /// Rows `range` under the full headings. Only the part with the last row carries the key and
+    /// sources in full, so a long key in large print cannot make every part taller than a page.
+    func part(_ range: Range<Int>, continued: Bool, keepFooting: Bool = true) -> GradeMatrix {
         var m = self
         m.rows = Array(rows[range])
         m.cells = Array(cells[range])
         if continued { m.title = title + " (continued)" }
+        if keepFooting && range.upperBound < rows.count {
+            m.key = "Continued on the next page, where the key is given."
+            m.sourceLine = "Sources: with the last part of this chart."
+        }
         return m
     }
 

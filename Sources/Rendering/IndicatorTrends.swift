@@ -52,7 +52,7 @@ public enum IndicatorTrends {
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let small = style.font("note")
-        let columns = width >= 400 && style.sizes["body"]! < 12 ? 2 : 1
+        let columns = width >= 400 && style.sizes["body"]! < 14 ? 2 : 1
         let panelGap = 18.0
         let panelWidth = (width - panelGap * Double(columns - 1)) / Double(columns)
         let roles = ["authority": "series_authority", "england": "series_england", "region": "series_region", "neighbours": "series_neighbours"]

@@ -36,7 +36,11 @@ public enum JudgementJourney {
             let h = placer.place(col.start.monthYear, cellFont.with(bold: true), colour: ink, x: cx(c) - w / 2, y: y, width: w, alignment: .centre, id: "head:\(col.eventID)")
             marks.append(.text(h)); headBottom = max(headBottom, h.frame.maxY)
         }
-        let levelHeight = max(44, engine.measure("Requires improvement\nto be good", small).size.height + 14)
+        // Each grade's band is as tall as its axis label wraps to at this width and size.
+        let axisLabels = Dictionary(uniqueKeysWithValues: Grade.allCases.map { g in
+            (g, placer.place(g.wording, small.with(bold: true), colour: ink, x: 0, y: 0, width: axisWidth, alignment: .right, id: "grade:\(g.key)"))
+        })
+        let levelHeight = max(44, (axisLabels.values.map(\.frame.height).max() ?? 0) + 14)
         let top = headBottom + 10
         func gy(_ g: Grade) -> Double { top + Double(Grade.outstanding.rawValue - g.rawValue) * levelHeight + levelHeight / 2 }
         for g in Grade.allCases {
@@ -44,7 +48,7 @@ public enum JudgementJourney {
             if g.rawValue % 2 == 0 { marks.append(.box(BoxMark(rect: band, fill: style.colour("band")))) }
             marks.append(.box(BoxMark(id: "swatch:\(g.key)", rect: Rect(x: axisWidth + 4, y: band.y + 4, width: 6, height: levelHeight - 8),
                                       fill: style.grades[g]!.fill, pattern: style.grades[g]!.pattern, patternInk: style.colour("pattern_ink"))))
-            var l = placer.place(g.wording, small.with(bold: true), colour: ink, x: 0, y: 0, width: axisWidth, alignment: .right, id: "grade:\(g.key)")
+            var l = axisLabels[g]!
             l.frame.y = gy(g) - l.frame.height / 2
             l.container = Rect(x: 0, y: band.y, width: axisWidth, height: band.height)
             marks.append(.text(l))

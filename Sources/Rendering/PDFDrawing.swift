@@ -143,13 +143,17 @@ extension DocumentRenderer {
         let half = contentWidth / 2
         let top = style.margin
         let bottom = style.pageHeight - style.margin - engine.measure("Ag", font).size.height
+        // The left-hand text gets all the width the right-hand one leaves, so a long title in large
+        // print stays on one line inside the header's measured height.
+        let markingWidth = engine.measure(document.marking, font.with(bold: true)).size.width
+        let pageWidth = engine.measure("Page \(total) of \(total)", font).size.width
         cr.beginTag("Private")
-        engine.draw(document.headerTitle, font, at: style.margin, top, width: half - 6, alignment: .left, colour: muted, on: cr)
+        engine.draw(document.headerTitle, font, at: style.margin, top, width: max(half, contentWidth - markingWidth - 12), alignment: .left, colour: muted, on: cr)
         engine.draw(document.marking, font.with(bold: true), at: style.margin + half, top, width: half, alignment: .right,
                     colour: style.colour("text"), on: cr)
         cr.endTag("Private")
         cr.beginTag("Private")
-        engine.draw(document.footerLeft, font, at: style.margin, bottom, width: half + 40, alignment: .left, colour: muted, on: cr)
+        engine.draw(document.footerLeft, font, at: style.margin, bottom, width: max(half, contentWidth - pageWidth - 12), alignment: .left, colour: muted, on: cr)
         engine.draw("Page \(page) of \(total)", font, at: style.margin + half, bottom, width: half, alignment: .right,
                     colour: muted, on: cr)
         cr.endTag("Private")

@@ -7,8 +7,21 @@ import Judgements
 public enum Timeline {
     public static let id = "timeline"
 
+    /// The time line in pieces no taller than `maxHeight`, split between lanes; only the last
+    /// piece carries the key and sources, which in large print are nearly a page on their own.
+    public static func pieces(authority: String, items: [TimelineItem], from: DayDate, to: DayDate, sourceLine: String,
+                              asAt: String = "", style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
+        let lanes = TimelineItem.Lane.allCases.filter { lane in items.contains { $0.lane == lane } }
+        return Figure.pieces(of: lanes, maxHeight: maxHeight) { part, continued in
+            let last = part.last == lanes.last
+            return figure(authority: authority, items: items.filter { part.contains($0.lane) }, from: from, to: to, sourceLine: sourceLine,
+                          asAt: asAt, continued: continued, footing: last, style: style, text: engine, width: width)
+        }
+    }
+
     public static func figure(authority: String, items: [TimelineItem], from: DayDate, to requestedTo: DayDate, sourceLine: String,
-                              asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
+                              asAt: String = "", continued: Bool = false, footing: Bool = true,
+                              style: Style, text engine: TextEngine, width: Double) -> Figure {
         // At least a year of axis, even for an authority with nothing on record.
         let to = max(requestedTo, DayDate(year: from.year, month: 12, day: 31))
         let placer = TextPlacer(engine: engine)
@@ -16,7 +29,7 @@ public enum Timeline {
         let gap = style.space("block_gap")
         var marks: [Mark] = []
         var y = 0.0
-        let title = "\(authority): inspections, visits and leadership, \(from.year) to \(to.year)"
+        let title = "\(authority): inspections, visits and leadership, \(from.year) to \(to.year)" + (continued ? " (continued)" : "")
         let subtitle = "Events and tenures on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
@@ -136,7 +149,12 @@ public enum Timeline {
         marks = under + marks + itemMarks + axis
         y += rowHeight + gap
 
+        if !footing {
+            y = placer.chartFooting(key: "Continued on the next page, where the key is given.", source: "Sources: with the last part of this chart.",
+                                    at: y, style: style, width: width, into: &marks)
+        } else {
         y = placer.chartFooting(key: "Squares: graded inspections, coloured by overall grade. Diamonds: visits and events on a known day; boxes: a month or year when only that is known (dashed: date inferred). People: a solid bar over the days the sources make certain they were in post (hatched: interim); a dashed outline where only the month or year is known, or the sources stop; a dashed tail: no end date is known, and the bar stops at the last source that shows them in post.", source: sourceLine, at: y, style: style, width: width, into: &marks)
+        }
         let table = DataTable(columns: ["Lane", "From", "To", "What"],
                               rows: items.map { [$0.lane.rawValue, $0.start.display, $0.openEnded ? "not known" : ($0.end?.display ?? ""), $0.label] })
         let alt = "Time line of \(authority) from \(from.year) to \(to.year). " +

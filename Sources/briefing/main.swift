@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingKit
+import Judgements
 import OfficialData
 import Foundation
 import Rendering
@@ -44,6 +45,8 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("authority"), help: "Build a pack for this authority from the official data alone: a name, DfE code or ONS code (repeatable).") var authorities: [String] = []
     @Option(help: "A style from Styles/ to use instead of the pack's own.") var style: String?
     @Option(help: "Resolution of chart PNGs.") var dpi: Double = 150
+    @Option(help: "The meeting date on the front sheet (e.g. 2026-12-03), over the pack's own.") var meeting: String?
+    @Option(help: "What counts as new: things published on or after this date (e.g. the last meeting, 2026-09-17).") var since: String?
     @Flag(help: "Build the --pack (one, as a template) for every authority in the official data.") var allAuthorities = false
     @Option(help: "Packs built at once (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Rebuild even when nothing has changed.") var force = false
@@ -54,6 +57,8 @@ struct Build: ParsableCommand {
     func validate() throws {
         guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be between 36 and 1200") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let meeting, PartialDate.parse(meeting)?.precision != .day { throw ValidationError("--meeting \"\(meeting)\" is not a date: write 2026-12-03") }
+        if let since, PartialDate.parse(since) == nil { throw ValidationError("--since \"\(since)\" is not a date: write 2026-09-17") }
     }
 
     func run() throws {
@@ -62,6 +67,8 @@ struct Build: ParsableCommand {
         request.authorities = authorities
         request.allAuthorities = allAuthorities
         request.style = style
+        request.meeting = meeting.flatMap(PartialDate.parse)
+        request.since = since.flatMap(PartialDate.parse)
         request.dpi = dpi
         request.jobs = jobs
         request.force = force

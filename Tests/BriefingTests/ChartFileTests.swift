@@ -73,10 +73,11 @@ final class SVGReader: NSObject, XMLParserDelegate {
             #expect(svg.desc == f.altText, "\(f.id)")
             #expect(svg.glyphPaths == 0, "\(f.id): glyphs drawn as paths")
             // Every word of every text run is there as text, in order of the marks.
-            // A line may break after a hyphen ("life-" / "story work"): join such breaks before comparing.
-            let words = normaliseSpace(svg.texts.joined(separator: " ")).replacingOccurrences(of: "- ", with: "-")
+            // A line may break after a hyphen or slash ("life-" / "story work"): join such breaks before comparing.
+            func joined(_ s: String) -> String { normaliseSpace(s).replacingOccurrences(of: "- ", with: "-").replacingOccurrences(of: "/ ", with: "/") }
+            let words = joined(svg.texts.joined(separator: " "))
             for t in f.textMarks where !normaliseSpace(t.text).isEmpty {
-                #expect(words.contains(normaliseSpace(t.text).replacingOccurrences(of: "- ", with: "-")), "\(f.id): \"\(t.text.prefix(40))\" is not SVG text")
+                #expect(words.contains(joined(t.text)), "\(f.id): \"\(t.text.prefix(40))\" is not SVG text")
             }
             let png = pngText(try Data(contentsOf: URL(fileURLWithPath: "\(out)/scrutiny-\(f.id).png")))
             #expect(png["Description"] == f.altText, "\(f.id): PNG description")

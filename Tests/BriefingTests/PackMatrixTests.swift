@@ -87,7 +87,7 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
         let text = normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout)
         for section in ["Contents", "At a glance", "Ofsted judgements", "Judgement journey", "Timeline", "Areas for improvement",
                         "Indicator trends", "Statistical neighbours", "Key indicators", "National picture", "Key findings and quotes",
-                        "What’s new since 1 January 2025", "Data tables", "Sources, licences and method", "What was inferred", "What was suppressed",
+                        "Summary", "Since the last meeting", "Questions for members", "Data tables", "Sources, licences and method", "What was inferred", "What was suppressed",
                         "Help and protection improved two grades, from Inadequate (March 2023) to Good (May 2026).",
                         "Overall effectiveness was inadequate in March 2023; in May 2026 it was not judged under the 2026 framework."] {
             #expect(text.contains(section), "missing: \(section)")

@@ -1,0 +1,128 @@
+import Foundation
+import Judgements
+import OfficialData
+import Rendering
+
+/// The pages a committee reads first: the summary, what is new since the last meeting and the
+/// questions for members. Every message is a finding computed from the data and cites the page
+/// that shows it (`{page:Heading}`, filled in after pagination); a message with nothing to say
+/// is dropped, never printed with a zero.
+extension PageBuilder {
+    /// Each page's level-1 heading, for citing it from the summary and the questions.
+    static let headings: [String: String] = [
+        "at-a-glance": "At a glance", "rating-grid": "Ofsted judgements", "judgement-journey": "Judgement journey",
+        "timeline": "Timeline", "improvement-tracker": "Areas for improvement", "indicator-trends": "Indicator trends",
+        "neighbour-comparison": "Statistical neighbours", "indicator-table": "Key indicators", "national-distribution": "National picture",
+        "findings-and-quotes": "Key findings and quotes", "since-last-meeting": "Since the last meeting", "questions": "Questions for members",
+    ]
+
+    /// "(see Ofsted judgements, page 3)" for the first of `pages` the pack has, or nil.
+    func cite(_ pages: [String]) -> String? {
+        guard let id = pages.first(where: { id in pack.pages.contains { $0.id == id } }), let h = Self.headings[id] else { return nil }
+        return " (see \u{201C}\(h)\u{201D}, {page:\(h)})"
+    }
+
+    static func number(_ n: Int) -> String {
+        let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        return n < words.count ? words[n] : String(n)
+    }
+
+    mutating func summary() -> [Block] {
+        var messages: [String] = []
+        let inspections = record.gradedInspections
+        if let last = inspections.last, let see = cite(["rating-grid", "judgement-journey", "at-a-glance"]) {
+            _ = using(sources(citedBy: last.sources))
+            var byGrade: [(Grade, [String])] = []
+            for g in Grade.allCases.reversed() {
+                let areas = last.judgements.filter { $0.grade == g && $0.area != .overallEffectiveness }.map { $0.area.shortTitle.lowercased() }
+                if !areas.isEmpty { byGrade.append((g, areas)) }
+            }
+            var text = "At the \(last.start.monthYear) inspection" + (last.published.map { " (report published \($0.display))" } ?? "") + ", Ofsted judged "
+            text += byGrade.map { "\(Self.list($0.1)) \($0.0.wording.lowercased())" }.joined(separator: "; ")
+            if let overall = last.grade(.overallEffectiveness) { text += "; overall effectiveness \(overall.wording.lowercased())" }
+            else if case let .notJudged(reason)? = record.cells(of: last)[.overallEffectiveness] { text += "; overall effectiveness was \(reason)" }
+            let changes = record.gradeChanges.filter { $0.toInspection == last.id && $0.direction != .notComparable }
+            let improved = changes.filter { $0.direction == .improved }.count, declined = changes.filter { $0.direction == .declined }.count
+            if inspections.count >= 2 && !changes.isEmpty {
+                let prev = inspections[inspections.count - 2]
+                var moved: [String] = []
+                if improved > 0 { moved.append("\(Self.number(improved)) improved") }
+                if declined > 0 { moved.append("\(Self.number(declined)) declined") }
+                if moved.isEmpty { text += ". Every area judged at both inspections stayed where it was in \(prev.start.monthYear)" }
+                else if improved == changes.count { text += ". All \(Self.number(changes.count)) areas judged at both inspections improved since \(prev.start.monthYear)" }
+                else { text += ". Of the \(Self.number(changes.count)) areas judged at both inspections, \(moved.joined(separator: " and ")) since \(prev.start.monthYear)" }
+            }
+            messages.append(text + "." + see)
+        }
+        if let last = inspections.last, !last.areasForImprovement.isEmpty, let see = cite(["improvement-tracker"]) {
+            messages.append("The \(last.start.monthYear) inspection set \(Self.number(last.areasForImprovement.count)) areas for improvement: " +
+                            last.areasForImprovement.map { "\u{201C}\($0.wording ?? $0.title)\u{201D}" }.joined(separator: "; ") + see)
+        }
+        if let official, let entry {
+            let found = official.store.findings(for: entry, indicators: official.indicators)
+            let england = found.filter { ($0.behindEngland ?? 0) > 0 }.max { $0.behindEngland! < $1.behindEngland! }
+            let neighbours = found.filter { ($0.behindNeighbours ?? 0) > 0 && $0.indicator.id != england?.indicator.id }.max { $0.behindNeighbours! < $1.behindNeighbours! }
+            let see = cite(["indicator-table", "indicator-trends"])
+            if let f = england, let see {
+                _ = using(official.indicatorSources)
+                messages.append("Of the rates compared, \(f.indicator.title.lowercased()) is furthest behind England: \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + see)
+            }
+            if let f = neighbours, let see {
+                messages.append("Against the statistical neighbours, \(f.indicator.title.lowercased()) is furthest behind: \(format(f.value, f)) in \(f.period) against their average of \(f.neighbours.map { format($0, f) } ?? "") (\(f.indicator.better.rawValue) is better)." + see)
+            }
+        }
+        if let since = pack.since, let see = cite(["since-last-meeting"]) {
+            // Inspections and visits lead; quotes and data releases are on the page itself.
+            let all = newSince(since)
+            let items = all.filter { $0.text.hasPrefix("the ") } + all.filter { !$0.text.hasPrefix("the ") }
+            messages.append(items.isEmpty ? "Nothing new is recorded since \(since.longDisplay)." + see
+                            : "Since \(since.longDisplay): " + items.prefix(3).map(\.text).joined(separator: "; ") + (items.count > 3 ? "; and \(Self.number(items.count - 3)) more" : "") + "." + see)
+        }
+        var blocks: [Block] = [.pageBreak, .heading("Summary", level: 1),
+                               .paragraph("The key messages of this pack, each with the page that shows it.")]
+        blocks += messages.prefix(5).map { Block.bullet($0) }
+        return blocks
+    }
+
+    func format(_ x: Double, _ f: IndicatorFinding) -> String { OfficialContext.format(x, unit: f.indicator.unit) }
+
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// What was published on or after `since`, oldest first: a visit letter from its publication
+    /// date, with the visit's own date beside it.
+    func newSince(_ since: PartialDate) -> [(date: PartialDate, text: String)] {
+        var out: [(PartialDate, String)] = []
+        for e in record.events {
+            let when = e.published ?? e.end ?? e.start
+            guard when.earliest >= since.earliest else { continue }
+            var text = e.kind.isGraded ? "the \(e.start.monthYear) inspection" : "the \(e.start.display) \(e.kind.title.lowercased())"
+            if let theme = e.theme { text += " (\(theme.lowercased())\(e.themeInferred ? ", theme inferred" : ""))" }
+            if let p = e.published { text += e.kind.isGraded ? ", report published \(p.display)" : ", letter published \(p.display)" }
+            else if e.kind == .monitoringVisit { text += ", letter\u{2019}s publication date not known" }
+            out.append((when, text))
+        }
+        for q in record.quotes where q.date.earliest >= since.earliest {
+            out.append((q.date, "\(q.speaker) said: \u{201C}\(q.text)\u{201D}"))
+        }
+        if let official {
+            for s in official.indicatorSources + [official.outcomesSource] where s.date.earliest >= since.earliest {
+                out.append((s.date, "new official data: \(s.publisher), \u{201C}\(s.title)\u{201D}, published \(s.date.display)"))
+            }
+        }
+        return out.sorted { $0.0.earliest < $1.0.earliest }
+    }
+
+    mutating func sinceLastMeeting() -> [Block] {
+        var blocks: [Block] = [.pageBreak, .heading("Since the last meeting", level: 1)]
+        guard let since = pack.since else {
+            return blocks + [.paragraph("No date of the last meeting is set: give it with since: in the pack definition or briefing build --since DATE.")]
+        }
+        let items = newSince(since)
+        blocks.append(.paragraph("Published on or after \(since.longDisplay), oldest first. A visit counts from the publication of its letter; both dates are shown."))
+        if items.isEmpty { return blocks + [.paragraph("Nothing new since \(since.longDisplay).")] }
+        for e in record.events where (e.published ?? e.end ?? e.start).earliest >= since.earliest { _ = using(sources(citedBy: e.sources)) }
+        return blocks + items.map { i in Block.bullet(i.date.display + ": " + i.text.capitalizedFirst + (i.text.hasSuffix("\u{201D}") ? "" : ".")) }
+    }
+}

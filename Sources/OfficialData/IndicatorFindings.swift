@@ -1,0 +1,36 @@
+import Judgements
+
+/// One indicator's latest figure for an authority, read as a finding: how it compares with
+/// England and the neighbours in the direction that is better, and whether it is the worst in
+/// the series shown. Only rates and percentages compare places; counts never do.
+public struct IndicatorFinding: Sendable, Hashable {
+    public var indicator: IndicatorDefinition
+    public var period: String
+    public var value: Double
+    public var england: Double?
+    public var neighbours: Double?
+    /// How many published years the series shown has (at most nine).
+    public var years: Int
+    /// The latest figure is the worst of those years, in the better direction.
+    public var worstInSeries: Bool
+    /// Relative distance on the worse side (0.35 = 35% worse); negative when better.
+    public var behindEngland: Double?
+    public var behindNeighbours: Double?
+}
+
+extension OfficialDataStore {
+    /// Findings for every indicator with a direction that is better, for `entry`.
+    public func findings(for entry: AuthorityEntry, indicators: [IndicatorDefinition]) -> [IndicatorFinding] {
+        guard let code = entry.onsCode else { return [] }
+        return comparisons(for: entry, indicators: indicators).compactMap { c -> IndicatorFinding? in
+            guard c.indicator.better != .neither, c.indicator.unit != "count", let v = c.authority.number else { return nil }
+            let sign = c.indicator.better == .lower ? 1.0 : -1.0
+            func behind(_ other: Double?) -> Double? { other.flatMap { $0 == 0 ? nil : sign * (v - $0) / $0 } }
+            let shown = series(c.indicator.id, code: code).suffix(9).compactMap { $0.value.number }
+            let worst = shown.allSatisfy { sign * ($0 - v) <= 0 }
+            return IndicatorFinding(indicator: c.indicator, period: c.period, value: v, england: c.england?.number,
+                                    neighbours: c.neighbourAverage, years: shown.count, worstInSeries: worst && shown.count > 1,
+                                    behindEngland: behind(c.england?.number), behindNeighbours: behind(c.neighbourAverage))
+        }
+    }
+}
