@@ -27,7 +27,7 @@ A11Y_PYPI := outloud==0.2.1 page-validation==0.11.0 pdfua==0.1.3
 A11Y_APT := python3 python3-venv
 A11Y_STYLES := default greyscale large-print rag
 
-.PHONY: deps build reports import test dist bench clean a11y-check
+.PHONY: deps build reports import test dist bench clean a11y-check docs
 
 # Installs the missing Debian packages given as $(1): as root, or through $(SUDO) when it is set;
 # otherwise prints what is missing and the command to run, and fails.
@@ -57,6 +57,12 @@ build: deps
 
 reports: build
 	@$(BIN) build
+
+# The README's pictures of the front sheet and the summary page, rendered from a real build.
+docs: build
+	@d=$$(mktemp -d) && $(BIN) build --pack scrutiny --quiet --force --out $$d && mkdir -p docs && \
+	  pdftoppm -r 70 -png -f 1 -l 1 -singlefile $$d/scrutiny.pdf docs/front-sheet && \
+	  pdftoppm -r 70 -png -f 2 -l 2 -singlefile $$d/scrutiny.pdf docs/summary && rm -rf $$d && ls docs
 
 import: build
 	$(BIN) import ofsted $(OFSTED)
