@@ -30,16 +30,18 @@ extension PageBuilder {
         let subject = rows.first?.judgements
         let others = rows.dropFirst().compactMap(\.judgements)
         let base = "\(entry.name) and its statistical neighbours"
+        let dates = rows.dropFirst().compactMap { $0.judgements?.inspected }.sorted()
+        let span = dates.first.map { first in " (neighbours inspected \(first.monthYear) to \(dates.last!.monthYear))" } ?? ""
         guard let subject else { return "\(base): newest known Ofsted judgements; \(entry.name) has no inspection on record" }
         if let g = subject.grade(.overallEffectiveness) {
             let better = others.filter { ($0.grade(.overallEffectiveness) ?? .inadequate) > g }.count
-            return "\(base): \(better) of \(rows.count - 1) neighbours are judged better overall than \(entry.name)\u{2019}s \(g.wording.lowercased()) (\(subject.inspected.monthYear))"
+            return "\(base): \(better) of \(rows.count - 1) neighbours are judged better overall than \(entry.name)\u{2019}s \(g.wording.lowercased()) (\(subject.inspected.monthYear))\(span)"
         }
         let reason: String
         if case let .notJudged(r)? = subject.cells[.overallEffectiveness] { reason = r } else { reason = "not judged" }
         guard let leaders = subject.grade(.leaders) else { return "\(base): \(entry.name) has no overall grade (\(reason))" }
         let better = others.filter { ($0.grade(.leaders) ?? .inadequate) > leaders }.count
-        return "\(base): \(entry.name) (\(subject.inspected.monthYear)) has no overall grade, \(reason); its leaders are judged \(leaders.wording.lowercased()), and \(better) of \(rows.count - 1) neighbours\u{2019} leaders are judged better"
+        return "\(base): \(entry.name) (\(subject.inspected.monthYear)) has no overall grade, \(reason); its leaders are judged \(leaders.wording.lowercased()), and \(better) of \(rows.count - 1) neighbours\u{2019} leaders are judged better\(span)"
     }
 
     mutating func distribution() throws -> [Block] {
@@ -79,8 +81,9 @@ extension PageBuilder {
             title = "\(entry.name) is one of \(n) of England\u{2019}s \(total) authorities whose newest overall judgement is \(label.lowercased())"
             finding = "\(entry.name) is \(label.lowercased()) (\(k.inspected.monthYear))."
         case let (k?, label?):
-            title = n == 1 ? "\(entry.name) (\(k.inspected.monthYear)) is the only one of England\u{2019}s \(total) authorities with no overall grade, inspected under the newer framework"
-                : "\(entry.name) is one of \(n) of England\u{2019}s \(total) authorities with no overall grade, inspected under the newer framework"
+            let asAt = index.asAtPhrase(index.outcomesSource)
+            title = n == 1 ? "\(entry.name) (\(k.inspected.monthYear)) has no overall grade under the newer framework; the other \(total - 1) authorities are shown by their grades \(asAt)"
+                : "\(entry.name) is one of \(n) of England\u{2019}s \(total) authorities known to have no overall grade under the newer framework; the rest are shown by their grades \(asAt)"
             finding = "\(entry.name) has no overall grade (\(label.lowercased()), \(k.inspected.monthYear))."
         default:
             title = "Newest overall effectiveness judgements across England\u{2019}s \(total) authorities"

@@ -36,7 +36,7 @@ extension PageBuilder {
             blocks += latest.areasForImprovement.map { Block.bullet("\($0.title): \u{201C}\($0.wording ?? $0.title)\u{201D}") }
             let since = record.track(latest.areasForImprovement[0]).history
             if since.isEmpty {
-                blocks.append(.note("No monitoring visit after the \(latest.start.monthYear) inspection is on record. Source: \(citations(latest.sources))."))
+                blocks.append(.note("No monitoring visit after the \(latest.start.monthYear) inspection is in this record."))
             } else {
                 blocks += trackerMatrix(heading, latest, drift: drift, id: ImprovementTracker.id + "-latest").dropFirst(2)
             }

@@ -47,7 +47,7 @@ extension PageBuilder {
         let periods = record.overallGradePeriods(asOf: record.newestDate).filter { $0.grade == .inadequate && $0.days > 0 }
         if let first = periods.first, let last = periods.last, let from = PartialDate.parse(first.from), let until = PartialDate.parse(last.until) {
             numbers.append((Self.grouped(periods.map(\.days).reduce(0, +)),
-                            "days judged inadequate overall, from the report of \(from.display) to \(until.display)"))
+                            "days rated inadequate overall: from the report of \(from.display) to the next report, of \(until.display)"))
         }
         if let last = inspections.last, !last.areasForImprovement.isEmpty {
             numbers.append(("\(last.areasForImprovement.count)", "areas for improvement set at the \(last.start.monthYear) inspection"))

@@ -68,7 +68,7 @@ extension AuthorityRecord {
             var label = t.person + (t.interim ? " (interim)" : "")
             var facts: [String] = []
             if t.start == nil { facts.append(t.knownFrom.map { "in post \($0.display)" } ?? "start not known") }
-            if let end = t.end { facts.append("left \(end.display)") } else { facts.append("last shown in post \(last.display)") }
+            if let end = t.end { facts.append("left \(end.display)") } else if last != t.knownFrom || t.start != nil { facts.append("last shown in post \(last.display)") }
             label += " (" + facts.joined(separator: "; ") + ")"
             var item = TimelineItem(id: "\(t.role.rawValue):\(t.person)", lane: .init(t.role), start: start, end: last,
                                     label: label, grade: nil, inferred: t.startInferred || t.endInferred, interim: t.interim,

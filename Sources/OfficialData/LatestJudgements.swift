@@ -78,7 +78,7 @@ public struct JudgementIndex: Sendable {
     }
 
     /// "as at 31 March 2025" from the publication's title when it says so, else "published …".
-    func asAtPhrase(_ s: Source) -> String {
+    public func asAtPhrase(_ s: Source) -> String {
         if let r = s.title.range(of: "as at ") { return String(s.title[r.lowerBound...]) }
         return "published \(s.date.longDisplay)"
     }

@@ -27,20 +27,20 @@ public enum ImprovementTracker {
         let covered = tracks.filter { t in !t.history.contains { $0.coverage == .finding } && t.history.contains { $0.coverage == .coveredNoFinding } }.count
         var parts = ["\(found) with a finding held from a monitoring visit"]
         if covered > 0 { parts.append("\(covered) more covered by a visit\u{2019}s theme") }
-        if tracks.count - found - covered > 0 { parts.append("\(tracks.count - found - covered) by no visit on record") }
+        if tracks.count - found - covered > 0 { parts.append("\(tracks.count - found - covered) by no visit whose theme is known") }
         var title = "\(authority)\u{2019}s \(tracks.count) areas for improvement from \(inspection.start.monthYear): " + parts.joined(separator: ", ")
-        if let outcome { title += "; \(outcome.heading): \(outcome.verdict.lowercased())" }
+        if let outcome { title += "; the \(outcome.heading) report, in a general statement: \(outcome.verdict.lowercased())" }
         if !drifting.isEmpty { title += "; \(drifting.count) drifting" }
         let rows = tracks.map { t in
             GradeMatrix.Row(id: t.area.id, label: t.area.title + (t.longestRunWithoutProgress >= driftVisits ? " \u{26A0} drift" : ""))
         }
         var columns = visits.map { v in GradeMatrix.Column(id: v.visitID, heading: v.visitDate.display, detail: v.visitTheme ?? "") }
-        if let outcome { columns.append(GradeMatrix.Column(id: "outcome", heading: outcome.heading, detail: "Ofsted\u{2019}s verdict")) }
+        if let outcome { columns.append(GradeMatrix.Column(id: "outcome", heading: outcome.heading, detail: "Ofsted\u{2019}s general statement")) }
         let cells = tracks.map { t in
-            t.history.map(cell) + (outcome.map { [GradeMatrix.Cell.plain($0.verdict, hatched: false)] } ?? [])
+            t.history.map(cell) + (outcome.map { [GradeMatrix.Cell.plain("\($0.verdict) (general statement)", hatched: false)] } ?? [])
         }
         var key = "\u{25B2} progress, \u{25B3} some progress, \u{25BC} insufficient progress: the officer\u{2019}s reading (white, dashed outline) of words quoted from a visit letter, not a status Ofsted gave. Covered, no finding held: the visit\u{2019}s theme covered the area (an inference, explained on the sources page). Not covered: it did not. Theme not known: no source read gives it. \u{26A0} drift: \(driftVisits) or more visits in a row with a finding recorded no progress."
-        if let outcome { key += " \(outcome.heading), Ofsted\u{2019}s words: \u{201C}\(outcome.quote)\u{201D} (\(outcome.citation))." }
+        if let outcome { key += " \(outcome.heading): Ofsted gives no verdict area by area; its general statement is: \u{201C}\(outcome.quote)\u{201D} (\(outcome.citation))." }
         let headings = visits.map { "\($0.visitDate.display) visit" } + (outcome.map { [$0.heading] } ?? [])
         let alt = "Areas for improvement set at the \(inspection.start.monthYear) inspection, by monitoring visit. " + tracks.enumerated().map { r, t in
             "\(t.area.title): " + zip(headings, cells[r]).map { "\($0) \(GradeMatrix.cellText($1).lowercased())" }.joined(separator: ", ")

@@ -100,7 +100,7 @@ public enum JudgementJourney {
         }
         y = max(bottom, endLabels.map { $0.0.frame.maxY }.max() ?? bottom) + gap
         let sourceLine = "Source: " + grid.sources.map(\.citation).joined(separator: "; ") + "."
-        y = placer.chartFooting(key: "A line breaks where an area was not judged: care leavers were judged with children in care before 2023, and there is no overall effectiveness judgement from April 2026. Lines with the same grade are drawn slightly apart.",
+        y = placer.chartFooting(key: "A line breaks where an area was not judged: care leavers were judged with children in care before 2023, and the 2026 framework gives no overall effectiveness judgement. A line\u{2019}s label sits at its last grade, wherever that is. Lines with the same grade are drawn slightly apart.",
                                 source: sourceLine, at: y, style: style, width: width, into: &marks)
         // Inspections are named as readers know them ("May 2018"), never by their record ids.
         let when = Dictionary(grid.columns.map { ($0.eventID, $0.start.monthYear) }, uniquingKeysWith: { a, _ in a })

@@ -43,12 +43,12 @@ public enum NeighbourComparison {
         var m = GradeMatrix(id: id, title: title,
                             subtitle: "Newest known ILACS judgements \u{00B7} \(subject) and the DfE\u{2019}s ten statistical neighbours, closest first \u{00B7} \(provenance)",
                             rows: rows, columns: columns, cells: cells,
-                            key: "\u{25B6} marks \(subject). " + (fromRecord ? "\(marker) From the authority\u{2019}s own inspection report, newer than Ofsted\u{2019}s outcomes file. " : "") +
+                            key: "\u{25B6} marks \(subject). " + (fromRecord ? "\(marker) From Ofsted\u{2019}s inspection report on the authority, newer than Ofsted\u{2019}s outcomes file. Neighbours\u{2019} grades are as old as their last inspection (month in brackets). " : "") +
                                 "*Before 2023 this column is the joint judgement on children in care and care leavers. Hatched cells: no such judgement, with the reason.",
                             sourceLine: sourceLine, altText: alt,
                             table: DataTable(columns: ["Authority", "Newest inspection", "From"] + areas.map(\.shortTitle),
                                              rows: entries.enumerated().map { i, e in
-                                                 [e.name, e.inspected?.monthYear ?? "none on record", e.fromRecord ? "own inspection report" : "Ofsted outcomes file"] +
+                                                 [e.name, e.inspected?.monthYear ?? "none on record", e.fromRecord ? "Ofsted inspection report" : "Ofsted outcomes file"] +
                                                      cells[i].map(GradeMatrix.cellText)
                                              }))
         m.labelShare = 0.25

@@ -18,7 +18,7 @@ public enum RatingGrid {
                                    detail: col.kind.title + (col.published.map { ", published \($0.display)" } ?? ""))
             },
             cells: grid.cells.map { $0.map(GradeMatrix.Cell.init) },
-            key: "Each cell gives Ofsted\u{2019}s wording of the grade. Hatched grey cells: no separate judgement of that kind was made at that inspection; the cell says why.",
+            key: "Each graded cell gives Ofsted\u{2019}s wording of the grade. Hatched grey cells: no separate judgement of that kind was made at that inspection; the cell gives the reason, in this pack\u{2019}s words.",
             sourceLine: "Source: " + grid.sources.map(\.citation).joined(separator: "; ") + ".",
             altText: altText(grid), table: table(grid))
     }

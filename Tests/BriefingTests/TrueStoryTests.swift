@@ -32,7 +32,7 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
         let neighbours = try String(contentsOfFile: "\(out)/national-context-neighbour-comparison.csv", encoding: .utf8)
         #expect(neighbours.contains("Liverpool,Newest inspection,May 2026"))
-        #expect(neighbours.contains("Liverpool,From,own inspection report"))
+        #expect(neighbours.contains("Liverpool,From,Ofsted inspection report"))
         #expect(neighbours.contains("Liverpool,Overall effectiveness,,,,Not judged: not judged under the 2026 framework"))
         #expect(neighbours.contains("Liverpool,Impact of leaders,Good"))
         let national = try String(contentsOfFile: "\(out)/national-context-national-distribution.csv", encoding: .utf8)
