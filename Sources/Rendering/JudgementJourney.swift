@@ -13,11 +13,16 @@ public enum JudgementJourney {
         let gap = style.space("block_gap")
         var marks: [Mark] = []
         var y = 0.0
-        let latest = changes.filter { $0.toInspection == grid.columns.last?.eventID }
+        // Only areas judged at both inspections can have moved; the rest are not counted either way.
+        let latest = changes.filter { $0.toInspection == grid.columns.last?.eventID && $0.direction != .notComparable }
         let improved = latest.filter { $0.direction == .improved }
         let title: String
         if let best = improved.max(by: { $0.steps < $1.steps }), case let .graded(from, _) = best.from, case let .graded(to, _) = best.to {
-            title = "\(grid.authorityName): \(improved.count) of \(latest.count) areas improved at the latest inspection; \(best.area.shortTitle.lowercased()) rose \(best.steps) grade\(best.steps == 1 ? "" : "s"), from \(from.wording.lowercased()) to \(to.wording.lowercased())"
+            let words = ["no", "one", "two", "three", "four", "five"]
+            let say = { (n: Int) in n < words.count ? words[n] : String(n) }
+            let share = improved.count == latest.count ? "all \(say(latest.count)) areas judged at both of the last two inspections improved"
+                : "\(say(improved.count)) of the \(say(latest.count)) areas judged at both of the last two inspections improved"
+            title = "\(grid.authorityName): \(share); \(best.area.shortTitle.lowercased()) rose \(say(best.steps)) grade\(best.steps == 1 ? "" : "s"), from \(from.wording.lowercased()) to \(to.wording.lowercased())"
         } else {
             title = "\(grid.authorityName): Ofsted grades by area across inspections"
         }
@@ -81,7 +86,11 @@ public enum JudgementJourney {
                 marks.append(.path(PathMark(points: markerShape(r, p, k), closed: true, fill: colour, stroke: style.colour("background"), width: 0.8)))
             }
             if let last = points.compactMap({ $0 }).last {
-                var l = placer.place(area.shortTitle, small.with(bold: true), colour: ink, x: px1 + 16, y: 0, width: labelWidth, id: "series:\(area.rawValue)")
+                // A line that stops before the latest inspection says when it stops, so its label
+                // beside the last column is not read as a grade at that inspection.
+                let lastColumn = points.lastIndex { $0 != nil } ?? 0
+                let label = area.shortTitle + (lastColumn < grid.columns.count - 1 ? " (to \(grid.columns[lastColumn].start.monthYear))" : "")
+                var l = placer.place(label, small.with(bold: true), colour: ink, x: px1 + 16, y: 0, width: labelWidth, id: "series:\(area.rawValue)")
                 l.frame.y = last.1 - l.frame.height / 2
                 endLabels.append((l, last.1, colour))
             }
