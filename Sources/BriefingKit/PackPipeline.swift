@@ -126,7 +126,7 @@ public struct PackPipeline {
     /// Every file a pack is built from, for its manifest: a defined `pack`, or an authority pack
     /// from the official data (optionally after `template`).
     public func inputs(pack: PackDefinition?, template: PackDefinition?, style: String) -> [String] {
-        var paths = [workspace.frameworksPath, workspace.stylePath(style)]
+        var paths = [workspace.frameworksPath] + StyleLoader.files(workspace.stylePath(style))
         var needsOfficial = true
         if let pack {
             paths.append(pack.definitionPath)

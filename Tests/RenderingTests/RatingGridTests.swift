@@ -85,7 +85,7 @@ func styleNames() throws -> [String] {
             Issue.record("a style with a misspelt key should be rejected")
         } catch {
             #expect(error.diagnostics.contains { $0.message.contains("unknown key \"mutted_text\"") && $0.message.contains("did you mean \"muted_text\"") })
-            #expect(error.diagnostics.contains { $0.message.contains("has no \"muted_text\"") })
+            #expect(error.diagnostics.contains { $0.message.contains("gives no colours.muted_text") })
         }
     }
 

@@ -1,0 +1,50 @@
+import Diagnostics
+import Foundation
+import Rendering
+import Testing
+import TestSupport
+
+/// A style states only what differs from its base; after inheritance every key is still
+/// required, and mistakes in a variant are located in the variant.
+@Suite struct StyleInheritance {
+    func folder(_ files: [String: String]) throws -> String {
+        let dir = try makeTemporaryFolder()
+        try FileManager.default.copyItem(atPath: Repo.path("Styles/default.yaml"), toPath: "\(dir)/default.yaml")
+        for (name, text) in files { try writeFile("\(dir)/\(name).yaml", text) }
+        return dir
+    }
+
+    @Test func aVariantInheritsEverythingItDoesNotSay() throws {
+        let dir = try folder(["small": "base: default\nname: small\ndescription: Smaller notes\nsizes:\n  note: 9.5\ngrades:\n  good:\n    fill: \"#00FF00\"\n"])
+        let base = try StyleLoader.load(path: "\(dir)/default.yaml")
+        let small = try StyleLoader.load(path: "\(dir)/small.yaml")
+        #expect(small.sizes["note"] == 9.5)
+        #expect(small.sizes["body"] == base.sizes["body"])
+        #expect(small.grades[.good]?.fill.hex == "#00FF00")
+        #expect(small.grades[.good]?.text == base.grades[.good]?.text, "a grade's other fields come from the base")
+        #expect(small.colours == base.colours)
+        #expect(StyleLoader.files("\(dir)/small.yaml") == ["\(dir)/small.yaml", "\(dir)/default.yaml"])
+    }
+
+    @Test func mistakesAreLocatedInTheVariant() throws {
+        let dir = try folder(["typo": "base: default\nname: typo\ndescription: x\ncolours:\n  txet: \"#000000\"\n",
+                              "loop": "base: loop\nname: loop\ndescription: x\n",
+                              "missing": "base: nowhere\nname: m\ndescription: x\n"])
+        for (name, expected) in [("typo", "typo.yaml:5:3"), ("loop", "loop.yaml:1:7"), ("missing", "missing.yaml:1:7")] {
+            do {
+                _ = try StyleLoader.load(path: "\(dir)/\(name).yaml")
+                Issue.record("\(name) should be refused")
+            } catch {
+                #expect(error.diagnostics.map(\.description).joined(separator: "\n").contains(expected), "\(name): \(error.diagnostics)")
+            }
+        }
+    }
+
+    @Test func shippedVariantsStateOnlyDifferences() throws {
+        for name in ["greyscale", "rag", "large-print"] {
+            let text = try String(contentsOfFile: Repo.path("Styles/\(name).yaml"), encoding: .utf8)
+            #expect(text.contains("base: default"), "\(name)")
+            #expect(text.split(separator: "\n").count < 60, "\(name) restates the default style")
+        }
+    }
+}
