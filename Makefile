@@ -19,7 +19,6 @@ SUDO ?=
 SHARED ?= ../shared/data
 OFSTED ?= $(SHARED)/ofsted/LA_Inspection_Outcomes_as_at_31_March_2025.ods
 DFE ?= $(wildcard $(SHARED)/dfe/*.csv)
-HOME_AUTHORITY ?= 341
 
 # The three PDF accessibility checkers, from PyPI into a virtual environment (make a11y-check).
 A11Y_VENV := .venv-a11y
@@ -66,7 +65,7 @@ docs: build
 
 import: build
 	$(BIN) import ofsted $(OFSTED)
-	$(BIN) import dfe --home $(HOME_AUTHORITY) $(DFE)
+	$(BIN) import dfe --all-authorities $(DFE)
 
 # The Swift Testing suites; DistTests unpack the tarball `dist` made and run it without Swift.
 test: deps dist

@@ -8,6 +8,8 @@ import Rendering
 public struct BuildRequest: Sendable {
     public var packs: [String] = []
     public var authorities: [String] = []
+    /// A file of authorities, one name or code a line (`--authorities FILE`; blank lines and `#` comments skipped).
+    public var authorityList: String?
     /// Build `packs` (one template) for every authority in the official data.
     public var allAuthorities = false
     public var style: String?
@@ -29,7 +31,11 @@ public struct BuildRequest: Sendable {
 struct BuildJob: Sendable {
     /// A defined pack, read once when the run is planned (a definition that cannot be read
     /// fails that pack alone), or an authority's pack from the official data.
-    enum Kind: Sendable { case pack(Result<PackDefinition, InputError>), authority(String, template: PackDefinition?) }
+    enum Kind: Sendable {
+        case pack(Result<PackDefinition, InputError>), authority(String, template: PackDefinition?)
+        /// The comparison pack for a set of authorities.
+        case group([String], id: String)
+    }
     var kind: Kind
     var label: String
 }
@@ -81,20 +87,70 @@ extension Briefing {
                 return .dataError
             }
         } else {
-            let ids = request.packs.isEmpty && request.authorities.isEmpty ? workspace.packIDs() : request.packs
-            if ids.isEmpty && request.authorities.isEmpty {
+            var authorities = request.authorities
+            if let list = request.authorityList {
+                do {
+                    let data = try InputFile.read(list, limit: 1_000_000, what: "a list of authorities")
+                    authorities += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+                } catch {
+                    for d in error.diagnostics { printError(d.description) }
+                    return error.kind == .noInput ? .noInput : .dataError
+                }
+                if authorities.isEmpty { printError("\(list): no authorities listed (one name or code a line)"); return .dataError }
+            }
+            let ids = request.packs.isEmpty && authorities.isEmpty ? workspace.packIDs() : request.packs
+            if ids.isEmpty && authorities.isEmpty {
                 printError("\(workspace.packsFolder): no pack definitions found")
                 return .dataError
             }
+            var definitions: [(String, Result<PackDefinition, InputError>)] = []
             for id in ids {
                 if !FileManager.default.fileExists(atPath: workspace.packPath(id)) {
                     let known = workspace.packIDs()
                     printError("no pack \"\(id)\" in \(workspace.packsFolder)\(Suggestion.hint(for: id, in: known)); known packs: \(known.joined(separator: ", "))")
                     return .dataError
                 }
-                jobs.append(BuildJob(kind: .pack(Result { () throws(InputError) in try PackDefinition.load(path: workspace.packPath(id)) }), label: id))
+                definitions.append((id, Result { () throws(InputError) in try PackDefinition.load(path: workspace.packPath(id)) }))
             }
-            jobs += request.authorities.map { BuildJob(kind: .authority($0, template: nil), label: $0) }
+            if authorities.isEmpty {
+                jobs = definitions.map { BuildJob(kind: .pack($0.1), label: $0.0) }
+            } else {
+                // `--authority X --pack Y`: pack Y for X (Y itself when it is X's own record's pack);
+                // several authorities: each one's packs, then one comparison pack for the set.
+                let entries: [AuthorityEntry]
+                do {
+                    let store = try OfficialDataStore.load(folder: workspace.dataFolder)
+                    entries = try authorities.map { q throws(InputError) in
+                        let (e, note) = try store.resolve(q)
+                        if let note { printError("note: \(note)") }
+                        return e
+                    }
+                } catch {
+                    for d in error.diagnostics { printError(d.description) }
+                    return .dataError
+                }
+                var seen: Set<Int> = []
+                for (query, entry) in zip(authorities, entries) where seen.insert(entry.dfeCode).inserted {
+                    if definitions.isEmpty { jobs.append(BuildJob(kind: .authority(query, template: nil), label: entry.name)); continue }
+                    for (id, definition) in definitions {
+                        let template = try? definition.get()
+                        if let template, let r = template.recordPath,
+                           (try? RecordLoader.load(path: workspace.recordPath(r), frameworksPath: workspace.frameworksPath))?.authority.dfeCode == entry.dfeCode {
+                            jobs.append(BuildJob(kind: .pack(definition), label: id))
+                        } else if let template {
+                            jobs.append(BuildJob(kind: .authority(query, template: template), label: "\(entry.name) \(id)"))
+                        } else {
+                            jobs.append(BuildJob(kind: .pack(definition), label: id))
+                        }
+                    }
+                }
+                if seen.count > 1 {
+                    let stem = request.authorityList.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+                    let id = (stem.map { PackDefinition.slug($0) + "-" } ?? "") + "comparison"
+                    jobs.append(BuildJob(kind: .group(entries.map { String($0.dfeCode) }, id: id), label: "comparison of \(seen.count) authorities"))
+                }
+            }
         }
 
         // Official data is loaded once and shared (read-only) by every job that needs it.
@@ -167,9 +223,14 @@ extension Briefing {
                 id = pack.id
                 inputs = pipeline.inputs(pack: pack, template: nil, style: request.style ?? pack.style)
             case let .authority(query, template):
-                let entry = try pipeline.officialContext().store.authority(query)
+                let official = try pipeline.officialContext()
+                let entry = try official.store.authority(query)
                 id = PackDefinition.forAuthority(entry.name, template: template, query: query).id
                 inputs = pipeline.inputs(pack: nil, template: template, style: request.style ?? template?.style ?? "default")
+                    + ws.recordPaths().filter { _ in official.judgements.records[entry.dfeCode] != nil }
+            case let .group(_, groupID):
+                id = groupID
+                inputs = pipeline.inputs(pack: nil, template: nil, style: request.style ?? "default")
             }
             var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(inputs), fonts: fonts,
                                     options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? "",
@@ -181,6 +242,7 @@ extension Briefing {
             switch job.kind {
             case let .pack(definition): composed = try pipeline.compose(pack: definition.get())
             case let .authority(query, template): composed = try pipeline.compose(authority: query, template: template)
+            case let .group(queries, groupID): composed = try pipeline.compose(group: queries, id: groupID)
             }
             var files = try pipeline.draw(composed)
             // Outputs are recorded by name, so a manifest does not depend on where out/ is.

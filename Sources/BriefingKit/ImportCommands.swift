@@ -18,6 +18,19 @@ extension Briefing {
             let update = try OutcomesUpdate(new: rows, sheets: sheets, stored: stored, allowFewer: allowFewer, file: path)
             for w in update.warnings { printError(w.description) }
             for line in update.summary { print(line) }
+            // Joined to DfE's directory (and so to the indicators and neighbours) by ONS code,
+            // current or former, or by name: any authority that cannot be joined is named.
+            let dirPath = "\(workspace.dataFolder)/\(OfficialDataStore.directoryFile)"
+            if FileManager.default.fileExists(atPath: dirPath) {
+                let directory = try OfficialDataStore(outcomes: [], observations: [], neighbourGroups: [],
+                                                      directory: DfEUpdate.Stored.load(folder: workspace.dataFolder).directory)
+                var seen: Set<String> = []
+                for r in update.merged where seen.insert(r.name + "|" + (r.onsCode ?? "")).inserted {
+                    if (try? directory.resolve(r.onsCode ?? r.name)) == nil && (try? directory.resolve(r.name)) == nil {
+                        print("not joined: \(r.name) (ONS \(r.onsCode ?? "none")) in Ofsted\u{2019}s file matches no authority in the DfE directory by code or name")
+                    }
+                }
+            }
             let store = OfficialDataStore(outcomes: update.merged, observations: [], neighbourGroups: [], directory: [])
             try write(store, only: [OfficialDataStore.outcomesFile], workspace: workspace, print: print)
         }

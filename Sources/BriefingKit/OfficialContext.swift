@@ -25,8 +25,8 @@ public struct OfficialContext: Sendable {
     }
 
     public static func load(_ workspace: Workspace) throws(InputError) -> OfficialContext {
-        let store = try OfficialDataStore.load(folder: workspace.dataFolder)
         let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
+        let store = try OfficialDataStore.load(folder: workspace.dataFolder).withDerived(indicators)
         let doc = try YAMLDocument.load(path: workspace.dataSourcesPath)
         let log = DiagnosticLog()
         var sources: [String: Source] = [:]
@@ -62,19 +62,28 @@ public struct OfficialContext: Sendable {
     }
 
     /// The key-indicator table, whole (for the files) and in page-sized pieces (for the PDF).
+    /// Places are compared by rates and percentages only, each beside England and the neighbours
+    /// in words and a symbol, judged by the indicator's better direction.
     func indicatorFigures(_ entry: AuthorityEntry, asAt: String, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
-        let rows = store.comparisons(for: entry, indicators: indicators).map { c -> IndicatorTable.Row in
+        let comparisons = store.comparisons(for: entry, indicators: indicators)
+        let rows = comparisons.map { c -> IndicatorTable.Row in
+            let unit = c.indicator.unit
             let better = c.indicator.better == .neither ? "" : " \u{00B7} \(c.indicator.better.rawValue) is better"
-            let average = c.neighbourAverage.map { "\(Self.format($0, unit: c.indicator.unit)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
-                ?? "no neighbour figures"
+            let average = c.neighbourAverage.map { "\(Self.format($0, unit: unit)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
+                ?? "no neighbour figures (0 of \(c.neighbourCount))"
+            let withEngland = Comparison(c.authority.number, c.england?.number, better: c.indicator.better)?.words ?? "no comparison"
+            let withNeighbours = Comparison(c.authority.number, c.neighbourAverage, better: c.indicator.better)?.words ?? "no comparison"
             return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)",
-                                      values: [Self.format(c.authority, unit: c.indicator.unit),
-                                               c.england.map { Self.format($0, unit: c.indicator.unit) } ?? "not published",
-                                               c.region.map { Self.format($0, unit: c.indicator.unit) } ?? "not published",
-                                               average])
+                                      values: [Self.format(c.authority, unit: unit),
+                                               c.england.map { Self.format($0, unit: unit) } ?? "not published",
+                                               withEngland,
+                                               c.region.map { Self.format($0, unit: unit) } ?? "not published",
+                                               average, withNeighbours])
         }
         let sources = indicatorSources.map(\.citation).joined(separator: "; ")
-        let note = "Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
+        var note = "Rates per 10,000 children and percentages, so places of different size compare fairly; counts appear only in \(entry.name)\u{2019}s own trend. \u{25B2} higher, \u{25BC} lower, \u{2248} similar (within 5%); \u{201C}worse\u{201D} or \u{201C}better\u{201D} where one direction is better. Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
+        let missing = comparisons.compactMap { c in c.missingText.map { "\(c.indicator.title): \($0)" } }
+        if !missing.isEmpty { note += " Neighbours without a figure \u{2014} " + missing.joined(separator: "; ") + "." }
         return (IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
                                       asAt: asAt, style: style, text: engine, width: width),
                 IndicatorTable.pieces(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,

@@ -46,10 +46,11 @@ public struct PackDefinition: Sendable {
         "improvement-tracker": ["drift_visits", "inspection"], "indicator-trends": ["indicators"],
         "neighbour-comparison": [], "indicator-table": [], "national-distribution": [],
         "findings-and-quotes": [], "whats-new": [], "data-tables": [], "sources": [],
+        "group-grid": ["authorities"], "group-indicators": ["authorities"],
     ]
     public static var knownPages: [String] { pageOptions.keys.sorted() }
     /// Pages drawn from the compact official data in `Reports/data`.
-    public static let officialPages = ["neighbour-comparison", "indicator-table", "indicator-trends", "national-distribution"]
+    public static let officialPages = ["neighbour-comparison", "indicator-table", "indicator-trends", "national-distribution", "group-grid", "group-indicators"]
 
     /// Whether any page draws on the compact official data.
     public var needsOfficialData: Bool { pages.contains { Self.officialPages.contains($0.id) } }

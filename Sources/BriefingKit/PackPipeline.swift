@@ -81,10 +81,26 @@ public struct PackPipeline {
             let official = try officialContext()
             let entry = try official.store.authority(query)
             let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
-            let record = OfficialRecord.make(for: entry, store: official.store, frameworks: frameworks, outcomesSource: official.outcomesSource)
+            // An authority with a hand-written record (Liverpool) is drawn from it, not from the official file alone.
+            let record = official.judgements.records[entry.dfeCode]
+                ?? OfficialRecord.make(for: entry, store: official.store, frameworks: frameworks, outcomesSource: official.outcomesSource)
             return (PackDefinition.forAuthority(entry.name, template: template, query: query), record, official)
         }
         return try compose(pack, record: record, official: official)
+    }
+
+    /// The comparison pack for a set of authorities: their grid and key indicators side by side.
+    public func compose(group queries: [String], id: String) throws -> ComposedPack {
+        let official = try officialContext()
+        var group: [AuthorityEntry] = []
+        for q in queries { let e = try official.store.authority(q); if !group.contains(e) { group.append(e) } }
+        let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
+        let cite = Citation(sourceID: official.outcomesSource.id, locator: nil)
+        let authority = Authority(name: "\(group.count) authorities", council: "Comparison of \(group.count) authorities", dfeCode: 0, onsCode: "",
+                                  ofstedRegion: Array(Set(group.map(\.region))).sorted().joined(separator: ", "), ofstedURN: nil,
+                                  statisticalNeighbours: [], source: cite)
+        let record = AuthorityRecord(authority: authority, sources: [official.outcomesSource], events: [], eras: frameworks.eras)
+        return try compose(PackDefinition.comparison(of: group, id: id), record: record, official: official)
     }
 
     func compose(_ pack: PackDefinition, record: AuthorityRecord, official: OfficialContext?) throws -> ComposedPack {

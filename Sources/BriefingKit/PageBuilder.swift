@@ -64,6 +64,8 @@ struct PageBuilder {
         case "neighbour-comparison": return try neighbours()
         case "indicator-table": return try indicatorTable()
         case "national-distribution": return try distribution()
+        case "group-grid": return try groupGrid(page)
+        case "group-indicators": return try groupIndicators(page)
         case "findings-and-quotes": return findings()
         case "whats-new": return whatsNew()
         case "data-tables": return dataTables()

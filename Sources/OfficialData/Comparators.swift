@@ -1,7 +1,9 @@
+import Foundation
 import Judgements
 
 /// One indicator for one authority in its latest period, beside England, its region and the
-/// average of its statistical neighbours (with how many neighbours had a value).
+/// average of its statistical neighbours (with how many neighbours had a value, and why the
+/// others have none).
 public struct IndicatorComparison: Sendable, Hashable {
     public var indicator: IndicatorDefinition
     public var period: String
@@ -11,12 +13,58 @@ public struct IndicatorComparison: Sendable, Hashable {
     public var neighbourAverage: Double?
     public var neighboursWithValue: Int
     public var neighbourCount: Int
+    /// The neighbours without a figure for the period, each with the reason.
+    public var missingNeighbours: [Missing]
+
+    public struct Missing: Sendable, Hashable {
+        public var name: String
+        public var reason: String
+    }
+
+    /// "2 without a figure: Cumberland (no figure published for 2019), Rutland (suppressed…)".
+    public var missingText: String? {
+        missingNeighbours.isEmpty ? nil : missingNeighbours.map { "\($0.name) (\($0.reason))" }.joined(separator: ", ")
+    }
+}
+
+/// How one figure compares with another, in words and a symbol (never colour alone), judged by
+/// the indicator's better direction. Within 5% of the other figure counts as similar.
+public struct Comparison: Sendable, Hashable {
+    public enum Direction: String, Sendable { case higher, lower, similar }
+    public var direction: Direction
+    public var better: IndicatorDefinition.Better
+
+    public static let similarShare = 0.05
+
+    public init?(_ a: Double?, _ b: Double?, better: IndicatorDefinition.Better) {
+        guard let a, let b else { return nil }
+        self.better = better
+        if abs(a - b) <= abs(b) * Self.similarShare { direction = .similar } else { direction = a > b ? .higher : .lower }
+    }
+
+    public var symbol: String {
+        switch direction { case .higher: return "\u{25B2}"; case .lower: return "\u{25BC}"; case .similar: return "\u{2248}" }
+    }
+
+    /// "worse", "better" or nil when neither direction is better or the figures are similar.
+    public var judgement: String? {
+        guard direction != .similar, better != .neither else { return nil }
+        return (direction.rawValue == better.rawValue) ? "better" : "worse"
+    }
+
+    /// "▲ higher (worse)", "▼ lower", "≈ similar".
+    public var words: String { "\(symbol) \(direction.rawValue)" + (judgement.map { " (\($0))" } ?? "") }
 }
 
 extension OfficialDataStore {
-    /// Every figure of `indicator` for the place with ONS `code`, oldest first.
+    /// Every figure of `indicator` for England or a region (by ONS `code`), oldest first.
     public func series(_ indicator: String, code: String) -> [(period: String, value: IndicatorValue)] {
         (index[Self.key(indicator, code)] ?? []).sorted { $0.period < $1.period }.map { ($0.period, $0.value) }
+    }
+
+    /// Every figure of `indicator` for an authority, by its DfE code (across any change of ONS code).
+    public func series(_ indicator: String, of entry: AuthorityEntry) -> [(period: String, value: IndicatorValue)] {
+        (index[Self.key(indicator, dfe: entry.dfeCode)] ?? []).sorted { $0.period < $1.period }.map { ($0.period, $0.value) }
     }
 
     /// England's code in the indicator data.
@@ -25,19 +73,53 @@ extension OfficialDataStore {
     /// A region's code in the indicator data, by its name.
     public func regionCode(_ name: String) -> String? { placeCodes["Regional|" + name] }
 
-    /// The comparison table for one authority: its latest period of each indicator.
+    /// The store with each computed rate added (`rate_of` per 10,000 of `per_10000_of`, to one
+    /// decimal place, for every place and period with both). A missing numerator keeps its
+    /// reason; a missing denominator makes the rate "not available".
+    public func withDerived(_ indicators: [IndicatorDefinition]) -> OfficialDataStore {
+        var added: [Observation] = []
+        for d in indicators where d.isDerived {
+            let denominators = Dictionary(observations.filter { $0.indicator == d.denominator! }.map { (Self.key($0) + "|" + $0.period, $0.value) },
+                                          uniquingKeysWith: { a, _ in a })
+            for o in observations where o.indicator == d.numerator! {
+                let base = Self.key(o).dropFirst(o.indicator.count)
+                guard let den = denominators[d.denominator! + base + "|" + o.period] else { continue }
+                var r = o
+                r.indicator = d.id
+                switch (o.value, den) {
+                case let (.value(n), .value(p)) where p > 0: r.value = .value((n / p * d.per * 10).rounded() / 10)
+                case (.missing, _): break
+                default: r.value = .missing(.notAvailable)
+                }
+                added.append(r)
+            }
+        }
+        if added.isEmpty { return self }
+        return OfficialDataStore(outcomes: outcomes, observations: observations.filter { o in !indicators.contains { $0.isDerived && $0.id == o.indicator } } + added,
+                                 neighbourGroups: neighbourGroups, directory: directory)
+    }
+
+    /// The comparison table for one authority: its latest period of each indicator that may be
+    /// compared across places (rates and percentages; counts only in its own trend).
     public func comparisons(for entry: AuthorityEntry, indicators: [IndicatorDefinition]) -> [IndicatorComparison] {
-        guard let code = entry.onsCode else { return [] }
-        let neighbourCodes = neighbours(of: entry).compactMap(\.onsCode)
-        return indicators.compactMap { ind in
-            let mine = index[Self.key(ind.id, code)] ?? []
+        let neighbourEntries = neighbours(of: entry)
+        return indicators.filter { !$0.isCount }.compactMap { ind in
+            let mine = index[Self.key(ind.id, dfe: entry.dfeCode)] ?? []
             guard let latest = mine.max(by: { $0.period < $1.period }) else { return nil as IndicatorComparison? }
-            let values = neighbourCodes.compactMap { c in value(ind.id, code: c, period: latest.period)?.number }
+            var values: [Double] = [], missing: [IndicatorComparison.Missing] = []
+            for n in neighbourEntries {
+                switch value(ind.id, of: n, period: latest.period) {
+                case let .value(v)?: values.append(v)
+                case let .missing(r)?: missing.append(.init(name: n.name, reason: r.meaning))
+                case nil: missing.append(.init(name: n.name, reason: "no figure published for \(latest.period)"))
+                }
+            }
             return IndicatorComparison(indicator: ind, period: latest.period, authority: latest.value,
                                        england: englandCode.flatMap { value(ind.id, code: $0, period: latest.period) },
                                        region: regionCode(entry.region).flatMap { value(ind.id, code: $0, period: latest.period) },
                                        neighbourAverage: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
-                                       neighboursWithValue: values.count, neighbourCount: neighbourCodes.count)
+                                       neighboursWithValue: values.count, neighbourCount: neighbourEntries.count,
+                                       missingNeighbours: missing)
         }
     }
 

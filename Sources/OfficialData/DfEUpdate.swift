@@ -91,19 +91,63 @@ public struct DfEUpdate {
         try log.throwIfErrors()
         warnings = notes.diagnostics
         let merged = stored.observations.filter { !replaced.contains($0.indicator) } + kept
-        // The directory: every authority in the model, with its ONS code from the indicators.
+        // The directory: every authority in the model, with its current ONS code (the newest
+        // period's) and any former ones, joined to the indicators by DfE code.
         var directory = stored.directory
         if let model {
-            var ons: [Int: String] = [:]
-            for e in stored.directory { if let o = e.onsCode { ons[e.dfeCode] = o } }
-            for o in observations where o.level == .localAuthority { if let d = o.dfeCode { ons[d] = o.code } }
-            directory = model.map { AuthorityEntry(dfeCode: $0.dfeCode, onsCode: ons[$0.dfeCode], name: $0.name, region: $0.region) }
+            directory = Self.directory(model: model, observations: merged, stored: stored.directory)
             summary.append(Self.describeModel(before: stored.neighbours, after: model))
         }
+        summary += Self.unjoined(directory: directory, observations: kept, everyAuthority: home == nil)
         store = OfficialDataStore(outcomes: [], observations: merged, neighbourGroups: neighbours, directory: directory)
         for id in replaced.sorted() {
             summary.append(Self.describe(id, before: stored.observations.filter { $0.indicator == id }, after: kept.filter { $0.indicator == id }))
         }
+    }
+
+    /// Each authority of the model with the ONS code of its newest figures, earlier codes as
+    /// aliases and a note saying when each was used.
+    static func directory(model: [NeighbourGroup], observations: [Observation], stored: [AuthorityEntry]) -> [AuthorityEntry] {
+        var spans: [Int: [String: (first: String, last: String)]] = [:]
+        for o in observations where o.level == .localAuthority {
+            guard let d = o.dfeCode else { continue }
+            let s = spans[d]?[o.code]
+            spans[d, default: [:]][o.code] = (min(s?.first ?? o.period, o.period), max(s?.last ?? o.period, o.period))
+        }
+        let old = Dictionary(stored.map { ($0.dfeCode, $0) }) { a, _ in a }
+        return model.map { g in
+            guard let codes = spans[g.dfeCode], !codes.isEmpty else {
+                return AuthorityEntry(dfeCode: g.dfeCode, onsCode: old[g.dfeCode]?.onsCode, name: g.name, region: g.region)
+            }
+            let ordered = codes.sorted { ($0.value.last, $0.key) < ($1.value.last, $1.key) }
+            let current = ordered.last!
+            let former = ordered.dropLast()
+            let note = former.isEmpty ? nil : "DfE files use " + (former.map { "\($0.key) for \($0.value.first)\u{2013}\($0.value.last)" } +
+                ["\(current.key) for \(current.value.first) onwards"]).joined(separator: " and ")
+            return AuthorityEntry(dfeCode: g.dfeCode, onsCode: current.key, name: g.name, region: g.region,
+                                  formerCodes: former.map(\.key), note: note)
+        }
+    }
+
+    /// The authorities in the indicator files that cannot be joined to the directory by DfE code,
+    /// and the directory's authorities the files give no figures for, by name and code.
+    static func unjoined(directory: [AuthorityEntry], observations: [Observation], everyAuthority: Bool) -> [String] {
+        guard !directory.isEmpty, !observations.isEmpty else { return [] }
+        let known = Set(directory.map(\.dfeCode))
+        var places: [Int: (name: String, code: String, last: String)] = [:]
+        for o in observations where o.level == .localAuthority {
+            guard let d = o.dfeCode else { continue }
+            if let p = places[d], p.last >= o.period { continue }
+            places[d] = (o.name, o.code, o.period)
+        }
+        var out: [String] = []
+        for (d, p) in places.sorted(by: { $0.key < $1.key }) where !known.contains(d) {
+            out.append("not joined: \(p.name) (DfE \(d), ONS \(p.code)) has figures to \(p.last) but is not in the neighbour model's directory (a former authority?); its figures are kept, unused")
+        }
+        for e in directory.sorted(by: { $0.dfeCode < $1.dfeCode }) where everyAuthority && places[e.dfeCode] == nil {
+            out.append("not joined: \(e.name) (DfE \(e.dfeCode), ONS \(e.onsCode ?? "none")) has no figures in the files given")
+        }
+        return out
     }
 
     static func describe(_ id: String, before: [Observation], after: [Observation]) -> String {

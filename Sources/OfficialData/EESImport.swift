@@ -15,7 +15,7 @@ public enum EESImport {
     /// columns), not by its name: DfE renames files between releases.
     public static func held(by table: CSVTable, of indicators: [IndicatorDefinition]) -> [IndicatorDefinition] {
         guard isEES(table) else { return [] }
-        return indicators.filter { ind in table.column(ind.column) != nil && ind.filter.keys.allSatisfy { table.column($0) != nil } }
+        return indicators.filter { ind in !ind.isDerived && table.column(ind.column) != nil && ind.filter.keys.allSatisfy { table.column($0) != nil } }
     }
 
     /// Every observation of the indicators this CSV holds.
@@ -31,13 +31,13 @@ public enum EESImport {
             // A file named like an indicator's source but missing its column: say which, with the nearest spelling.
             let log = DiagnosticLog()
             let name = URL(fileURLWithPath: path).lastPathComponent
-            for ind in indicators where name.hasPrefix(ind.file) {
+            for ind in indicators where !ind.isDerived && name.hasPrefix(ind.file) {
                 for column in required + [ind.column] + ind.filter.keys.sorted() where table.column(column) == nil {
                     log.error(headerLocation, "the CSV has no \"\(column)\" column\(Suggestion.hint(for: column, in: table.header)); it has: \(table.header.joined(separator: ", "))")
                 }
             }
             try log.throwIfErrors()
-            throw InputError(headerLocation, "this file holds none of the indicators in indicators.yaml: it is neither an Explore Education Statistics file with one of their columns (\(indicators.map(\.column).joined(separator: ", "))) nor the statistical neighbour model (old_la_code, SN_1 … SN_10); its columns: \(table.header.prefix(30).joined(separator: ", "))")
+            throw InputError(headerLocation, "this file holds none of the indicators in indicators.yaml: it is neither an Explore Education Statistics file with one of their columns (\(indicators.filter { !$0.isDerived }.map(\.column).joined(separator: ", "))) nor the statistical neighbour model (old_la_code, SN_1 … SN_10); its columns: \(table.header.prefix(30).joined(separator: ", "))")
         }
         let log = DiagnosticLog()
         let c = { (n: String) in table.column(n) }

@@ -84,6 +84,15 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var column: String
     public var filter: [String: String]
     public var source: Source
+    /// A rate computed from two published figures (`numerator` per `per` of `denominator`,
+    /// e.g. referrals per 10,000 children), for an indicator no file publishes as a rate.
+    public var numerator: String?
+    public var denominator: String?
+    public var per: Double = 10_000
+
+    /// Counts are compared only within one authority's own trend, never across places.
+    public var isCount: Bool { unit == "count" }
+    public var isDerived: Bool { numerator != nil }
 }
 
 /// Reads `Reports/indicators.yaml`.
@@ -100,10 +109,17 @@ public enum IndicatorCatalogue {
         var out: [IndicatorDefinition] = []
         for item in root.list("indicators", log, in: "the indicators file", required: true) {
             guard let m = item.requireMapping(log, as: "an indicator") else { continue }
-            m.checkKeys(["id", "title", "definition", "unit", "period", "better", "file", "column", "filter", "source"], log, in: "an indicator")
+            m.checkKeys(["id", "title", "definition", "unit", "period", "better", "file", "column", "filter", "source", "rate_of", "per_10000_of"], log, in: "an indicator")
             guard let id = m.string("id", log, in: "an indicator") else { continue }
             let what = "indicator \"\(id)\""
-            let fields = ["title", "definition", "unit", "period", "better", "file", "column", "source"].map { m.string($0, log, in: what) }
+            // A computed rate names its two indicators instead of a file and column.
+            let numerator = m.string("rate_of", log, in: what, required: false)
+            let denominator = m.string("per_10000_of", log, in: what, required: false)
+            if (numerator == nil) != (denominator == nil) { log.error(m.location, "\(what): give both rate_of and per_10000_of, or neither") }
+            let derived = numerator != nil
+            let fields = ["title", "definition", "unit", "period", "better", "file", "column", "source"].map {
+                derived && ($0 == "file" || $0 == "column") ? (m.string($0, log, in: what, required: false) ?? "") : m.string($0, log, in: what)
+            }
             var filter: [String: String] = [:]
             if let f = m.map("filter", log, in: what, required: false) {
                 for e in f.entries { filter[e.key] = e.value.scalar ?? "" }
@@ -115,7 +131,13 @@ public enum IndicatorCatalogue {
             if source == nil { log.error(m["source"]!.location, "\(what) cites \"\(fields[7]!)\", which is not in the sources list") }
             guard let better, let source else { continue }
             out.append(IndicatorDefinition(id: id, title: fields[0]!, definition: fields[1]!, unit: fields[2]!, period: fields[3]!,
-                                           better: better, file: fields[5]!, column: fields[6]!, filter: filter, source: source))
+                                           better: better, file: fields[5]!, column: fields[6]!, filter: filter, source: source,
+                                           numerator: numerator, denominator: denominator))
+        }
+        for d in out where d.isDerived {
+            for part in [d.numerator!, d.denominator!] where !out.contains(where: { $0.id == part && !$0.isDerived }) {
+                log.error(SourceLocation(file: path), "indicator \"\(d.id)\" is computed from \"\(part)\", which is not a published indicator in this file")
+            }
         }
         try log.throwIfErrors()
         return out

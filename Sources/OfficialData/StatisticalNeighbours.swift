@@ -1,12 +1,21 @@
 import Diagnostics
 import Foundation
 
-/// An authority in DfE's directory: its codes, name and region.
+/// An authority in DfE's directory: its codes, name and region. `onsCode` is the current ONS
+/// code; codes it had before a reorganisation (North Yorkshire's E10000023) are `formerCodes`,
+/// accepted as aliases, with a `note` saying when each was used.
 public struct AuthorityEntry: Sendable, Hashable {
     public var dfeCode: Int
     public var onsCode: String?
     public var name: String
     public var region: String
+    public var formerCodes: [String] = []
+    public var note: String?
+
+    public init(dfeCode: Int, onsCode: String?, name: String, region: String, formerCodes: [String] = [], note: String? = nil) {
+        self.dfeCode = dfeCode; self.onsCode = onsCode; self.name = name; self.region = region
+        self.formerCodes = formerCodes; self.note = note
+    }
 }
 
 /// An authority's ten statistical neighbours from DfE's model, closest first.

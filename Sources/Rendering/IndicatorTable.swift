@@ -16,32 +16,63 @@ public enum IndicatorTable {
         }
     }
 
+    /// The value columns: the authority, England, how it compares, the region, the neighbours'
+    /// average and how it compares (words and a symbol, so never colour alone).
+    public static func headers(subject: String, region: String) -> [String] {
+        [subject, "England", "Compared with England", region, "Neighbours\u{2019} average", "Compared with neighbours"]
+    }
+    static let comparisonColumns: Set<Int> = [2, 5]
+
     /// The table in pieces no taller than `maxHeight`.
     public static func pieces(subject: String, region: String, rows: [Row], sourceLine: String, note: String,
                               asAt: String = "", style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
-        Figure.pieces(of: rows, maxHeight: maxHeight) { part, _ in
+        if rows.isEmpty { return [figure(subject: subject, region: region, rows: rows, sourceLine: sourceLine, note: note, asAt: asAt, style: style, text: engine, width: width)] }
+        return Figure.pieces(of: rows, maxHeight: maxHeight) { part, _ in
             figure(subject: subject, region: region, rows: part, sourceLine: sourceLine, note: note, asAt: asAt, style: style, text: engine, width: width)
         }
     }
 
+    /// The sentence a table with no rows prints instead of a header with nothing under it.
+    public static func noData(_ subject: String) -> String {
+        "No published figures for \(subject) on any key indicator are held, so there is nothing to compare."
+    }
+
     public static func figure(subject: String, region: String, rows: [Row], sourceLine: String, note: String,
                               asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
+        table(id: id, title: "\(subject) against England, \(region) and its statistical neighbours",
+              subtitle: "Latest published figure of each key indicator \u{00B7} \(subject) \u{00B7} period as shown" + asAt,
+              headers: headers(subject: subject, region: region), leftAligned: comparisonColumns, firstColumn: "Indicator",
+              secondColumn: "Period and direction", subject: subject, rows: rows, sourceLine: sourceLine, note: note,
+              style: style, text: engine, width: width)
+    }
+
+    /// A table of labelled rows (a bold label and a muted detail) and right-aligned value columns
+    /// (`leftAligned` for words), its key and source below.
+    public static func table(id: String, title: String, subtitle: String, headers: [String], leftAligned: Set<Int>,
+                             firstColumn: String, secondColumn: String, subject: String, rows: [Row], sourceLine: String, note: String,
+                             style: Style, text engine: TextEngine, width: Double) -> Figure {
+        let comparisonColumns = leftAligned
         let placer = TextPlacer(engine: engine)
         let pad = style.space("cell_padding"), gap = style.space("block_gap"), lineGap = style.space("line_gap")
         let ink = style.colour("text"), muted = style.colour("muted_text")
         var marks: [Mark] = []
         var y = 0.0
-        let title = "\(subject) against England, \(region) and its statistical neighbours"
-        let subtitle = "Latest published figure of each key indicator \u{00B7} \(subject) \u{00B7} period as shown" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
-        let headers = [subject, "England", region, "Neighbours\u{2019} average"]
-        let labelWidth = (width * 0.32).rounded()
+        guard !rows.isEmpty else {
+            let sentence = placer.place(noData(subject), style.font("body"), colour: ink, x: 0, y: y, width: width, id: "no-data")
+            marks.append(.text(sentence))
+            y = placer.chartFooting(key: note, source: sourceLine, at: sentence.frame.maxY + gap, style: style, width: width, into: &marks)
+            return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
+                          sourceLine: sourceLine, altText: noData(subject), table: DataTable(columns: [firstColumn, secondColumn] + headers, rows: []))
+        }
+        let labelWidth = (width * (headers.count > 4 ? 0.24 : 0.32)).rounded()
         let colWidth = ((width - labelWidth) / Double(headers.count)).rounded(.down)
         func colX(_ i: Int) -> Double { labelWidth + Double(i) * colWidth }
         let headFont = style.font("cell", bold: true), cellFont = style.font("cell"), small = style.font("note")
         let heads = headers.enumerated().map { i, h in
-            placer.place(h, headFont, colour: ink, x: colX(i) + pad, y: y, width: colWidth - 2 * pad, alignment: .right, id: "head:\(i)")
+            placer.place(h, headFont, colour: ink, x: colX(i) + pad, y: y, width: colWidth - 2 * pad,
+                         alignment: comparisonColumns.contains(i) ? .left : .right, id: "head:\(i)")
         }
         let headHeight = heads.map(\.frame.height).max() ?? 0
         for var h in heads {
@@ -55,7 +86,8 @@ public enum IndicatorTable {
             let a = placer.place(row.title, cellFont.with(bold: true), colour: ink, x: 0, y: y + pad, width: labelWidth - pad, id: "row:\(r)")
             let b = placer.place(row.detail, small, colour: muted, x: 0, y: a.frame.maxY + 1, width: labelWidth - pad)
             let cells = row.values.enumerated().map { i, v in
-                placer.place(v, cellFont, colour: ink, x: colX(i) + pad, y: y + pad, width: colWidth - 2 * pad, alignment: .right, id: "value:\(r):\(i)")
+                placer.place(v, cellFont, colour: ink, x: colX(i) + pad, y: y + pad, width: colWidth - 2 * pad,
+                             alignment: comparisonColumns.contains(i) ? .left : .right, id: "value:\(r):\(i)")
             }
             let h = max(b.frame.maxY - y, (cells.map(\.frame.maxY).max() ?? y) - y) + pad
             if r % 2 == 0 { marks.append(.box(BoxMark(rect: Rect(x: 0, y: y, width: width, height: h), fill: style.colour("band")))) }
@@ -65,8 +97,8 @@ public enum IndicatorTable {
         }
         y += gap
         y = placer.chartFooting(key: note, source: sourceLine, at: y, style: style, width: width, into: &marks)
-        let table = DataTable(columns: ["Indicator", "Period and direction"] + headers, rows: rows.map { [$0.title, $0.detail] + $0.values })
-        let alt = "Table of \(rows.count) indicators for \(subject) against England, \(region) and its neighbours. " +
+        let table = DataTable(columns: [firstColumn, secondColumn] + headers, rows: rows.map { [$0.title, $0.detail] + $0.values })
+        let alt = "\(title). Table of \(rows.count) rows. " +
             rows.map { "\($0.title) (\($0.detail)): " + zip(headers, $0.values).map { "\($0) \($1)" }.joined(separator: ", ") }.joined(separator: ". ") + "."
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                       sourceLine: sourceLine, altText: alt, table: table)

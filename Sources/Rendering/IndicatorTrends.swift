@@ -25,10 +25,16 @@ public enum IndicatorTrends {
         public var detail: String
         public var unit: String
         public var series: [Series]
+        /// The one sentence printed in place of a plot when there is nothing to draw.
+        public var noData: String?
 
-        public init(id: String, title: String, detail: String, unit: String, series: [Series]) {
-            self.id = id; self.title = title; self.detail = detail; self.unit = unit; self.series = series
+        public init(id: String, title: String, detail: String, unit: String, series: [Series], noData: String? = nil) {
+            self.id = id; self.title = title; self.detail = detail; self.unit = unit; self.series = series; self.noData = noData
         }
+
+        /// True when no series has a single figure to draw.
+        public var isEmpty: Bool { !series.contains { $0.points.contains { $0.value != nil } } }
+        var emptySentence: String { noData ?? "No published figures to draw." }
     }
 
     /// The small multiples in pieces no taller than `maxHeight`.
@@ -72,7 +78,13 @@ public enum IndicatorTrends {
 
             let values = panel.series.flatMap { $0.points.compactMap(\.value) }
             let dates = panel.series.flatMap { $0.points.map(\.date) }
-            guard let lo = values.min(), let hi = values.max(), let d0 = dates.min(), let d1 = dates.max() else { continue }
+            guard let lo = values.min(), let hi = values.max(), let d0 = dates.min(), let d1 = dates.max() else {
+                // Nothing to draw: one sentence, and the panel still takes its own space.
+                let sentence = placer.place(panel.emptySentence, small, colour: ink, x: px, y: py, width: panelWidth, id: "empty:\(panel.id)")
+                marks.append(.text(sentence))
+                rowBottom = max(rowBottom, sentence.frame.maxY)
+                continue
+            }
             let (ticks, vmin, vmax) = niceTicks(min(lo, 0 < lo && lo < hi * 0.3 ? 0 : lo), hi)
             let labelW = engine.measure(format(vmax, panel.unit), small).size.width + 4
             let endW = min(96.0, panelWidth * 0.38)
@@ -147,7 +159,8 @@ public enum IndicatorTrends {
             }
         }
         let alt = "Small multiples of \(panels.count) indicators for \(authority). " + panels.map { p in
-            "\(p.title): " + p.series.compactMap { s in s.points.last(where: { $0.value != nil }).map { "\(s.name) \(format($0.value!, p.unit)) in \($0.date.year)" } }.joined(separator: ", ")
+            if p.isEmpty { return "\(p.title): \(p.emptySentence.dropLast())" }
+            return "\(p.title): " + p.series.compactMap { s in s.points.last(where: { $0.value != nil }).map { "\(s.name) \(format($0.value!, p.unit)) in \($0.date.year)" } }.joined(separator: ", ")
         }.joined(separator: ". ") + "."
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                       sourceLine: sourceLine, altText: alt, table: DataTable(columns: ["Indicator", "Series"] + years.map(String.init), rows: rows))

@@ -94,7 +94,12 @@ public struct TidyTable: Sendable {
         "rating-grid": Shape(keys: ["Judgement"], variable: "Inspection"),
         "neighbour-comparison": Shape(keys: ["Authority", "Latest inspection"], variable: "Judgement"),
         "improvement-tracker": Shape(keys: ["Area", "Title", "Drift"], variable: "Monitoring visit"),
-        "indicator-table": Shape(keys: ["Indicator", "Period and direction"], variable: "Area"),
+        "indicator-table": Shape(keys: ["Indicator", "Period and direction", "Compared with England", "Compared with neighbours"], variable: "Area"),
         "indicator-trends": Shape(keys: ["Indicator", "Series"], variable: "Year"),
+        "group-grid": Shape(keys: ["Authority", "Newest inspection", "From"], variable: "Judgement"),
+        "group-rates-1": Shape(keys: ["Authority", "Region"], variable: "Indicator"),
+        "group-rates-2": Shape(keys: ["Authority", "Region"], variable: "Indicator"),
+        "group-rates-3": Shape(keys: ["Authority", "Region"], variable: "Indicator"),
+        "group-rates-4": Shape(keys: ["Authority", "Region"], variable: "Indicator"),
     ]
 }

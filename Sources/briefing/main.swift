@@ -42,7 +42,8 @@ struct Folders: ParsableArguments {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build packs into the output folder.")
     @Option(name: .customLong("pack"), help: "A pack id from Reports/packs (repeatable; default: every pack).") var packs: [String] = []
-    @Option(name: .customLong("authority"), help: "Build a pack for this authority from the official data alone: a name, DfE code or ONS code (repeatable).") var authorities: [String] = []
+    @Option(name: .customLong("authority"), help: "Build the --pack (default: the authority pack) for this authority: a name, DfE code or ONS code. Repeat for a set, which also gets one comparison pack.") var authorities: [String] = []
+    @Option(name: .customLong("authorities"), help: "A file of authorities, one name or code a line: each one's packs, plus one comparison pack for the set.") var authorityList: String?
     @Option(help: "A style from Styles/ to use instead of the pack's own.") var style: String?
     @Option(help: "Resolution of chart PNGs.") var dpi: Double = 150
     @Option(help: "The meeting date on the front sheet (e.g. 2026-12-03), over the pack's own.") var meeting: String?
@@ -65,6 +66,7 @@ struct Build: ParsableCommand {
         var request = BuildRequest()
         request.packs = packs
         request.authorities = authorities
+        request.authorityList = authorityList
         request.allAuthorities = allAuthorities
         request.style = style
         request.meeting = meeting.flatMap(PartialDate.parse)
@@ -147,8 +149,8 @@ struct ImportOfsted: ParsableCommand {
 struct ImportDfE: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dfe", abstract: "Read DfE Explore Education Statistics CSVs and the statistical neighbour model.")
     @Argument(help: "The CSV files: indicator files replace only the indicators they hold; sn_model_*.csv replaces the neighbour model.") var files: [String]
-    @Option(help: "DfE code of the home authority whose neighbours are kept.") var home: Int = 341
-    @Flag(help: "Keep every authority, not just the home authority and its neighbours.") var allAuthorities = false
+    @Option(help: "Keep only England, this authority's region, it and its neighbours (a DfE code; default: every authority).") var home: Int?
+    @Flag(help: "Keep every authority (the default; kept for scripts that pass it).") var allAuthorities = false
     @Flag(help: "Accept files giving far fewer places than are stored (a deliberate subset).") var allowFewer = false
     @OptionGroup var folders: Folders
 

@@ -33,10 +33,10 @@ func zipEntry(_ archive: Archive, _ path: String) throws -> String {
             let sheet = try zipEntry(archive, "xl/worksheets/sheet\(i).xml")
             #expect(!sheet.contains("<mergeCell"), "\(names[i - 1]): merged cells")
         }
-        // Liverpool's 2025 referrals are a number cell, not the text "8,410".
+        // Liverpool's 2025 re-referral rate is a number cell, not the text "30.5%".
         let indicators = try zipEntry(archive, "xl/worksheets/sheet\(2 + (composed.figures.firstIndex { $0.id == "indicator-table" } ?? 0) + 1).xml")
-        #expect(indicators.contains("<v>8410</v>"))
-        #expect(!shared.contains("<t>8,410</t>"))
+        #expect(indicators.contains("<v>30.5</v>"))
+        #expect(!shared.contains("<t>30.5%</t>"))
         #expect(try zipEntry(archive, "docProps/core.xml").contains("<dc:title>\(composed.document.metadata.title)</dc:title>"))
     }
 }
