@@ -66,10 +66,20 @@ public enum IndicatorTable {
             return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                           sourceLine: sourceLine, altText: noData(subject), table: DataTable(columns: [firstColumn, secondColumn] + headers, rows: []))
         }
-        let labelWidth = (width * (headers.count > 4 ? 0.24 : 0.32)).rounded()
-        let colWidth = ((width - labelWidth) / Double(headers.count)).rounded(.down)
+        // Columns get room for their longest word (headings are bold): the label column narrows
+        // first, then the cells step down to the note size, so no word is ever broken.
+        var words: Set<String> = []
+        for h in headers { for w in h.split(separator: " ") { words.insert(String(w)) } }
+        for r in rows { for v in r.values { for w in v.split(separator: " ") { words.insert(String(w)) } } }
+        func need(_ size: String) -> Double { (words.map { engine.measure($0, style.font(size, bold: true)).size.width }.max() ?? 0) + 2 * pad + 1 }
+        var share = headers.count > 4 ? 0.24 : 0.32
+        func columnWidth(_ share: Double) -> Double { ((width - (width * share).rounded()) / Double(headers.count)).rounded(.down) }
+        while columnWidth(share) < need("cell") && share > 0.16 { share -= 0.01 }
+        let size = columnWidth(share) < need("cell") ? "note" : "cell"
+        let labelWidth = (width * share).rounded()
+        let colWidth = columnWidth(share)
         func colX(_ i: Int) -> Double { labelWidth + Double(i) * colWidth }
-        let headFont = style.font("cell", bold: true), cellFont = style.font("cell"), small = style.font("note")
+        let headFont = style.font(size, bold: true), cellFont = style.font(size), small = style.font("note")
         let heads = headers.enumerated().map { i, h in
             placer.place(h, headFont, colour: ink, x: colX(i) + pad, y: y, width: colWidth - 2 * pad,
                          alignment: comparisonColumns.contains(i) ? .left : .right, id: "head:\(i)")
