@@ -74,7 +74,7 @@ test: deps dist
 
 # The binary (Swift runtime and Foundation linked in statically, symbols stripped), Reports/,
 # Styles/ and the README, under one folder; bin/briefing finds Reports and Styles beside itself.
-# Files are ordered and dated from the last commit so the same tree gives the same tarball.
+# Files are sorted, owned by uid 0 and dated from the last commit, whoever makes it and whenever.
 dist: deps
 	$(SWIFT) build -c release --product briefing --static-swift-stdlib --scratch-path $(DIST_SCRATCH)
 	@rm -rf dist/$(DIST_NAME) $(DIST_TARBALL)
