@@ -165,10 +165,13 @@ extension Briefing {
                 return .dataError
             }
         }
-        var pipeline = PackPipeline(workspace: workspace, dpi: request.dpi, sourceDateEpoch: epoch, styleOverride: request.style,
-                                    official: official, clock: request.clock)
-        pipeline.meetingOverride = request.meeting
-        pipeline.sinceOverride = request.since
+        let pipeline = {
+            var p = PackPipeline(workspace: workspace, dpi: request.dpi, sourceDateEpoch: epoch, styleOverride: request.style,
+                                 official: official, clock: request.clock)
+            p.meetingOverride = request.meeting
+            p.sinceOverride = request.since
+            return p
+        }()
         let fonts = (try? TextEngine.forCurrentThread().resolvedFamilies()) ?? []
         let progress = Progress(total: jobs.count, quiet: request.quiet)
         final class Outcomes: @unchecked Sendable {

@@ -26,6 +26,11 @@ public final class TextEngine {
     /// The context text is drawn with, brought up to date with each Cairo context before use.
     private let drawing: OpaquePointer
     private var fontCache: [FontSpec: OpaquePointer] = [:]
+    /// Measurements already made: charts are laid out whole and then in page-sized pieces, and
+    /// the same words are measured again and again. Pango's answer never changes for the same
+    /// text, font and width, so it is kept.
+    private struct MeasureKey: Hashable { var text: String; var font: FontSpec; var width: Double? }
+    private var measured: [MeasureKey: TextMetrics] = [:]
 
     public init() throws {
         fontMap = pango_cairo_font_map_new()!
@@ -90,6 +95,14 @@ public final class TextEngine {
 
     /// The size `text` takes when wrapped at `width` points (or unwrapped when nil).
     public func measure(_ text: String, _ font: FontSpec, width: Double? = nil) -> TextMetrics {
+        let key = MeasureKey(text: text, font: font, width: width)
+        if let known = measured[key] { return known }
+        let metrics = measureAnew(text, font, width: width)
+        measured[key] = metrics
+        return metrics
+    }
+
+    private func measureAnew(_ text: String, _ font: FontSpec, width: Double?) -> TextMetrics {
         let l = layout(in: pango, text, font, width: width, alignment: .left)
         defer { g_object_unref(UnsafeMutableRawPointer(l)) }
         var logical = PangoRectangle()
