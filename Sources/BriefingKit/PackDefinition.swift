@@ -11,6 +11,8 @@ public struct PageSpec: Sendable, Hashable {
     }
 
     public func option(_ key: String) -> String? { options[key]?.first }
+    /// The kind of page; a definition naming an unknown page is refused when it is read.
+    public var kind: PageKind { PageKind(rawValue: id)! }
     public func list(_ key: String) -> [String]? { options[key] }
 }
 
@@ -41,19 +43,11 @@ public struct PackDefinition: Sendable {
     }
 
     /// Every page a pack may hold, and the options each accepts.
-    public static let pageOptions: [String: [String]] = [
-        "cover": [], "summary": [], "questions": [], "since-last-meeting": [], "at-a-glance": [], "rating-grid": [], "judgement-journey": [], "timeline": ["from"],
-        "improvement-tracker": ["drift_visits", "inspection"], "indicator-trends": ["indicators"],
-        "neighbour-comparison": [], "indicator-table": [], "national-distribution": [],
-        "findings-and-quotes": [], "whats-new": [], "data-tables": [], "sources": [],
-        "group-grid": ["authorities"], "group-indicators": ["authorities"],
-    ]
-    public static var knownPages: [String] { pageOptions.keys.sorted() }
-    /// Pages drawn from the compact official data in `Reports/data`.
-    public static let officialPages = ["neighbour-comparison", "indicator-table", "indicator-trends", "national-distribution", "group-grid", "group-indicators"]
+    public static var pageOptions: [String: [String]] { Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0.rawValue, $0.options) }) }
+    public static var knownPages: [String] { PageKind.allCases.map(\.rawValue).sorted() }
 
     /// Whether any page draws on the compact official data.
-    public var needsOfficialData: Bool { pages.contains { Self.officialPages.contains($0.id) } }
+    public var needsOfficialData: Bool { pages.contains { $0.kind.needsOfficialData } }
 
     /// The pack for an authority without a record of its own: the template's pages (or the
     /// default authority pack) under `<slug>` or `<slug>-<template id>`. A template title that

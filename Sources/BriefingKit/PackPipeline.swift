@@ -114,16 +114,14 @@ public struct PackPipeline {
         var builder = PageBuilder(pack: pack, record: record, official: official,
                                   entry: official?.store.entry(dfeCode: record.authority.dfeCode),
                                   style: style, engine: engine, width: renderer.contentWidth, maxHeight: renderer.figureSpace)
-        if pack.pages.contains(where: { $0.id == "questions" }) { builder.questionRules = try QuestionRule.load(path: workspace.questionsPath) }
+        if pack.pages.contains(where: { $0.kind == .questions }) { builder.questionRules = try QuestionRule.load(path: workspace.questionsPath) }
         // Data tables and sources describe the charts, so they are built after every other page,
         // then put back where the definition placed them.
-        // The cover says "data as at" the newest source the other pages use, and the summary cites
-        // their findings, so both come after the rest too.
-        let late: Set<String> = ["data-tables", "sources", "cover", "summary"]
+        // Some pages describe the others (`PageKind.builtLast`), so they are built after them.
         var pages = [[Block]](repeating: [], count: pack.pages.count)
         try timed("aggregate and lay out charts") {
-            for (i, page) in pack.pages.enumerated() where !late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
-            for (i, page) in pack.pages.enumerated() where late.contains(page.id) { pages[i] = try builder.blocks(for: page) }
+            for (i, page) in pack.pages.enumerated() where !page.kind.builtLast { pages[i] = try builder.blocks(for: page) }
+            for (i, page) in pack.pages.enumerated() where page.kind.builtLast { pages[i] = try builder.blocks(for: page) }
         }
         let ordered = pages.flatMap { $0 }
         let asAt = builder.asAt
@@ -150,7 +148,7 @@ public struct PackPipeline {
             needsOfficial = pack.needsOfficialData
         }
         if let template { paths.append(template.definitionPath) }
-        if (pack ?? template)?.pages.contains(where: { $0.id == "questions" }) ?? false { paths.append(workspace.questionsPath) }
+        if (pack ?? template)?.pages.contains(where: { $0.kind == .questions }) ?? false { paths.append(workspace.questionsPath) }
         if needsOfficial {
             paths += [workspace.indicatorsPath, workspace.dataSourcesPath] +
                 [OfficialDataStore.outcomesFile, OfficialDataStore.indicatorsFile, OfficialDataStore.neighboursFile, OfficialDataStore.directoryFile]

@@ -8,17 +8,9 @@ import Rendering
 /// that shows it (`{page:Heading}`, filled in after pagination); a message with nothing to say
 /// is dropped, never printed with a zero.
 extension PageBuilder {
-    /// Each page's level-1 heading, for citing it from the summary and the questions.
-    static let headings: [String: String] = [
-        "at-a-glance": "At a glance", "rating-grid": "Ofsted judgements", "judgement-journey": "Judgement journey",
-        "timeline": "Timeline", "improvement-tracker": "Areas for improvement", "indicator-trends": "Indicator trends",
-        "neighbour-comparison": "Statistical neighbours", "indicator-table": "Key indicators", "national-distribution": "National picture",
-        "findings-and-quotes": "Key findings and quotes", "since-last-meeting": "Since the last meeting", "questions": "Questions for members",
-    ]
-
     /// "(see Ofsted judgements, page 3)" for the first of `pages` the pack has, or nil.
-    func cite(_ pages: [String]) -> String? {
-        guard let id = pages.first(where: { id in pack.pages.contains { $0.id == id } }), let h = Self.headings[id] else { return nil }
+    func cite(_ pages: [PageKind]) -> String? {
+        guard let kind = pages.first(where: { k in pack.pages.contains { $0.kind == k } }), let h = kind.heading else { return nil }
         return " (see \u{201C}\(h)\u{201D}, {page:\(h)})"
     }
 
@@ -30,7 +22,7 @@ extension PageBuilder {
     mutating func summary() -> [Block] {
         var messages: [String] = []
         let inspections = record.gradedInspections
-        if let last = inspections.last, let see = cite(["rating-grid", "judgement-journey", "at-a-glance"]) {
+        if let last = inspections.last, let see = cite([.ratingGrid, .judgementJourney, .atAGlance]) {
             _ = using(sources(citedBy: last.sources))
             var byGrade: [(Grade, [String])] = []
             for g in Grade.allCases.reversed() {
@@ -54,7 +46,7 @@ extension PageBuilder {
             }
             messages.append(text + "." + see)
         }
-        if let last = inspections.last, !last.areasForImprovement.isEmpty, let see = cite(["improvement-tracker"]) {
+        if let last = inspections.last, !last.areasForImprovement.isEmpty, let see = cite([.improvementTracker]) {
             messages.append("The \(last.start.monthYear) inspection set \(Self.number(last.areasForImprovement.count)) areas for improvement: " +
                             last.areasForImprovement.map { "\u{201C}\($0.wording ?? $0.title)\u{201D}" }.joined(separator: "; ") + see)
         }
@@ -62,7 +54,7 @@ extension PageBuilder {
             let found = official.store.findings(for: entry, indicators: official.indicators)
             let england = found.filter { ($0.behindEngland ?? 0) > 0 }.max { $0.behindEngland! < $1.behindEngland! }
             let neighbours = found.filter { ($0.behindNeighbours ?? 0) > 0 && $0.indicator.id != england?.indicator.id }.max { $0.behindNeighbours! < $1.behindNeighbours! }
-            let see = cite(["indicator-table", "indicator-trends"])
+            let see = cite([.indicatorTable, .indicatorTrends])
             if let f = england, let see {
                 _ = using(official.indicatorSources)
                 messages.append("Of the rates compared, \(f.indicator.title.lowercased()) is furthest behind England: \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + see)
@@ -71,14 +63,14 @@ extension PageBuilder {
                 messages.append("Against the statistical neighbours, \(f.indicator.title.lowercased()) is furthest behind: \(format(f.value, f)) in \(f.period) against their average of \(f.neighbours.map { format($0, f) } ?? "") (\(f.indicator.better.rawValue) is better)." + see)
             }
         }
-        if let since = pack.since, let see = cite(["since-last-meeting"]) {
+        if let since = pack.since, let see = cite([.sinceLastMeeting]) {
             // Inspections and visits lead; quotes and data releases are on the page itself.
             let all = newSince(since)
             let items = all.filter { $0.text.hasPrefix("the ") } + all.filter { !$0.text.hasPrefix("the ") }
             messages.append(items.isEmpty ? "Nothing new is recorded since \(since.longDisplay)." + see
                             : "Since \(since.longDisplay): " + items.prefix(3).map(\.text).joined(separator: "; ") + (items.count > 3 ? "; and \(Self.number(items.count - 3)) more" : "") + "." + see)
         }
-        var blocks: [Block] = [.pageBreak, .heading("Summary", level: 1),
+        var blocks: [Block] = [.pageBreak, .heading(PageKind.summary.heading!, level: 1),
                                .paragraph("The key messages of this pack, each with the page that shows it.")]
         blocks += messages.prefix(5).map { Block.bullet($0) }
         return blocks
@@ -115,7 +107,7 @@ extension PageBuilder {
     }
 
     mutating func sinceLastMeeting() -> [Block] {
-        var blocks: [Block] = [.pageBreak, .heading("Since the last meeting", level: 1)]
+        var blocks: [Block] = [.pageBreak, .heading(PageKind.sinceLastMeeting.heading!, level: 1)]
         guard let since = pack.since else {
             return blocks + [.paragraph("No date of the last meeting is set: give it with since: in the pack definition or briefing build --since DATE.")]
         }

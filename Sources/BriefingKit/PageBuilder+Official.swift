@@ -21,7 +21,7 @@ extension PageBuilder {
         let m = NeighbourComparison.matrix(subject: entry.name, title: neighbourFinding(entry, rows), entries: entries,
                                            provenance: official.judgements.provenance(of: shown),
                                            sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".")
-        return matrix("Statistical neighbours", m, asAt: asAt)
+        return matrix(PageKind.neighbourComparison.heading!, m, asAt: asAt)
     }
 
     /// The grid's finding: how many neighbours are judged better overall; when the authority has
@@ -90,7 +90,7 @@ extension PageBuilder {
             finding = "\(entry.name) has no inspection on record."
         }
         let provenance = index.provenance(of: shown) + asAt
-        return chart("National picture", NationalDistribution.figure(subject: entry.name, title: title, bars: bars, total: total,
+        return chart(PageKind.nationalDistribution.heading!, NationalDistribution.figure(subject: entry.name, title: title, bars: bars, total: total,
                                                                      provenance: provenance, altFinding: finding,
                                                                      sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".",
                                                                      style: style, text: engine, width: width))
@@ -102,6 +102,6 @@ extension PageBuilder {
         extraSources += sources
         let asAt = using(sources)
         let (whole, pieces) = official.indicatorFigures(entry, asAt: asAt, style: style, engine: engine, width: width, maxHeight: maxHeight)
-        return chart("Key indicators", whole, pieces: pieces)
+        return chart(PageKind.indicatorTable.heading!, whole, pieces: pieces)
     }
 }

@@ -10,12 +10,12 @@ extension PageBuilder {
         var asked: [String] = []
         var subjects: Set<String> = []
         for rule in questionRules {
-            guard let id = Self.headings.first(where: { $0.value == rule.evidence })?.key, let see = cite([id]) else { continue }
+            guard let kind = PageKind.allCases.first(where: { $0.heading == rule.evidence }), let see = cite([kind]) else { continue }
             // One question per indicator or area, from the first rule that finds it; an indicator
             // question cites the trends page only when that page draws the indicator.
             let found = evidence(for: rule).filter { e in
                 let subject = e["indicator"] ?? e["area"] ?? e["inspection"] ?? ""
-                if id == "indicator-trends", let indicator = e["indicatorID"], !trendIndicators.contains(indicator) { return false }
+                if kind == .indicatorTrends, let indicator = e["indicatorID"], !trendIndicators.contains(indicator) { return false }
                 return !subjects.contains(subject)
             }
             for e in found.prefix(rule.limit) {
@@ -23,7 +23,7 @@ extension PageBuilder {
                 asked.append(rule.question(e) + see)
             }
         }
-        var blocks: [Block] = [.pageBreak, .heading("Questions for members", level: 1)]
+        var blocks: [Block] = [.pageBreak, .heading(PageKind.questions.heading!, level: 1)]
         if asked.isEmpty { return blocks + [.paragraph("The data in this pack raises no question under the rules in use (Reports/questions.yaml).")] }
         blocks.append(.paragraph("Generated from the data in this pack; each question gives the page of the evidence it rests on."))
         return blocks + asked.map { Block.bullet($0) }
@@ -74,7 +74,7 @@ extension PageBuilder {
 extension PageBuilder {
     /// The indicators the pack's trends page draws.
     var trendIndicators: [String] {
-        pack.pages.first { $0.id == "indicator-trends" }.map { $0.list("indicators") ?? Self.defaultTrendIndicators } ?? []
+        pack.pages.first { $0.kind == .indicatorTrends }.map { $0.list("indicators") ?? Self.defaultTrendIndicators } ?? []
     }
 
     /// "34% worse", or "2.3 times as bad" once the gap passes half as much again.

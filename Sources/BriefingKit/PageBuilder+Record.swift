@@ -10,7 +10,7 @@ extension PageBuilder {
         let cited = sources(citedBy: record.events.flatMap(\.sources) + record.leadership.flatMap(\.sources))
         let asAt = using(cited)
         let source = "Sources: " + cited.map { "\($0.publisher) (\($0.date.display))" }.joined(separator: "; ") + ". Full list on the sources page."
-        return chart("Timeline", Timeline.figure(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
+        return chart(PageKind.timeline.heading!, Timeline.figure(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
                                                  asAt: asAt, style: style, text: engine, width: width),
                      pieces: Timeline.pieces(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
                                              asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
@@ -24,7 +24,7 @@ extension PageBuilder {
     mutating func tracker(_ page: PageSpec) -> [Block] {
         let drift = page.option("drift_visits").flatMap(Int.init) ?? 2
         let setters = record.gradedInspections.filter { !$0.areasForImprovement.isEmpty }
-        let heading = "Areas for improvement"
+        let heading = PageKind.improvementTracker.heading!
         guard let latest = setters.last else {
             return [.pageBreak, .heading(heading, level: 1), .paragraph("No areas for improvement are recorded for \(name).")]
         }

@@ -6,7 +6,7 @@ import Rendering
 /// framework era, everything inferred (with how), and every figure that was suppressed.
 extension PageBuilder {
     func sources() -> [Block] {
-        var blocks: [Block] = [.pageBreak, .heading("Sources, licences and method", level: 1),
+        var blocks: [Block] = [.pageBreak, .heading(PageKind.sources.heading!, level: 1),
                                .paragraph("Every judgement, date and figure in this pack comes from the sources below. Nothing is estimated; anything inferred rather than stated is marked as inferred. Suppressed statistics are shown as missing, with the reason, never as zero.")]
         var all: [Source] = []
         // The same publication may be cited under different ids by the record, frameworks and data.

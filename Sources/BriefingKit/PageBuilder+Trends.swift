@@ -59,7 +59,7 @@ extension PageBuilder {
         }
         let inspections = record.gradedInspections.map { (label: $0.start.monthYear, date: $0.start.earliest) }
         let sourceLine = "Source: " + official.indicatorSources.map(\.citation).joined(separator: "; ") + "; DfE statistical neighbour model 2025."
-        return chart("Indicator trends", IndicatorTrends.figure(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
+        return chart(PageKind.indicatorTrends.heading!, IndicatorTrends.figure(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
                                                                 format: format, asAt: asAt, style: style, text: engine, width: width),
                      pieces: IndicatorTrends.pieces(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
                                                     format: format, asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))

@@ -28,7 +28,7 @@ extension PageBuilder {
     }
 
     mutating func atAGlance() -> [Block] {
-        var blocks: [Block] = [.pageBreak, .heading("At a glance", level: 1)]
+        var blocks: [Block] = [.pageBreak, .heading(PageKind.atAGlance.heading!, level: 1)]
         let inspections = record.gradedInspections
         _ = using(sources(citedBy: inspections.flatMap(\.sources)))
         var numbers: [(number: String, label: String)] = []
@@ -108,7 +108,7 @@ extension PageBuilder {
     }
 
     mutating func findings() -> [Block] {
-        var blocks: [Block] = [.pageBreak, .heading("Key findings and quotes", level: 1)]
+        var blocks: [Block] = [.pageBreak, .heading(PageKind.findingsAndQuotes.heading!, level: 1)]
         let visitFindings = record.events.flatMap { e in e.findings.compactMap { f in f.quote.map { (e, f, $0) } } }
         if !visitFindings.isEmpty {
             blocks.append(.heading("What monitoring visits found", level: 2))
@@ -154,7 +154,7 @@ extension PageBuilder {
     }
 
     func dataTables() -> [Block] {
-        var blocks: [Block] = [.pageBreak, .heading("Data tables", level: 1),
+        var blocks: [Block] = [.pageBreak, .heading(PageKind.dataTables.heading!, level: 1),
                                .paragraph("The figures and words behind every chart in this pack, for readers who prefer a table and for screen readers. Each is also written beside the pack as a CSV file.")]
         for f in figures {
             blocks += [.heading(f.title, level: 2), .table(f.table)]

@@ -45,33 +45,31 @@ struct PageBuilder {
     }
 
     mutating func blocks(for page: PageSpec) throws -> [Block] {
-        switch page.id {
-        case "cover": return cover()
-        case "summary": return summary()
-        case "questions": return questions()
-        case "since-last-meeting": return sinceLastMeeting()
-        case "at-a-glance": return atAGlance()
-        case "rating-grid":
+        switch page.kind {
+        case .cover: return cover()
+        case .summary: return summary()
+        case .questions: return questions()
+        case .sinceLastMeeting: return sinceLastMeeting()
+        case .atAGlance: return atAGlance()
+        case .ratingGrid:
             let grid = record.judgementGrid
-            return matrix("Ofsted judgements", RatingGrid.matrix(grid), asAt: using(grid.sources))
-        case "judgement-journey":
+            return matrix(PageKind.ratingGrid.heading!, RatingGrid.matrix(grid), asAt: using(grid.sources))
+        case .judgementJourney:
             let grid = record.judgementGrid
             let asAt = using(grid.sources)
-            return chart("Judgement journey", JudgementJourney.figure(grid, changes: record.gradeChanges, asAt: asAt, style: style, text: engine, width: width))
-        case "timeline": return timeline(page)
-        case "improvement-tracker": return tracker(page)
-        case "indicator-trends": return try trends(page)
-        case "neighbour-comparison": return try neighbours()
-        case "indicator-table": return try indicatorTable()
-        case "national-distribution": return try distribution()
-        case "group-grid": return try groupGrid(page)
-        case "group-indicators": return try groupIndicators(page)
-        case "findings-and-quotes": return findings()
-        case "whats-new": return whatsNew()
-        case "data-tables": return dataTables()
-        case "sources": return sources()
-        default:
-            throw InputError(SourceLocation(file: pack.definitionPath), "unknown page \"\(page.id)\"")
+            return chart(PageKind.judgementJourney.heading!, JudgementJourney.figure(grid, changes: record.gradeChanges, asAt: asAt, style: style, text: engine, width: width))
+        case .timeline: return timeline(page)
+        case .improvementTracker: return tracker(page)
+        case .indicatorTrends: return try trends(page)
+        case .neighbourComparison: return try neighbours()
+        case .indicatorTable: return try indicatorTable()
+        case .nationalDistribution: return try distribution()
+        case .groupGrid: return try groupGrid(page)
+        case .groupIndicators: return try groupIndicators(page)
+        case .findingsAndQuotes: return findings()
+        case .whatsNew: return whatsNew()
+        case .dataTables: return dataTables()
+        case .sources: return sources()
         }
     }
 
