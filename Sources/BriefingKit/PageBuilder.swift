@@ -104,7 +104,9 @@ struct PageBuilder {
     }
 
     func citations(_ c: [Citation]) -> String {
-        c.compactMap { record.source($0.sourceID) }.map { "\($0.publisher), \($0.date.display)" }.joined(separator: "; ")
+        // Publisher, title and date: enough to find the publication, and never just a repeat of
+        // the speaker and date beside it.
+        c.compactMap { record.source($0.sourceID) }.map { "source: \($0.publisher), \u{201C}\($0.title)\u{201D}, \($0.date.display)" }.joined(separator: "; ")
     }
 
     /// Numbers as readers expect them: grouped by thousands (1,139), whatever the machine's locale.

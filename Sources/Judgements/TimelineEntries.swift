@@ -34,6 +34,10 @@ public struct TimelineItem: Sendable, Hashable {
     /// certain (nil when no single day is certain). Uncertain stretches are drawn faded.
     public var possible: ClosedRange<DayDate>? = nil
     public var certain: ClosedRange<DayDate>? = nil
+    /// A shorter label for when the full one is wider than the axis (large print): the kind of event.
+    public var shortLabel: String? = nil
+    /// For tenures: whether any source gives when the person started (or was first in post).
+    public var startKnown: Bool = true
 }
 
 extension AuthorityRecord {
@@ -56,11 +60,20 @@ extension AuthorityRecord {
             case .visits:
                 label = "\(e.start.display) \(e.kind == .monitoringVisit ? "visit" : e.kind.title.lowercased())" + (e.theme.map { ": \($0.lowercased())" + (e.themeInferred ? " (theme inferred)" : "") } ?? "")
             default:
-                label = "\(e.start.display) \(e.kind.title)"
+                // The event's own title up to its first aside ("Extraordinary council meeting on the
+                // Ofsted findings"), not its kind: a meeting is not a decision.
+                let short = e.title.map { String($0.prefix { $0 != "(" && $0 != "," }).trimmingCharacters(in: .whitespaces) }
+                label = "\(e.start.display) \(short ?? e.kind.title)"
             }
-            if e.inferred { label += " (date inferred)" }
-            out.append(TimelineItem(id: e.id, lane: lane, start: e.start, end: nil, label: label, grade: grade,
-                                    inferred: e.inferred, interim: false, openEnded: false))
+            var short: String?
+            if lane == .government, let title = e.title {
+                short = "\(e.start.display) " + title.split(separator: " ").prefix(3).joined(separator: " ")
+            }
+            if e.inferred { label += " (date inferred)"; short = short.map { $0 + " (date inferred)" } }
+            var item = TimelineItem(id: e.id, lane: lane, start: e.start, end: nil, label: label, grade: grade,
+                                    inferred: e.inferred, interim: false, openEnded: false)
+            item.shortLabel = short
+            out.append(item)
         }
         for t in leadership {
             guard let start = t.start ?? t.knownFrom ?? t.end else { continue }
@@ -74,6 +87,7 @@ extension AuthorityRecord {
                                     label: label, grade: nil, inferred: t.startInferred || t.endInferred, interim: t.interim,
                                     openEnded: t.end == nil)
             item.possible = start.earliest...max(start.earliest, last.latest)
+            item.startKnown = t.start != nil || t.knownFrom != nil
             if let from = t.certainFrom, let until = t.certainUntil, from <= until { item.certain = from...until }
             out.append(item)
         }

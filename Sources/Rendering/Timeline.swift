@@ -63,7 +63,9 @@ public enum Timeline {
                 markEnd += openRun
                 let isPoint = item.end == nil && !item.openEnded
                 if isPoint && item.start.precision == .day { markStart -= markSize / 2; markEnd = markStart + markSize }
-                let measured = engine.measure(item.label, labelFont)
+                // The full label when the axis has room for it, else the short one (large print).
+                let text = engine.measure(item.label, labelFont).size.width <= x1 - x0 - 4 ? item.label : (item.shortLabel ?? item.label)
+                let measured = engine.measure(text, labelFont)
                 let labelWidth = measured.size.width
                 // Inside a bar when it fits, else after the mark, else before it.
                 var labelX: Double
@@ -115,7 +117,7 @@ public enum Timeline {
                         itemMarks.append(.line(LineMark(from: (possibleRect.maxX, my), to: (markRect.maxX, my), colour: rule, width: 1, dash: [2, 2])))
                     }
                 }
-                var label = placer.place(item.label, labelFont, colour: ink, x: labelX, y: ry + (rowHeight - measured.size.height) / 2,
+                var label = placer.place(text, labelFont, colour: ink, x: labelX, y: ry + (rowHeight - measured.size.height) / 2,
                                          width: labelWidth + 0.5, id: "label:\(item.id)")
                 label.wrapWidth = nil
                 label.container = inside ? markRect.inset(-0.5) : Rect(x: x0, y: ry, width: x1 - x0, height: rowHeight)
@@ -156,7 +158,7 @@ public enum Timeline {
         y = placer.chartFooting(key: "Squares: graded inspections, coloured by overall grade. Diamonds: visits and events on a known day; boxes: a month or year when only that is known (dashed: date inferred). People: a solid bar over the days the sources make certain they were in post (hatched: interim); a dashed outline where only the month or year is known, or the sources stop; a dashed tail: no end date is known, and the bar stops at the last source that shows them in post.", source: sourceLine, at: y, style: style, width: width, into: &marks)
         }
         let table = DataTable(columns: ["Lane", "From", "To", "What"],
-                              rows: items.map { [$0.lane.rawValue, $0.start.display, $0.openEnded ? "not known" : ($0.end?.display ?? ""), $0.label] })
+                              rows: items.map { [$0.lane.rawValue, $0.startKnown ? $0.start.display : "not known", $0.openEnded ? "not known" : ($0.end?.display ?? ""), $0.label] })
         let alt = "Time line of \(authority) from \(from.year) to \(to.year). " +
             TimelineItem.Lane.allCases.compactMap { lane in
                 let its = items.filter { $0.lane == lane }
