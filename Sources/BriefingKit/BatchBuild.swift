@@ -18,6 +18,8 @@ public struct BuildRequest: Sendable {
     public var force = false
     public var quiet = false
     public var clock: PhaseClock?
+    /// Which kinds of file to write (`--formats`); every kind by default.
+    public var formats: Set<OutputFormat> = Set(OutputFormat.allCases)
 
     public init() {}
 }
@@ -107,7 +109,7 @@ extension Briefing {
             }
         }
         let pipeline = PackPipeline(workspace: workspace, dpi: request.dpi, sourceDateEpoch: epoch, styleOverride: request.style,
-                                    official: official, clock: request.clock)
+                                    official: official, clock: request.clock, formats: request.formats)
         let fonts = (try? TextEngine.forCurrentThread().resolvedFamilies()) ?? []
         let progress = Progress(total: jobs.count, quiet: request.quiet)
         final class Outcomes: @unchecked Sendable {
@@ -167,7 +169,8 @@ extension Briefing {
                 inputs = pipeline.inputs(pack: nil, template: template, style: request.style ?? template?.style ?? "default")
             }
             var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(inputs), fonts: fonts,
-                                    options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? ""],
+                                    options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? "",
+                                              "formats": OutputFormat.manifestValue(request.formats)],
                                     outputs: [])
             let stored = Manifest.load(out: ws.out, id: id)
             if !request.force && manifest.matches(stored, in: ws.out) { return .upToDate(stored!.outputs.map { "\(ws.out)/\($0)" }) }

@@ -49,10 +49,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Rebuild even when nothing has changed.") var force = false
     @Flag(help: "No progress output.") var quiet = false
     @Flag(help: "Print where the time went (load, lay out, draw, encode, write).") var timings = false
+    @Option(help: "Kinds of file to write, comma-separated: pdf, html, png, svg, csv, txt, xlsx (default: all).") var formats = "pdf,html,png,svg,csv,txt,xlsx"
     @OptionGroup var folders: Folders
 
     func validate() throws {
         guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be between 36 and 1200") }
+        if case let .failure(error) = OutputFormat.parse(formats) { throw ValidationError("--formats: \(error)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
@@ -67,6 +69,7 @@ struct Build: ParsableCommand {
         request.force = force
         request.quiet = quiet
         request.clock = timings ? PhaseClock() : nil
+        request.formats = (try? OutputFormat.parse(formats).get()) ?? Set(OutputFormat.allCases)
         let status = Briefing.build(request, workspace: folders.located(say: quiet ? .never : .always))
         if let clock = request.clock {
             for (phase, seconds) in clock.report {
