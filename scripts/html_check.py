@@ -32,7 +32,11 @@ def start_browser():
                 "--hide-scrollbars", "--font-render-hinting=none"]:
         options.add_argument(arg)
     # Debian's chromedriver, named, so Selenium never tries to fetch a driver of its own.
-    return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    # The window's size includes the browser's frame; the page itself is to be seen at 1280 x 800.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    return driver
 
 
 def main():
