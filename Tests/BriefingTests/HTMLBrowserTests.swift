@@ -66,9 +66,17 @@ func skipVisibly(_ why: String) throws -> Never {
             let page = try HTMLReader(path: "\(out)/\(id).html").root
             let pdf = "\(out)/\(id).pdf"
             let pdfText = normaliseSpace(try runProcess("pdftotext", [pdf, "-"]).stdout)
-            // Headings: those of the HTML, found in the PDF's text in the same order.
+            // Headings: those of the HTML, found in the PDF's text in the same order. A pack
+            // without a cover has its title and contents put before them in HTML (ids "title" and
+            // "contents"): the title must be the PDF's own, as its viewer shows it.
             var at = pdfText.startIndex
-            for h in page.all("h1", "h2", "h3").map({ $0.text() }) {
+            let added = page.all("h1", "h2").filter { ["title", "contents"].contains($0["id"] ?? "") }
+            if let title = added.first(where: { $0["id"] == "title" }) {
+                let info = try runProcess("pdfinfo", [pdf]).stdout.split(separator: "\n")
+                let pdfTitle = info.first { $0.hasPrefix("Title:") }.map { normaliseSpace(String($0.dropFirst(6))) }
+                #expect(pdfTitle == title.text(), "\(what): HTML title \"\(title.text())\" is not the PDF's \(pdfTitle ?? "none")")
+            }
+            for h in page.all("h1", "h2", "h3").filter({ !["title", "contents"].contains($0["id"] ?? "") }).map({ $0.text() }) {
                 guard let r = pdfText.range(of: h, range: at..<pdfText.endIndex) else { Issue.record("\(what): heading \"\(h)\" not in the PDF in order"); continue }
                 at = r.upperBound
             }
