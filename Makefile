@@ -26,7 +26,15 @@ A11Y_PYPI := outloud==0.2.1 page-validation==0.11.0 pdfua==0.1.3
 A11Y_APT := python3 python3-venv
 A11Y_STYLES := default greyscale large-print rag
 
-.PHONY: deps build reports import test dist bench clean a11y-check docs
+# The HTML packs' checks in `make test`: Debian's Chromium and its driver, and axe-core (through
+# axe-selenium-python, with Selenium) from PyPI in a virtual environment. axe-selenium-python
+# 3.0.0 carries axe-core 4.10, the first of its releases with the WCAG 2.2 rules; it asks for
+# Python 3.12 but its code (one small class) runs on Debian 12's 3.11, hence --ignore-requires-python.
+HTML_VENV := .venv-html
+HTML_PYPI := selenium==4.51.0 axe-selenium-python==3.0.0
+HTML_APT := chromium chromium-driver python3 python3-venv
+
+.PHONY: deps build reports import test dist bench clean a11y-check docs html-screenshot
 
 # Installs the missing Debian packages given as $(1): as root, or through $(SUDO) when it is set;
 # otherwise prints what is missing and the command to run, and fails.
@@ -68,7 +76,7 @@ import: build
 	$(BIN) import dfe --all-authorities $(DFE)
 
 # The Swift Testing suites; DistTests unpack the tarball `dist` made and run it without Swift.
-test: deps dist
+test: deps dist $(HTML_VENV)/installed
 	$(SWIFT) build --build-tests
 	BRIEFING_DIST=$(CURDIR)/$(DIST_TARBALL) $(SWIFT) test --skip-build
 
@@ -104,5 +112,19 @@ a11y-check: build $(A11Y_VENV)/installed
 	@for s in $(A11Y_STYLES); do $(BIN) build --quiet --force --style $$s --out out/a11y/$$s >/dev/null || exit 1; done
 	@$(A11Y_VENV)/bin/python scripts/a11y_check.py $(foreach s,$(A11Y_STYLES),out/a11y/$(s)/*.pdf) | tee out/a11y/report.txt; exit $${PIPESTATUS[0]}
 
+$(HTML_VENV)/installed: Makefile
+	$(call apt_install,$(HTML_APT))
+	rm -rf $(HTML_VENV)
+	python3 -m venv $(HTML_VENV)
+	$(HTML_VENV)/bin/pip install -q --disable-pip-version-check --ignore-requires-python $(HTML_PYPI)
+	touch $@
+
+# The README's picture of the scrutiny pack's HTML page: its first screen in headless Chromium
+# at 1280 x 800, after axe-core has checked the page.
+html-screenshot: build $(HTML_VENV)/installed
+	@$(BIN) build --quiet --force --pack scrutiny --formats html --out out/screenshot
+	@mkdir -p docs
+	$(HTML_VENV)/bin/python scripts/html_check.py --screenshot docs/html-first-screen.png out/screenshot/scrutiny.html
+
 clean:
-	rm -rf out .build $(DIST_SCRATCH) dist $(A11Y_VENV)
+	rm -rf out .build $(DIST_SCRATCH) dist $(A11Y_VENV) $(HTML_VENV)

@@ -23,6 +23,8 @@ public struct BuildRequest: Sendable {
     public var force = false
     public var quiet = false
     public var clock: PhaseClock?
+    /// Which kinds of file to write (`--formats`); every kind by default.
+    public var formats: Set<OutputFormat> = Set(OutputFormat.allCases)
 
     public init() {}
 }
@@ -167,7 +169,7 @@ extension Briefing {
         }
         let pipeline = {
             var p = PackPipeline(workspace: workspace, dpi: request.dpi, sourceDateEpoch: epoch, styleOverride: request.style,
-                                 official: official, clock: request.clock)
+                                 official: official, clock: request.clock, formats: request.formats)
             p.meetingOverride = request.meeting
             p.sinceOverride = request.since
             return p
@@ -237,7 +239,8 @@ extension Briefing {
             }
             var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(inputs), fonts: fonts,
                                     options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? "",
-                                              "meeting": request.meeting?.iso ?? "", "since": request.since?.iso ?? ""],
+                                              "meeting": request.meeting?.iso ?? "", "since": request.since?.iso ?? "",
+                                              "formats": OutputFormat.manifestValue(request.formats)],
                                     outputs: [])
             let stored = Manifest.load(out: ws.out, id: id)
             if !request.force && manifest.matches(stored, in: ws.out) { return .upToDate(stored!.outputs.map { "\(ws.out)/\($0)" }) }

@@ -25,11 +25,13 @@ public struct PackPipeline {
     /// `--meeting` and `--since`, over the pack definition's own.
     public var meetingOverride: PartialDate?
     public var sinceOverride: PartialDate?
+    /// Which files `draw` makes (default: every kind).
+    public var formats: Set<OutputFormat>
 
     public init(workspace: Workspace, dpi: Double = 150, sourceDateEpoch: Int? = nil, styleOverride: String? = nil,
-                official: OfficialContext? = nil, clock: PhaseClock? = nil) {
+                official: OfficialContext? = nil, clock: PhaseClock? = nil, formats: Set<OutputFormat> = Set(OutputFormat.allCases)) {
         self.workspace = workspace; self.dpi = dpi; self.sourceDateEpoch = sourceDateEpoch; self.styleOverride = styleOverride
-        self.official = official; self.clock = clock
+        self.official = official; self.clock = clock; self.formats = formats
     }
 
     func timed<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
@@ -157,19 +159,25 @@ public struct PackPipeline {
         return paths.sorted()
     }
 
-    /// draw: the PDF, and each figure as PNG, SVG, CSV table and alt text. The PDF and the
-    /// images are drawn in parallel, each task with its own Cairo surface and Pango context; the
-    /// files come back in a fixed order, so parallel output is byte-identical to serial.
+    /// draw: the PDF and the HTML page, and each figure as PNG, SVG, CSV table and alt text, then
+    /// the workbook: those of `formats`. The PDF, HTML and images are drawn in parallel, each task
+    /// with its own Cairo surface and Pango context; the files come back in a fixed order, so
+    /// parallel output is byte-identical to serial.
     public func draw(_ composed: ComposedPack) throws -> [OutputFile] {
-        let pack = composed.pack, style = composed.style, document = composed.document
-        enum Task: Sendable { case pdf, png(Figure, String), svg(Figure, String) }
-        var tasks: [Task] = [.pdf]
-        var textFiles: [OutputFile] = []
+        let pack = composed.pack, style = composed.style, document = composed.document, formats = self.formats
+        enum Task: Sendable { case pdf(String), html(String), png(Figure, String), svg(Figure, String) }
+        /// An output in its place in the list: drawn by a task, or already made.
+        enum Slot { case task(Int), ready(OutputFile) }
+        var tasks: [Task] = [], slots: [Slot] = []
+        func add(_ t: Task) { slots.append(.task(tasks.count)); tasks.append(t) }
+        if formats.contains(.pdf) { add(.pdf("\(workspace.out)/\(pack.id).pdf")) }
+        if formats.contains(.html) { add(.html("\(workspace.out)/\(pack.id).html")) }
         for f in composed.figures {
             let base = "\(workspace.out)/\(pack.id)-\(f.id)"
-            tasks += [.png(f, "\(base).png"), .svg(f, "\(base).svg")]
-            textFiles += [OutputFile(path: "\(base).csv", data: TidyTable(f.table, shape: TidyTable.shapes[f.id]).csv),
-                          OutputFile(path: "\(base).txt", data: Data((f.altText + "\n").utf8))]
+            if formats.contains(.png) { add(.png(f, "\(base).png")) }
+            if formats.contains(.svg) { add(.svg(f, "\(base).svg")) }
+            if formats.contains(.csv) { slots.append(.ready(OutputFile(path: "\(base).csv", data: TidyTable(f.table, shape: TidyTable.shapes[f.id]).csv))) }
+            if formats.contains(.txt) { slots.append(.ready(OutputFile(path: "\(base).txt", data: Data((f.altText + "\n").utf8)))) }
         }
         final class Results: @unchecked Sendable {
             var files: [OutputFile?]
@@ -178,19 +186,17 @@ public struct PackPipeline {
             init(_ n: Int) { files = Array(repeating: nil, count: n) }
         }
         let results = Results(tasks.count)
-        let out = workspace.out, dpi = self.dpi, clock = self.clock
+        let dpi = self.dpi, clock = self.clock
         DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
             do {
                 // Whichever thread runs a task draws with that thread's own engine.
                 let renderer = DocumentRenderer(style: style, engine: try TextEngine.forCurrentThread(), clock: clock)
                 let file: OutputFile
                 switch tasks[i] {
-                case .pdf:
-                    file = OutputFile(path: "\(out)/\(pack.id).pdf", data: try renderer.pdf(document))
-                case let .png(f, path):
-                    file = OutputFile(path: path, data: try renderer.png(f, dpi: dpi))
-                case let .svg(f, path):
-                    file = OutputFile(path: path, data: try renderer.svg(f))
+                case let .pdf(path): file = OutputFile(path: path, data: try renderer.pdf(document))
+                case let .html(path): file = OutputFile(path: path, data: renderer.html(document))
+                case let .png(f, path): file = OutputFile(path: path, data: try renderer.png(f, dpi: dpi))
+                case let .svg(f, path): file = OutputFile(path: path, data: try renderer.svg(f))
                 }
                 results.lock.lock(); results.files[i] = file; results.lock.unlock()
             } catch {
@@ -198,11 +204,14 @@ public struct PackPipeline {
             }
         }
         if let error = results.error { throw error }
-        // PDF first, then per figure: PNG, SVG, CSV, alt text; then the workbook.
-        var ordered = [results.files[0]!]
-        for (k, _) in composed.figures.enumerated() {
-            ordered += [results.files[1 + 2 * k]!, results.files[2 + 2 * k]!, textFiles[2 * k], textFiles[2 * k + 1]]
+        // PDF, HTML, then per figure: PNG, SVG, CSV, alt text; then the workbook.
+        var ordered = slots.map { slot -> OutputFile in
+            switch slot {
+            case let .task(i): return results.files[i]!
+            case let .ready(file): return file
+            }
         }
+        guard formats.contains(.xlsx) else { return ordered }
         let d = composed.record.newestDate
         let created = ISO8601DateFormatter().date(from: document.metadata.createDate).map { Int($0.timeIntervalSince1970) } ?? 0
         let workbook = try timed("write workbook") {

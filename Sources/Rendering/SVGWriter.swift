@@ -9,6 +9,8 @@ struct SVGWriter {
     let engine: TextEngine
     private var patterns: [String: String] = [:]
     private var body: [String] = []
+    /// Put before every pattern id, so several charts inlined in one HTML page never share an id.
+    var idPrefix = ""
 
     init(engine: TextEngine) { self.engine = engine }
 
@@ -41,6 +43,21 @@ struct SVGWriter {
         out += "<rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"\(background.hex)\"/>\n"
         out += "<g transform=\"translate(\(n(margin)) \(n(margin)))\">\n" + w.body.joined(separator: "\n") + "\n</g>\n</svg>\n"
         return Data(out.utf8)
+    }
+
+    /// `marks` as an `<svg>` element to inline in an HTML page, cropped to `box`: an image named
+    /// by its `<title>` and described by its `<desc>`, with ids prefixed by `id`.
+    static func inline(_ marks: [Mark], box: Rect, id: String, title: String, desc: String, engine: TextEngine) -> String {
+        var w = SVGWriter(engine: engine)
+        w.idPrefix = id + "-"
+        for m in marks { w.add(m) }
+        let n = number
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" " +
+            "width=\"\(n(box.width))pt\" height=\"\(n(box.height))pt\" viewBox=\"\(n(box.x)) \(n(box.y)) \(n(box.width)) \(n(box.height))\" " +
+            "style=\"max-width:calc(var(--k) * \(n(box.width))pt)\">\n" +
+            "<title id=\"\(id)-title\">\(escaped(title))</title>\n<desc id=\"\(id)-desc\">\(escaped(desc))</desc>\n"
+        if !w.patterns.isEmpty { out += "<defs>\n" + w.patterns.keys.sorted().map { w.patterns[$0]! }.joined(separator: "\n") + "\n</defs>\n" }
+        return out + w.body.joined(separator: "\n") + "\n</svg>"
     }
 
     mutating func add(_ mark: Mark, hatchSpacing: Double = 5) {
@@ -84,7 +101,7 @@ struct SVGWriter {
 
     /// The id of a tiling pattern of `kind` in `ink`, defined once per document.
     private mutating func pattern(_ kind: Style.Pattern, _ ink: Colour, spacing s: Double, width: Double) -> String {
-        let id = "\(kind)-\(ink.hex.dropFirst())-\(Self.number(s).replacingOccurrences(of: ".", with: "_"))"
+        let id = "\(idPrefix)\(kind)-\(ink.hex.dropFirst())-\(Self.number(s).replacingOccurrences(of: ".", with: "_"))"
         let n = Self.number, stroke = "stroke=\"\(ink.hex)\" stroke-width=\"\(n(width))\""
         let content: String
         switch kind {

@@ -53,10 +53,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Rebuild even when nothing has changed.") var force = false
     @Flag(help: "No progress output.") var quiet = false
     @Flag(help: "Print where the time went (load, lay out, draw, encode, write).") var timings = false
+    @Option(help: "Kinds of file to write, comma-separated: pdf, html, png, svg, csv, txt, xlsx (default: all).") var formats = "pdf,html,png,svg,csv,txt,xlsx"
     @OptionGroup var folders: Folders
 
     func validate() throws {
         guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be between 36 and 1200") }
+        if case let .failure(error) = OutputFormat.parse(formats) { throw ValidationError("--formats: \(error)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let meeting, PartialDate.parse(meeting)?.precision != .day { throw ValidationError("--meeting \"\(meeting)\" is not a date: write 2026-12-03") }
         if let since, PartialDate.parse(since) == nil { throw ValidationError("--since \"\(since)\" is not a date: write 2026-09-17") }
@@ -76,6 +78,7 @@ struct Build: ParsableCommand {
         request.force = force
         request.quiet = quiet
         request.clock = timings ? PhaseClock() : nil
+        request.formats = (try? OutputFormat.parse(formats).get()) ?? Set(OutputFormat.allCases)
         let status = Briefing.build(request, workspace: folders.located(say: quiet ? .never : .always))
         if let clock = request.clock {
             for (phase, seconds) in clock.report {
