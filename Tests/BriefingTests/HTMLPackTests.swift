@@ -14,9 +14,15 @@ func buildPacks(style: String, formats: String = "pdf,html") throws -> String {
 }
 
 /// The words of a block as the reader meets them, to find in the page in order.
+/// A page citation as the HTML page words it: `“X”, {page:X}` becomes the linked “X” alone.
+func htmlCitations(_ s: String) -> String {
+    guard s.contains("{page:") else { return s }
+    return s.replacingOccurrences(of: #", \{page:[^}]*\}"#, with: "", options: .regularExpression)
+}
+
 func blockText(_ block: Block) -> [String] {
     switch block {
-    case let .title(s), let .heading(s, _), let .paragraph(s), let .note(s), let .bullet(s): return [s]
+    case let .title(s), let .heading(s, _), let .paragraph(s), let .note(s), let .bullet(s): return [htmlCitations(s)]
     case let .quote(s, a): return ["\u{201C}\(s)\u{201D}", "\u{2014} \(a)"]
     case let .keyNumbers(items): return items.flatMap { [$0.number, $0.label] }
     case let .figure(f): return [f.title]
