@@ -165,6 +165,13 @@ extension Figure {
             out.append(make(Array(items[start..<end]), start > 0))
             start = end
         }
+        // The same number of pieces, filled evenly when they still fit: never one row left
+        // alone under a repeated heading while the page before stands a third empty.
+        if out.count > 1 {
+            let size = (items.count + out.count - 1) / out.count
+            let even = stride(from: 0, to: items.count, by: size).map { make(Array(items[$0..<min($0 + size, items.count)]), $0 > 0) }
+            if even.count == out.count && even.allSatisfy({ $0.size.height <= maxHeight }) { return even }
+        }
         return out
     }
 }

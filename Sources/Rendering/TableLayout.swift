@@ -75,3 +75,27 @@ extension DocumentRenderer {
         return pieces
     }
 }
+
+extension DataTable {
+    /// The table as several narrower ones when its columns cannot all stand side by side with
+    /// their longest words whole at `width`: each keeps the first column (what a row is about)
+    /// and takes as many of the others as fit, so no word is broken and no text shrunk.
+    public func columnGroups(style: Style, text engine: TextEngine, width: Double) -> [DataTable] {
+        let pad = 3.0, head = style.font("note", bold: true)
+        let need = columns.indices.map { c -> Double in
+            let words = Set(([columns[c]] + rows.map { c < $0.count ? $0[c] : "" }).flatMap { $0.split(separator: " ").map(String.init) })
+            return (words.map { engine.measure($0, head).size.width }.max() ?? 20) + 2 * pad + 1
+        }
+        guard columns.count > 2, need.reduce(0, +) > width else { return [self] }
+        var groups: [[Int]] = []
+        var current: [Int] = [], used = need[0]
+        for c in 1..<columns.count {
+            if !current.isEmpty && used + need[c] > width { groups.append(current); current = []; used = need[0] }
+            current.append(c); used += need[c]
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups.map { g in
+            DataTable(columns: [columns[0]] + g.map { columns[$0] }, rows: rows.map { r in [r.first ?? ""] + g.map { $0 < r.count ? r[$0] : "" } })
+        }
+    }
+}

@@ -64,7 +64,13 @@ public enum Timeline {
                 let isPoint = item.end == nil && !item.openEnded
                 if isPoint && item.start.precision == .day { markStart -= markSize / 2; markEnd = markStart + markSize }
                 // The full label when the axis has room for it, else the short one (large print).
-                let text = engine.measure(item.label, labelFont).size.width <= x1 - x0 - 4 ? item.label : (item.shortLabel ?? item.label)
+                // The full label when it fits beside its mark (after or before it), else the short one:
+                // a label is never printed over its own mark.
+                func fits(_ t: String) -> Bool {
+                    let w = engine.measure(t, labelFont).size.width
+                    return markEnd + 3 + w <= x1 || markStart - 3 - w >= x0
+                }
+                let text = fits(item.label) || item.shortLabel == nil ? item.label : item.shortLabel!
                 let measured = engine.measure(text, labelFont)
                 let labelWidth = measured.size.width
                 // Inside a bar when it fits, else after the mark, else before it.
