@@ -60,6 +60,13 @@ extension PageBuilder {
             rows += group.map { e in
                 IndicatorTable.Row(title: e.name, detail: e.region, values: zip(chunk, periods).map { d, p in cell(store.value(d.id, of: e, period: p), d) })
             }
+            for e in group {
+                for (d, p) in zip(chunk, periods) {
+                    if let v = store.value(d.id, of: e, period: p), v.number == nil {
+                        missingFigures.append("\(d.title), \(e.name), \(p): \(OfficialContext.format(v, unit: d.unit))")
+                    }
+                }
+            }
             let headers = zip(chunk, periods).map { d, p in "\(d.title) (\(p))" }
             // The finding: who is highest on the first indicator of the table.
             let first = chunk[0]

@@ -46,21 +46,25 @@ extension PageBuilder {
             }
             messages.append(text + "." + see)
         }
-        if let last = inspections.last, !last.areasForImprovement.isEmpty, let see = cite([.improvementTracker]) {
+        if let last = inspections.last, !last.areasForImprovement.isEmpty, var see = cite([.improvementTracker]) {
+            if let h = latestAreasHeading { see = " (see \u{201C}\(h)\u{201D}, {page:\(h)})" }
             messages.append("The \(last.start.monthYear) inspection set \(Self.number(last.areasForImprovement.count)) areas for improvement: " +
                             last.areasForImprovement.map { "\u{201C}\($0.wording ?? $0.title)\u{201D}" }.joined(separator: "; ") + see)
         }
         if let official, let entry {
             let found = official.store.findings(for: entry, indicators: official.indicators)
             let england = found.filter { ($0.behindEngland ?? 0) > 0 }.max { $0.behindEngland! < $1.behindEngland! }
-            let neighbours = found.filter { ($0.behindNeighbours ?? 0) > 0 && $0.indicator.id != england?.indicator.id }.max { $0.behindNeighbours! < $1.behindNeighbours! }
+            let neighbours = found.filter { ($0.behindNeighbours ?? 0) > 0 }.max { $0.behindNeighbours! < $1.behindNeighbours! }
             let see = cite([.indicatorTable, .indicatorTrends])
             if let f = england, let see {
                 _ = using(official.indicatorSources)
-                messages.append("Of the rates compared, \(f.indicator.title.lowercased()) is furthest behind England: \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + see)
-            }
-            if let f = neighbours, let see {
-                messages.append("Against the statistical neighbours, \(f.indicator.title.lowercased()) is furthest behind: \(format(f.value, f)) in \(f.period) against their average of \(f.neighbours.map { format($0, f) } ?? "") (\(f.indicator.better.rawValue) is better)." + see)
+                let both = neighbours?.indicator.id == f.indicator.id
+                messages.append("Of the rates compared, \(f.indicator.title.lowercased()) is furthest behind England\(both ? " and the statistical neighbours" : ""): \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} average of \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + see)
+                // The next furthest behind the neighbours, when the same rate leads both.
+                let next = both ? found.filter { ($0.behindNeighbours ?? 0) > 0 && $0.indicator.id != f.indicator.id }.max { $0.behindNeighbours! < $1.behindNeighbours! } : neighbours
+                if let n = next {
+                    messages.append("\(both ? "Next furthest behind the statistical neighbours" : "Furthest behind the statistical neighbours") is \(n.indicator.title.lowercased()): \(format(n.value, n)) in \(n.period) against their average of \(n.neighbours.map { format($0, n) } ?? "") (\(n.indicator.better.rawValue) is better)." + see)
+                }
             }
         }
         if let since = pack.since, let see = cite([.sinceLastMeeting]) {
@@ -71,7 +75,7 @@ extension PageBuilder {
                             : "Since \(since.longDisplay): " + items.prefix(3).map(\.text).joined(separator: "; ") + (items.count > 3 ? "; and \(Self.number(items.count - 3)) more" : "") + "." + see)
         }
         var blocks: [Block] = [.pageBreak, .heading(PageKind.summary.heading!, level: 1),
-                               .paragraph("The key messages of this pack, each with the page that shows it.")]
+                               .paragraph("The key messages of this pack, each citing the section that shows it.")]
         blocks += messages.prefix(5).map { Block.bullet($0) }
         return blocks
     }
@@ -96,14 +100,17 @@ extension PageBuilder {
             out.append((when, text))
         }
         for q in record.quotes where q.date.earliest >= since.earliest {
-            out.append((q.date, "\(q.speaker) said: \u{201C}\(q.text)\u{201D}"))
+            out.append((q.date, "\(q.speaker)\(q.dateInferred ? " (date inferred)" : "") said: \u{201C}\(q.text)\u{201D}"))
         }
         if let official {
             for s in official.indicatorSources + [official.outcomesSource] where s.date.earliest >= since.earliest {
                 out.append((s.date, "new official data: \(s.publisher), \u{201C}\(s.title)\u{201D}, published \(s.date.display)"))
             }
         }
-        return out.sorted { $0.0.earliest < $1.0.earliest }
+        // Oldest first; a date known only to the year cannot be placed within it, so it comes
+        // after everything dated within that year (and a month after that month's days).
+        func key(_ d: PartialDate) -> (Int, Int, Int) { (d.year, d.monthOrNil ?? 13, d.day ?? 32) }
+        return out.sorted { key($0.0) < key($1.0) }
     }
 
     mutating func sinceLastMeeting() -> [Block] {

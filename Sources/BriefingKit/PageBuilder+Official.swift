@@ -34,8 +34,14 @@ extension PageBuilder {
         let span = dates.first.map { first in " (neighbours inspected \(first.monthYear) to \(dates.last!.monthYear))" } ?? ""
         guard let subject else { return "\(base): newest known Ofsted judgements; \(entry.name) has no inspection on record" }
         if let g = subject.grade(.overallEffectiveness) {
-            let better = others.filter { ($0.grade(.overallEffectiveness) ?? .inadequate) > g }.count
-            return "\(base): \(better) of \(rows.count - 1) neighbours are judged better overall than \(entry.name)\u{2019}s \(g.wording.lowercased()) (\(subject.inspected.monthYear))\(span)"
+            // Only neighbours with an overall grade can be better or worse overall.
+            let graded = others.compactMap { $0.grade(.overallEffectiveness) }
+            let of = graded.count == rows.count - 1 ? "\(graded.count) neighbours" : "the \(graded.count) neighbours with an overall grade"
+            if g == .outstanding {
+                return "\(base): \(entry.name) is judged outstanding overall (\(subject.inspected.monthYear)), as are \(graded.filter { $0 == .outstanding }.count) of \(of)\(span)"
+            }
+            let better = graded.filter { $0 > g }.count
+            return "\(base): \(better) of \(of) are judged better overall than \(entry.name)\u{2019}s \(g.wording.lowercased()) (\(subject.inspected.monthYear))\(span)"
         }
         let reason: String
         if case let .notJudged(r)? = subject.cells[.overallEffectiveness] { reason = r } else { reason = "not judged" }
@@ -78,7 +84,7 @@ extension PageBuilder {
         let finding: String
         switch (mine, myGroup) {
         case let (k?, label?) where k.grade(.overallEffectiveness) != nil:
-            title = "\(entry.name) is one of \(n) of England\u{2019}s \(total) authorities whose newest overall judgement is \(label.lowercased())"
+            title = "\(entry.name) is one of \(n) of England\u{2019}s \(total) authorities whose newest known overall judgement is \(label.lowercased()) (grades \(index.asAtPhrase(index.outcomesSource)) unless an authority\u{2019}s own record is newer)"
             finding = "\(entry.name) is \(label.lowercased()) (\(k.inspected.monthYear))."
         case let (k?, label?):
             let asAt = index.asAtPhrase(index.outcomesSource)
@@ -90,10 +96,13 @@ extension PageBuilder {
             finding = "\(entry.name) has no inspection on record."
         }
         let provenance = index.provenance(of: shown) + asAt
-        return chart(PageKind.nationalDistribution.heading!, NationalDistribution.figure(subject: entry.name, title: title, bars: bars, total: total,
-                                                                     provenance: provenance, altFinding: finding,
-                                                                     sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".",
-                                                                     style: style, text: engine, width: width))
+        let sourceLine = "Source: " + sources.map(\.citation).joined(separator: "; ") + "."
+        return chart(PageKind.nationalDistribution.heading!,
+                     NationalDistribution.figure(subject: entry.name, title: title, bars: bars, total: total, provenance: provenance,
+                                                 altFinding: finding, sourceLine: sourceLine, style: style, text: engine, width: width),
+                     pieces: NationalDistribution.pieces(subject: entry.name, title: title, bars: bars, total: total, provenance: provenance,
+                                                         altFinding: finding, sourceLine: sourceLine, style: style, text: engine, width: width,
+                                                         maxHeight: maxHeight))
     }
 
     mutating func indicatorTable() throws -> [Block] {
@@ -102,6 +111,10 @@ extension PageBuilder {
         extraSources += sources
         let asAt = using(sources)
         let (whole, pieces) = official.indicatorFigures(entry, asAt: asAt, style: style, engine: engine, width: width, maxHeight: maxHeight)
+        // The table shows a suppressed figure with its reason; the sources page lists it too.
+        for c in official.store.comparisons(for: entry, indicators: official.indicators) where c.authority.number == nil {
+            missingFigures.append("\(c.indicator.title), \(entry.name), \(c.period): \(OfficialContext.format(c.authority, unit: c.indicator.unit))")
+        }
         return chart(PageKind.indicatorTable.heading!, whole, pieces: pieces)
     }
 }

@@ -20,7 +20,9 @@ extension PageBuilder {
             }
             for e in found.prefix(rule.limit) {
                 subjects.insert(e["indicator"] ?? e["area"] ?? e["inspection"] ?? "")
-                asked.append(rule.question(e) + see)
+                // The latest inspection's areas are listed under their own subheading.
+                let cited = rule.kind == .areasNotYetVisited ? latestAreasHeading.map { " (see \u{201C}\($0)\u{201D}, {page:\($0)})" } ?? see : see
+                asked.append(rule.question(e) + cited)
             }
         }
         var blocks: [Block] = [.pageBreak, .heading(PageKind.questions.heading!, level: 1)]

@@ -21,6 +21,16 @@ extension PageBuilder {
     /// Which inspection is tracked follows from the record's inspections (or the `inspection`
     /// option), never from which visits happen to have findings, so adding a visit never
     /// switches the page to another inspection.
+    /// The subheading the tracker lists the latest inspection's areas under, when it tracks an
+    /// earlier inspection's first (nil when the latest's areas are the tracked ones).
+    var latestAreasHeading: String? {
+        let setters = record.gradedInspections.filter { !$0.areasForImprovement.isEmpty }
+        guard setters.count >= 2, let latest = setters.last,
+              let page = pack.pages.first(where: { $0.kind == .improvementTracker }),
+              page.option("inspection").map({ $0 != latest.id }) ?? true else { return nil }
+        return "Areas for improvement from the \(latest.start.monthYear) inspection"
+    }
+
     mutating func tracker(_ page: PageSpec) -> [Block] {
         let drift = page.option("drift_visits").flatMap(Int.init) ?? 2
         let setters = record.gradedInspections.filter { !$0.areasForImprovement.isEmpty }
@@ -32,7 +42,7 @@ extension PageBuilder {
         let tracked = chosen ?? (setters.count >= 2 ? setters[setters.count - 2] : latest)
         var blocks = trackerMatrix(heading, tracked, drift: drift)
         if tracked.id != latest.id {
-            blocks += [.heading("Areas for improvement from the \(latest.start.monthYear) inspection", level: 2)]
+            blocks += [.heading(latestAreasHeading!, level: 2)]
             blocks += latest.areasForImprovement.map { Block.bullet("\($0.title): \u{201C}\($0.wording ?? $0.title)\u{201D}") }
             let since = record.track(latest.areasForImprovement[0]).history
             if since.isEmpty {

@@ -47,7 +47,7 @@ extension PageBuilder {
             for line in inferred { blocks.append(.note(line)) }
         }
         blocks.append(.heading("What was suppressed", level: 2))
-        blocks.append(.note(missingFigures.isEmpty ? "No figure drawn in this pack was suppressed or unpublished for \(name)."
+        blocks.append(.note(missingFigures.isEmpty ? "No figure of \(name) drawn in this pack was suppressed or unpublished."
                             : "Shown as gaps, never as zero: " + missingFigures.joined(separator: "; ") + "."))
         return blocks
     }

@@ -57,7 +57,11 @@ extension PageBuilder {
                 [.init(name: name, role: "authority", points: mine.map { (date($0.period), $0.value.number) })] + others
             ).filter { !$0.points.isEmpty }, noData: noData)
         }
+        // Only inspections within the time the panels show: the key must not promise a rule the
+        // axis cannot hold.
+        let lastShown = panels.flatMap { $0.series.flatMap { $0.points.map(\.date) } }.max()
         let inspections = record.gradedInspections.map { (label: $0.start.monthYear, date: $0.start.earliest) }
+            .filter { i in lastShown.map { i.date <= $0 } ?? false }
         let sourceLine = "Source: " + official.indicatorSources.map(\.citation).joined(separator: "; ") + "; DfE statistical neighbour model 2025."
         return chart(PageKind.indicatorTrends.heading!, IndicatorTrends.figure(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
                                                                 format: format, asAt: asAt, style: style, text: engine, width: width),

@@ -20,7 +20,7 @@ extension PageBuilder {
         rows.append(["For", "the \(pack.audience)"])
         rows.append(["Protective marking", pack.marking])
         rows.append(["Data as at", "\(asAt.longDisplay) (the newest source this pack uses)"])
-        if let since = pack.since { rows.append(["New since", "\(since.longDisplay) (the last meeting)"]) }
+        if let since = pack.since { rows.append(["What\u{2019}s new since", since.longDisplay]) }
         return [.title(pack.title),
                 .table(DataTable(columns: ["Front sheet", "Detail"], rows: rows)),
                 .heading("Contents", level: 2),
@@ -157,7 +157,13 @@ extension PageBuilder {
         var blocks: [Block] = [.pageBreak, .heading(PageKind.dataTables.heading!, level: 1),
                                .paragraph("The figures and words behind every chart in this pack, for readers who prefer a table and for screen readers. Each is also written beside the pack as a CSV file.")]
         for f in figures {
-            blocks += [.heading(f.title, level: 2), .table(f.table)]
+            // A table too wide for the page comes in parts, each with the row labels.
+            let parts = f.table.columnGroups(style: style, text: engine, width: width)
+            blocks.append(.heading(f.title, level: 2))
+            for (i, part) in parts.enumerated() {
+                if parts.count > 1 { blocks.append(.note("Part \(i + 1) of \(parts.count): columns \(part.columns.dropFirst().joined(separator: ", "))")) }
+                blocks.append(.table(part))
+            }
         }
         return blocks
     }

@@ -5,6 +5,8 @@ public struct ContentsEntry: Sendable {
     public var title: String
     public var page: Int
     public var dest: String
+    /// 1 for the contents list; 2 for subheadings a `{page:…}` citation may also name.
+    public var level: Int = 1
 }
 
 /// Measure-then-place pagination and drawing of a `Document` into a PDF.
@@ -45,7 +47,9 @@ public final class DocumentRenderer {
             var headingPages: [ContentsEntry] = []
             for (i, page) in pages.enumerated() {
                 for b in page.blocks {
-                    if let h = b.layout.heading, h.level == 1, i > 0 { headingPages.append(ContentsEntry(title: h.text, page: i + 1, dest: Self.dest(b.layout.blockIndex))) }
+                    if let h = b.layout.heading, h.level == 1 || h.level == 2, i > 0 {
+                        headingPages.append(ContentsEntry(title: h.text, page: i + 1, dest: Self.dest(b.layout.blockIndex), level: h.level))
+                    }
                 }
             }
             let next = paginate(document.blocks, contents: headingPages)
@@ -202,7 +206,7 @@ public final class DocumentRenderer {
             var y = 0.0
             let font = style.font("body")
             let numberWidth = engine.measure("000", font).size.width + 4
-            for entry in contents ?? [] {
+            for entry in (contents ?? []) where entry.level == 1 {
                 let t = placer.place(entry.title, font, colour: ink, x: 0, y: y, width: width - numberWidth - 8)
                 let p = placer.place(String(entry.page), font, colour: ink, x: width - numberWidth, y: y, width: numberWidth, alignment: .right)
                 // Each entry is a link to its heading: title and page number both.

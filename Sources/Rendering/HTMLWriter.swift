@@ -77,6 +77,9 @@ struct HTMLWriter {
         var i = 0
         let level1 = Self.level1(blocks)
         for (index, title) in level1 { sectionAnchors[title] = DocumentRenderer.dest(index) }
+        for (index, block) in blocks.enumerated() {
+            if case let .heading(s, 2) = block, sectionAnchors[s] == nil { sectionAnchors[s] = "b\(index)" }
+        }
         while i < blocks.count {
             let block = blocks[i]
             let id = "b\(i)"

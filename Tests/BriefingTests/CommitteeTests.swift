@@ -33,7 +33,8 @@ import TestSupport
         #expect(found.count == messages, "every message cites a page")
         for m in found {
             let heading = String(summary[Range(m.range(at: 1), in: summary)!]), page = Int(summary[Range(m.range(at: 2), in: summary)!])!
-            #expect(try pageText(pdf, page).contains("OFFICIAL \(heading)"), "page \(page) does not show \(heading)")
+            let shown = try pageText(pdf, page)
+            #expect(page != 2 && shown.contains(heading), "page \(page) does not show \(heading)")
         }
         #expect(!summary.contains(" 0 "), "no template with a zero filled in")
     }
