@@ -117,11 +117,18 @@ public struct GradeMatrix: Sendable {
         }
     }
 
+    /// Whether any cell of this matrix carries a pattern swatch in `style`: room for swatches is
+    /// kept only in a matrix that draws one (a tracker of statuses needs none in a style that
+    /// patterns only grades), so large print still fits its columns.
+    func hasSwatches(_ style: Style) -> Bool {
+        cells.contains { row in row.contains { Self.look($0, style).pattern != .none } }
+    }
+
     /// How many columns can stand side by side with every cell's longest word unbroken in the
     /// smaller (note) size, the label column at its narrowest.
     public func columnsThatFit(style: Style, text engine: TextEngine, width: Double) -> Int {
         let pad = style.spacing.cellPadding, gutter = style.spacing.gutter
-        let patterned = style.grades.values.contains { $0.pattern != .none } || style.statuses.values.contains { $0.pattern != .none }
+        let patterned = hasSwatches(style)
         var words: Set<String> = []
         for row in cells { for cell in row { for w in Self.look(cell, style).words.split(separator: " ") { words.insert(String(w)) } } }
         for col in columns { for w in col.heading.split(separator: " ") { words.insert(String(w)) } }
@@ -162,8 +169,7 @@ public struct GradeMatrix: Sendable {
         let n = max(columns.count, 1)
         // Measure the longest single word any cell must hold; give the columns room for it by
         // narrowing the label column, and if that is not enough, set the cells one size smaller.
-        let patternedStyle = style.grades.values.contains { $0.pattern != .none } || style.statuses.values.contains { $0.pattern != .none }
-        let swatchWidth = patternedStyle ? 10.0 : 0
+        let swatchWidth = hasSwatches(style) ? 10.0 : 0
         var words: Set<String> = []
         for row in cells {
             for cell in row { for w in Self.look(cell, style).words.split(separator: " ") { words.insert(String(w)) } }

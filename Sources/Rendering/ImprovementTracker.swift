@@ -40,9 +40,9 @@ public enum ImprovementTracker {
             t.history.map(cell) + (outcome.map { [GradeMatrix.Cell.plain("\($0.verdict) (general statement)", hatched: false)] } ?? [])
         }
         // Only what the chart shows is explained: a drift mark is described only when one is drawn.
-        var key = "\u{25B2} progress, \u{25B3} some progress, \u{25BC} insufficient progress: the officer\u{2019}s reading (white, dashed outline) of words quoted from a visit letter, not a status Ofsted gave. Covered, no finding held: the visit\u{2019}s published theme covered the area (an inference, explained on the sources page). Outside its theme: the published theme did not name the area (the visit may still have touched on it; no letter is held). Theme not known: no source read gives it."
+        var key = "\u{25B2} progress, \u{25B3} some progress, \u{25BC} insufficient progress: the officer\u{2019}s reading (white, dashed outline) of words quoted from a visit letter, not Ofsted\u{2019}s status. Covered, no finding held: the visit\u{2019}s published theme covered the area (an inference; see the sources page). Outside its theme: the theme did not name the area; no letter is held to say more. Theme not known: no source read gives it."
         if !drifting.isEmpty { key += " \u{26A0} drift: \(driftVisits) or more visits in a row with a finding recorded no progress." }
-        if let outcome { key += " \(outcome.heading): Ofsted gives no verdict area by area; its general statement is: \u{201C}\(outcome.quote)\u{201D} (\(outcome.citation))." }
+        if let outcome { key += " \(outcome.heading): no verdict area by area; Ofsted\u{2019}s general statement: \u{201C}\(outcome.quote)\u{201D} (\(outcome.citation))." }
         let headings = visits.map { "\($0.visitDate.display) visit" } + (outcome.map { [$0.heading] } ?? [])
         let alt = "Areas for improvement set at the \(inspection.start.monthYear) inspection, by monitoring visit. " + tracks.enumerated().map { r, t in
             "\(t.area.title): " + zip(headings, cells[r]).map { "\($0) \(GradeMatrix.cellText($1).lowercased())" }.joined(separator: ", ")
