@@ -1,3 +1,4 @@
+import CSVText
 /// A chart laid out and ready to draw: positioned marks with their measured text, plus the
 /// words around it. One Figure feeds every output — PDF, PNG, SVG, alt text and data table —
 /// so they cannot disagree. Coordinates are points from the figure's top-left corner.
@@ -99,14 +100,8 @@ public struct DataTable: Sendable, Hashable {
         self.columns = columns; self.rows = rows
     }
 
-    /// RFC 4180 CSV with CRLF line ends.
-    public var csv: String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
+    /// RFC 4180 CSV with CRLF line ends, by the project's one CSV writer.
+    public var csv: String { String(decoding: CSVText.data([columns] + rows), as: UTF8.self) }
 }
 
 /// A place to put text, measured first: used by chart builders to stack wrapped text blocks.
