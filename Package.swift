@@ -49,12 +49,19 @@ let package = Package(
             "BriefingKit", "OfficialData", "Rendering", "Judgements",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Helpers for the tests: the repository's folders, running the real binary and tools.
-        .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/Support"),
-        .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "TestSupport"]),
-        .testTarget(name: "OfficialDataTests", dependencies: ["OfficialData", "Judgements", "Diagnostics", "TestSupport", "ZIPFoundation"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "BriefingKit", "TestSupport"]),
-        .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "TestSupport", "ZIPFoundation"]),
+        // Files, processes, PDF readers and fixtures for any test target. No BriefingKit, so the
+        // tests of the lower modules (Judgements, Rendering) build and run without it.
+        .target(name: "TestTools", path: "Tests/TestTools"),
+        // The two ways a test reaches the product: `composePack` (in-process) and `Briefing` (the
+        // real binary), both on a `TestWorkspace` (the repository's folders, a copy, or a copy
+        // with the fixture record). Re-exports TestTools.
+        .target(name: "BriefingTestSupport", dependencies: ["BriefingKit", "Rendering", "Judgements", "TestTools"],
+                path: "Tests/BriefingTestSupport"),
+        .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "TestTools"]),
+        .testTarget(name: "OfficialDataTests", dependencies: ["OfficialData", "Judgements", "Diagnostics", "BriefingTestSupport", "ZIPFoundation"]),
+        // Charts, pages and PDF/PNG writing from fixture values: Rendering alone, never BriefingKit.
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "Diagnostics", "TestTools", "BriefingZlib"]),
+        .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "OfficialData", "BriefingTestSupport", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 @Suite(.serialized) struct AuthorityPacks {
     @Test func knowsleyBuildsFromTheOfficialDataAlone() throws {
+        // Liverpool, a neighbour, is shown from its own record: its newest inspection, read from it.
+        let liverpool = try #require(try TestWorkspace.repository.liverpool().gradedInspections.last).start.monthYear
         for query in ["Knowsley", "340", "E08000011"] {
-            let (r, out) = try buildPacks(extra: ["--authority", query])
+            let (r, out) = try Briefing.build(["--authority", query])
             #expect(r.status == 0, "\(query): \(r.stderr)")
             let pdf = "\(out)/knowsley.pdf"
             #expect(FileManager.default.fileExists(atPath: pdf))
@@ -13,7 +15,7 @@ import TestSupport
             #expect(info.contains("Tagged:          yes"))
             #expect(info.contains("Title:           Knowsley children’s services: Ofsted judgements and key indicators"))
             let text = normaliseSpace(try tool("pdftotext", [pdf, "-"]).stdout)
-            for expected in ["November 2024", "Inadequate", "Knowsley and its statistical neighbours", "Liverpool (May 2026\u{2020})",
+            for expected in ["November 2024", "Inadequate", "Knowsley and its statistical neighbours", "Liverpool (\(liverpool)\u{2020})",
                              "Knowsley against England, North West and its statistical neighbours", "Referrals",
                              "Local authority inspection outcomes as at 31 March 2025"] {
                 #expect(text.contains(expected), "\(query): missing \(expected)")
@@ -23,14 +25,14 @@ import TestSupport
     }
 
     @Test func anUnknownAuthoritySuggestsTheClosest() throws {
-        let (r, _) = try buildPacks(extra: ["--authority", "Knowsly"])
+        let (r, _) = try Briefing.build(["--authority", "Knowsly"])
         #expect(r.status == 65)
         #expect(r.stderr.contains("no authority called \"Knowsly\""))
         #expect(r.stderr.contains("closest: Knowsley"))
     }
 
     @Test func nationalContextPackShowsNeighboursAndIndicators() throws {
-        let (r, out) = try buildPacks(extra: ["--pack", "national-context"])
+        let (r, out) = try Briefing.build(["--pack", "national-context"])
         #expect(r.status == 0, "\(r.stderr)")
         let text = normaliseSpace(try tool("pdftotext", ["\(out)/national-context.pdf", "-"]).stdout)
         #expect(text.contains("Referrals per 10,000 children"), "places compared by rates")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// Every file in `dir` with its modification time, to prove a rebuild touched nothing.
 func modificationTimes(_ dir: String) throws -> [String: Date] {
@@ -16,18 +16,17 @@ func modificationTimes(_ dir: String) throws -> [String: Date] {
 let allAndKnowsley = ["--pack", "liverpool-judgements", "--pack", "monitoring-update", "--pack", "national-context",
                       "--pack", "scrutiny", "+", "--authority", "Knowsley"]
 
-/// Runs `briefing build` once per "+"-separated part of `extra` (options before the first part
-/// apply to all) and sums their "N packs: …" lines into one.
-func buildIn(_ ws: String, out: String, _ extra: [String] = []) throws -> ProcessResult {
-    let base = ["build", "--reports", "\(ws)/Reports", "--styles", "\(ws)/Styles", "--out", out]
-    guard extra.contains("+") else { return try runProcess(Repo.binary, base + extra) }
+/// `briefing build` into `out`, once per "+"-separated part of `extra` (the last part's `--dpi`
+/// and `--jobs` apply to all), with their "N packs: …" lines summed into one.
+func buildIn(_ ws: TestWorkspace, out: String, _ extra: [String] = []) throws -> ProcessResult {
+    guard extra.contains("+") else { return try Briefing.build(extra, in: ws, out: out).result }
     let parts = extra.split(separator: "+", omittingEmptySubsequences: false).map(Array.init)
     let common = Array(parts.last!.drop { $0 != "--dpi" && $0 != "--jobs" })
     var total = try runProcess("true", [])
     var sums = [0, 0, 0, 0]
     for (i, part) in parts.enumerated() {
         let args = i == parts.count - 1 ? part : part + common
-        let r = try runProcess(Repo.binary, base + args)
+        let r = try Briefing.build(args, in: ws, out: out).result
         total.status = max(total.status, r.status)
         total.stdout += r.stdout
         total.stderr += r.stderr
@@ -41,7 +40,7 @@ func buildIn(_ ws: String, out: String, _ extra: [String] = []) throws -> Proces
 
 @Suite(.serialized) struct IncrementalBuilds {
     @Test func nothingChangedRebuildsNothingAndTouchesNothing() throws {
-        let ws = try makeWorkspaceCopy(), out = try makeTemporaryFolder()
+        let ws = try TestWorkspace.fixture(), out = try makeTemporaryFolder()
         let first = try buildIn(ws, out: out)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("4 packs: 4 built, 0 up to date, 0 failed"))
@@ -56,7 +55,7 @@ func buildIn(_ ws: String, out: String, _ extra: [String] = []) throws -> Proces
     }
 
     @Test func anyChangedInputRebuildsExactlyItsPacks() throws {
-        let ws = try makeWorkspaceCopy(), out = try makeTemporaryFolder()
+        let ws = try TestWorkspace.fixture(), out = try makeTemporaryFolder()
         #expect(try buildIn(ws, out: out, allAndKnowsley).status == 0)
         // One pack's definition: only that pack.
         let def = "\(ws)/Reports/packs/monitoring-update.yaml"
@@ -92,8 +91,8 @@ func buildIn(_ ws: String, out: String, _ extra: [String] = []) throws -> Proces
 
     @Test func parallelOutputIsByteIdenticalToSerial() throws {
         let serial = try makeTemporaryFolder(), parallel = try makeTemporaryFolder()
-        let a = try buildPacks(out: serial, extra: ["--jobs", "1", "--authority", "Knowsley", "--authority", "Liverpool", "--pack", "scrutiny"]).0
-        let b = try buildPacks(out: parallel, extra: ["--jobs", "4", "--authority", "Knowsley", "--authority", "Liverpool", "--pack", "scrutiny"]).0
+        let a = try Briefing.build(["--jobs", "1", "--authority", "Knowsley", "--authority", "Liverpool", "--pack", "scrutiny"], out: serial).result
+        let b = try Briefing.build(["--jobs", "4", "--authority", "Knowsley", "--authority", "Liverpool", "--pack", "scrutiny"], out: parallel).result
         #expect(a.status == 0 && b.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: serial).sorted()
         #expect(files == (try FileManager.default.contentsOfDirectory(atPath: parallel).sorted()))
@@ -105,7 +104,7 @@ func buildIn(_ ws: String, out: String, _ extra: [String] = []) throws -> Proces
     }
 
     @Test func oneBrokenAuthorityFailsOnlyItsPack() throws {
-        let ws = try makeWorkspaceCopy(), out = try makeTemporaryFolder()
+        let ws = try TestWorkspace.fixture(), out = try makeTemporaryFolder()
         let broken = "\(ws)/Reports/authorities/broken.yaml"
         try writeFile(broken, try String(contentsOfFile: "\(ws)/Reports/authorities/liverpool.yaml", encoding: .utf8)
             .replacingOccurrences(of: "      leaders: Good\n", with: "      leaders: Goood\n"))

@@ -5,7 +5,7 @@ import FoundationXML
 #endif
 import Rendering
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// The `iTXt` chunks of a PNG: keyword → text.
 func pngText(_ data: Data) -> [String: String] {
@@ -62,10 +62,9 @@ final class SVGReader: NSObject, XMLParserDelegate {
 
 @Suite(.serialized) struct ChartFiles {
     @Test func svgHasRealTextTitleAndDescription() throws {
-        let out = try makeTemporaryFolder()
-        let r = try runProcess(Repo.binary, ["build", "--pack", "scrutiny", "--reports", Repo.path("Reports"), "--styles", Repo.path("Styles"), "--out", out])
+        let (r, out) = try Briefing.build(["--pack", "scrutiny"])
         #expect(r.status == 0, "\(r.stderr)")
-        let composed = try composePack("scrutiny", style: "default", out: out)
+        let composed = try composePack("scrutiny")
         for f in composed.figures {
             let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/scrutiny-\(f.id).svg"))
             let svg = try SVGReader(data)

@@ -3,15 +3,31 @@ import Foundation
 import Judgements
 import OfficialData
 import Testing
-import TestSupport
+import BriefingTestSupport
+
+/// What is wrong with a scrutiny pack's summary page (page 2), read from the PDF: it must hold
+/// 3 to 5 messages, each citing a page that shows the heading it names, and no zero filled into
+/// a template.
+func summaryProblems(_ pdf: String) throws -> [String] {
+    var problems: [String] = []
+    let summary = try pdfText(pdf, page: 2)
+    if !summary.hasPrefix("Liverpool children's services: scrutiny briefing OFFICIAL Summary") { problems.append("the summary is not the second page") }
+    let cites = try NSRegularExpression(pattern: "\\(see “([^”]+)”, page (\\d+)\\)")
+    let found = cites.matches(in: summary, range: NSRange(summary.startIndex..., in: summary))
+    let messages = summary.components(separatedBy: "• ").count - 1
+    if !(3...5).contains(messages) { problems.append("\(messages) messages") }
+    if found.count != messages { problems.append("\(found.count) citations for \(messages) messages") }
+    for m in found {
+        let heading = String(summary[Range(m.range(at: 1), in: summary)!]), page = Int(summary[Range(m.range(at: 2), in: summary)!])!
+        if try page == 2 || !pdfText(pdf, page: page).contains(heading) { problems.append("page \(page) does not show \(heading)") }
+    }
+    if summary.contains(" 0 ") { problems.append("a template with a zero filled in") }
+    return problems
+}
 
 /// Committee-ready packs, read back from the real PDFs: the front sheet, a summary whose every
 /// message cites a page that shows it, questions from the data, and what is new since a date.
 @Suite(.serialized) struct CommitteeReady {
-    func pageText(_ pdf: String, _ page: Int) throws -> String {
-        normaliseSpace(try tool("pdftotext", ["-f", "\(page)", "-l", "\(page)", pdf, "-"]).stdout)
-    }
-
     /// The text of a section: from its heading to the next page footer.
     func section(_ text: String, from start: String) -> String {
         guard let r = text.range(of: start) else { return "" }
@@ -20,29 +36,18 @@ import TestSupport
     }
 
     @Test func summaryMessagesCiteRealPages() throws {
-        let (r, out) = try buildPacks(extra: ["--pack", "scrutiny", "--meeting", "2026-12-03"])
+        let (r, out) = try Briefing.build(["--pack", "scrutiny", "--meeting", "2026-12-03"])
         #expect(r.status == 0, "\(r.stderr)")
         let pdf = "\(out)/scrutiny.pdf"
-        #expect(try pageText(pdf, 1).contains("Meeting date 3 December 2026"), "--meeting sets the front sheet's date")
-        let summary = try pageText(pdf, 2)
-        #expect(summary.hasPrefix("Liverpool children's services: scrutiny briefing OFFICIAL Summary"), "the summary is the second page")
-        let cites = try NSRegularExpression(pattern: "\\(see “([^”]+)”, page (\\d+)\\)")
-        let found = cites.matches(in: summary, range: NSRange(summary.startIndex..., in: summary))
-        let messages = summary.components(separatedBy: "• ").count - 1
-        #expect((3...5).contains(messages), "\(messages) messages")
-        #expect(found.count == messages, "every message cites a page")
-        for m in found {
-            let heading = String(summary[Range(m.range(at: 1), in: summary)!]), page = Int(summary[Range(m.range(at: 2), in: summary)!])!
-            let shown = try pageText(pdf, page)
-            #expect(page != 2 && shown.contains(heading), "page \(page) does not show \(heading)")
-        }
-        #expect(!summary.contains(" 0 "), "no template with a zero filled in")
+        #expect(try pdfText(pdf, page: 1).contains("Meeting date 3 December 2026"), "--meeting sets the front sheet's date")
+        let problems = try summaryProblems(pdf)
+        #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test func theLatestAreasForImprovementAppearInFull() throws {
-        let record = try RecordLoader.load(path: Repo.path("Reports/authorities/liverpool.yaml"), frameworksPath: Repo.path("Reports/frameworks.yaml"))
+        let record = try composePack("monitoring-update").record
         let latest = try #require(record.gradedInspections.last { !$0.areasForImprovement.isEmpty })
-        let (r, out) = try buildPacks(extra: ["--pack", "monitoring-update"])
+        let (r, out) = try Briefing.build(["--pack", "monitoring-update"])
         #expect(r.status == 0, "\(r.stderr)")
         let text = normaliseSpace(try tool("pdftotext", ["\(out)/monitoring-update.pdf", "-"]).stdout)
         for area in latest.areasForImprovement {
@@ -50,10 +55,12 @@ import TestSupport
         }
     }
 
+    /// Exactly which events are new since a date, so from the fixture record.
     @Test func sinceChangesOnlyWhatIsNew() throws {
-        let (a, outA) = try buildPacks(extra: ["--pack", "scrutiny", "--since", "2026-01-01"])
-        let (b, outB) = try buildPacks(extra: ["--pack", "scrutiny", "--since", "2025-04-01"])
-        let (c, outC) = try buildPacks(extra: ["--pack", "scrutiny", "--since", "2030-01-01"])
+        let ws = try TestWorkspace.fixture()
+        let (a, outA) = try Briefing.build(["--pack", "scrutiny", "--since", "2026-01-01"], in: ws)
+        let (b, outB) = try Briefing.build(["--pack", "scrutiny", "--since", "2025-04-01"], in: ws)
+        let (c, outC) = try Briefing.build(["--pack", "scrutiny", "--since", "2030-01-01"], in: ws)
         #expect(a.status == 0 && b.status == 0 && c.status == 0)
         let since = { (out: String) in self.section(normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout), from: "OFFICIAL Since the last meeting") }
         let newer = try since(outA), older = try since(outB)
@@ -68,12 +75,11 @@ import TestSupport
     }
 
     @Test func aQuestionForTheIndicatorFurthestBehindTheNeighbours() throws {
-        let ws = Workspace(reports: Repo.path("Reports"), styles: Repo.path("Styles"), out: try makeTemporaryFolder())
-        let official = try OfficialContext.load(ws)
+        let official = try OfficialContext.load(TestWorkspace.repository.kit())
         let entry = try official.store.authority("Liverpool")
         let worst = try #require(official.store.findings(for: entry, indicators: official.indicators)
             .filter { ($0.behindNeighbours ?? 0) >= 0.25 }.max { $0.behindNeighbours! < $1.behindNeighbours! })
-        let (r, out) = try buildPacks(extra: ["--pack", "scrutiny"])
+        let (r, out) = try Briefing.build(["--pack", "scrutiny"])
         #expect(r.status == 0, "\(r.stderr)")
         let questions = section(normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout), from: "OFFICIAL Questions for members")
         #expect(questions.contains(worst.indicator.title), "no question on \(worst.indicator.title)")

@@ -1,7 +1,7 @@
 import BriefingKit
 import Foundation
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// The tarball `make dist` wrote, as `make test` passes it (BRIEFING_DIST); nil when not given.
 enum DistTarball {
@@ -22,7 +22,7 @@ enum DistTarball {
 
     /// Where the Swift runtime libraries the debug build links against live (to hide them).
     static var swiftRuntimeFolder: String? {
-        guard let ldd = try? runProcess("ldd", [Repo.binary]).stdout,
+        guard let ldd = try? runProcess("ldd", [Briefing.binary]).stdout,
               let line = ldd.split(separator: "\n").first(where: { $0.contains("libswiftCore.so") }),
               let arrow = line.range(of: "=> ") else { return nil }
         let lib = line[arrow.upperBound...].split(separator: " ").first.map(String.init) ?? ""
@@ -90,7 +90,7 @@ struct DistTarballWithoutSwift {
         let (r, hidden) = try DistTarball.runWithoutSwift("\(root)/bin/briefing", ["build", "--out", out])
         if hidden {
             // The same bare run of the debug build, which needs the Swift runtime, must fail.
-            let (debug, _) = try DistTarball.runWithoutSwift(Repo.binary, ["--version"])
+            let (debug, _) = try DistTarball.runWithoutSwift(Briefing.binary, ["--version"])
             #expect(debug.status != 0, "the Swift runtime was not hidden: the debug build ran")
         } else {
             print("DistTests: no mount namespace here, so the Swift runtime was left in place (PATH still holds no Swift)")
@@ -102,11 +102,12 @@ struct DistTarballWithoutSwift {
         let ids = try FileManager.default.contentsOfDirectory(atPath: "\(root)/Reports/packs")
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
         #expect(ids.count >= 4)
-        let ws = Workspace(reports: Repo.path("Reports"), styles: Repo.path("Styles"), out: out)
+        // Laid out from the tarball's own Reports and Styles, which it was built from.
+        let unpacked = TestWorkspace.existing(root)
         for id in ids {
             let pdf = "\(out)/\(id).pdf"
             #expect(r.stdout.contains(pdf), "\(id): listed as written")
-            let composed = try PackPipeline(workspace: ws).compose(packID: id)
+            let composed = try composePack(id, in: unpacked)
             let pages = composed.renderer.layout(composed.document).count
             let info = try runProcess("pdfinfo", [pdf]).stdout
             #expect(info.contains("Pages:           \(pages)\n"), "\(id): \(pages) pages as laid out; pdfinfo says \(info)")

@@ -2,7 +2,7 @@ import BriefingKit
 import Foundation
 import Rendering
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// The virtual environment `make test` makes with Selenium and axe-selenium-python.
 let htmlPython = Repo.path(".venv-html/bin/python")
@@ -24,7 +24,8 @@ func skipVisibly(_ why: String) throws -> Never {
         }
         var pages: [String] = []
         for style in styleIDs {
-            let out = try buildPacks(style: style, formats: "html")
+            let (built, out) = try Briefing.build(["--quiet", "--style", style, "--formats", "html"])
+            try #require(built.status == 0, "\(built.stderr)")
             pages += packIDs.map { "\(out)/\($0).html" }
         }
         let work = try makeTemporaryFolder("briefing-axe")
@@ -59,10 +60,11 @@ func skipVisibly(_ why: String) throws -> Never {
     /// in the same order, and each chart's title and every number it shows.
     @Test(arguments: styleIDs)
     func htmlAndPDFCarryTheSameFacts(style: String) throws {
-        let out = try buildPacks(style: style)
+        let (built, out) = try Briefing.build(["--quiet", "--style", style, "--formats", "pdf,html"])
+        try #require(built.status == 0, "\(built.stderr)")
         for id in packIDs {
             let what = "\(id)/\(style)"
-            let composed = try composePack(id, style: style, out: out)
+            let composed = try composePack(id, style: style)
             let page = try HTMLReader(path: "\(out)/\(id).html").root
             let pdf = "\(out)/\(id).pdf"
             let pdfText = normaliseSpace(try runProcess("pdftotext", [pdf, "-"]).stdout)

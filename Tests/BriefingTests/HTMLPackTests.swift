@@ -2,16 +2,7 @@ import BriefingKit
 import Foundation
 import Rendering
 import Testing
-import TestSupport
-
-/// Builds every pack in `style` with the real binary (`--formats` as given) into a new folder.
-func buildPacks(style: String, formats: String = "pdf,html") throws -> String {
-    let out = try makeTemporaryFolder("briefing-html")
-    let r = try runProcess(Repo.binary, ["build", "--quiet", "--style", style, "--formats", formats,
-                                         "--reports", Repo.path("Reports"), "--styles", Repo.path("Styles"), "--out", out])
-    guard r.status == 0 else { throw StructureError("build --style \(style) failed: \(r.stderr)") }
-    return out
-}
+import BriefingTestSupport
 
 /// The words of a block as the reader meets them, to find in the page in order.
 /// A page citation as the HTML page words it: `“X”, {page:X}` becomes the linked “X” alone.
@@ -35,9 +26,10 @@ func blockText(_ block: Block) -> [String] {
     /// the structure a screen reader needs, and fetches nothing.
     @Test(arguments: styleIDs)
     func pageFollowsTheDocument(style: String) throws {
-        let out = try buildPacks(style: style, formats: "html")
+        let (built, out) = try Briefing.build(["--quiet", "--style", style, "--formats", "html"])
+        try #require(built.status == 0, "\(built.stderr)")
         for id in packIDs {
-            let composed = try composePack(id, style: style, out: out)
+            let composed = try composePack(id, style: style)
             let blocks = composed.document.blocks
             let raw = try String(contentsOfFile: "\(out)/\(id).html", encoding: .utf8)
             let page = try HTMLReader(Data(raw.utf8)).root
@@ -138,7 +130,9 @@ func blockText(_ block: Block) -> [String] {
 
     /// Building twice gives the same bytes.
     @Test func pageIsByteIdenticalOnRebuild() throws {
-        let a = try buildPacks(style: "large-print", formats: "html"), b = try buildPacks(style: "large-print", formats: "html")
+        let (ra, a) = try Briefing.build(["--quiet", "--style", "large-print", "--formats", "html"])
+        let (rb, b) = try Briefing.build(["--quiet", "--style", "large-print", "--formats", "html"])
+        try #require(ra.status == 0 && rb.status == 0, "\(ra.stderr)\(rb.stderr)")
         for id in packIDs {
             let x = try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(id).html")), y = try Data(contentsOf: URL(fileURLWithPath: "\(b)/\(id).html"))
             #expect(!x.isEmpty && x == y, "\(id).html differs between builds")
@@ -148,7 +142,7 @@ func blockText(_ block: Block) -> [String] {
     }
 
     @Test func unknownFormatIsAUsageError() throws {
-        let r = try runProcess(Repo.binary, ["build", "--formats", "pdf,htm", "--reports", Repo.path("Reports"), "--out", try makeTemporaryFolder()])
+        let r = try Briefing.build(["--formats", "pdf,htm"]).result
         #expect(r.status == 64 && r.stderr.contains("unknown format \"htm\""), "\(r.status) \(r.stderr)")
     }
 }

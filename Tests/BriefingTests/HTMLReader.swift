@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import TestSupport
+import BriefingTestSupport
 
 /// An element of an HTML page read with an XML parser (the pages are written well-formed, so
 /// a page that is not fails here first).

@@ -1,16 +1,9 @@
 import Foundation
 import Testing
-import TestSupport
-
-/// `briefing import` on a copy of the repository's Reports, so the stored data is the real one.
-func importIn(_ ws: String, _ args: [String]) throws -> ProcessResult {
-    try runProcess("timeout", ["-s", "KILL", "120", Repo.binary, "import"] + args + ["--reports", "\(ws)/Reports"])
-}
-
-func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+import BriefingTestSupport
 
 /// The stored outcomes of one table as a CSV export of that sheet (no Sheet column).
-func exportOf(_ ws: String, sheet: String) throws -> [String] {
+func exportOf(_ ws: TestWorkspace, sheet: String) throws -> [String] {
     let lines = try read("\(ws)/Reports/data/ofsted-outcomes.csv").split(separator: "\n").map(String.init)
     return [String(lines[0].dropFirst("Sheet,".count))] + lines.filter { $0.hasPrefix(sheet + ",") }.map { String($0.dropFirst(sheet.count + 1)) }
 }
@@ -19,27 +12,27 @@ let outcomesFile = "Reports/data/ofsted-outcomes.csv"
 
 @Suite struct OfstedImportTransactions {
     /// Every refusal leaves the stored file byte for byte as it was.
-    func refused(_ ws: String, _ args: [String], saying words: [String], status: Int32 = 65) throws {
+    func refused(_ ws: TestWorkspace, _ args: [String], saying words: [String], status: Int32 = 65) throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: "\(ws)/\(outcomesFile)"))
-        let r = try importIn(ws, args)
+        let r = try Briefing.run(["import"] + args, in: ws, timeout: 120)
         #expect(r.status == status, "\(r.status): \(r.stderr)")
         for w in words { #expect(r.stderr.contains(w), "expected \"\(w)\" in: \(r.stderr)") }
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(ws)/\(outcomesFile)")) == before, "a refused import changed the stored data")
     }
 
     @Test func aHeaderOnlyCSVIsRefused() throws {
-        let ws = try makeWorkspaceCopy()
+        let ws = try TestWorkspace.copy()
         try writeFile("\(ws)/empty.csv", try exportOf(ws, sheet: "Inspections_as_at_31_March")[0] + "\n")
         try refused(ws, ["ofsted", "--sheet", "latest", "\(ws)/empty.csv"], saying: ["the latest judgements table holds no authorities; 153 are stored"])
     }
 
     @Test func aOneSheetCSVReplacesOnlyThatSheet() throws {
-        let ws = try makeWorkspaceCopy()
+        let ws = try TestWorkspace.copy()
         let latest = try exportOf(ws, sheet: "Inspections_as_at_31_March")
         let edited = latest.map { $0.contains(",Knowsley,") ? $0.replacingOccurrences(of: "2025-01-20", with: "2025-01-21") : $0 }
         try writeFile("\(ws)/latest.csv", edited.joined(separator: "\n") + "\n")
         let before = try read("\(ws)/\(outcomesFile)")
-        let r = try importIn(ws, ["ofsted", "--sheet", "latest", "\(ws)/latest.csv"])
+        let r = try Briefing.run(["import", "ofsted", "--sheet", "latest", "\(ws)/latest.csv"], in: ws, timeout: 120)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("latest judgements: 153 authorities, 153 rows (0 added, 1 changed, 0 removed)"), "\(r.stdout)")
         let after = try read("\(ws)/\(outcomesFile)")
@@ -52,7 +45,7 @@ let outcomesFile = "Reports/data/ofsted-outcomes.csv"
     }
 
     @Test func missingJudgementColumnsAreNamed() throws {
-        let ws = try makeWorkspaceCopy()
+        let ws = try TestWorkspace.copy()
         // Keep the first eight columns only: no grades at all.
         let cut = try exportOf(ws, sheet: "ILACS_inspection_history").map { line -> String in
             var fields: [String] = [], field = "", quoted = false
@@ -67,29 +60,29 @@ let outcomesFile = "Reports/data/ofsted-outcomes.csv"
     }
 
     @Test func farFewerAuthoritiesNeedAllowFewer() throws {
-        let ws = try makeWorkspaceCopy()
+        let ws = try TestWorkspace.copy()
         let latest = try exportOf(ws, sheet: "Inspections_as_at_31_March")
         try writeFile("\(ws)/three.csv", latest.prefix(4).joined(separator: "\n") + "\n")
         try refused(ws, ["ofsted", "--sheet", "latest", "\(ws)/three.csv"],
                     saying: ["the latest judgements table names 3 authorities where 153 are stored; refusing to drop 150", "--allow-fewer"])
-        let r = try importIn(ws, ["ofsted", "--sheet", "latest", "--allow-fewer", "\(ws)/three.csv"])
+        let r = try Briefing.run(["import", "ofsted", "--sheet", "latest", "--allow-fewer", "\(ws)/three.csv"], in: ws, timeout: 120)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("latest judgements: 3 authorities, 3 rows (0 added, 0 changed, 150 removed)"), "\(r.stdout)")
     }
 
     @Test func identicalDuplicatesAreFoldedWithAWarning() throws {
-        let ws = try makeWorkspaceCopy()
+        let ws = try TestWorkspace.copy()
         let latest = try exportOf(ws, sheet: "Inspections_as_at_31_March")
         let knowsley = try #require(latest.first { $0.contains(",Knowsley,") })
         try writeFile("\(ws)/copies.csv", (latest + Array(repeating: knowsley, count: 1000)).joined(separator: "\n") + "\n")
-        let r = try importIn(ws, ["ofsted", "--sheet", "latest", "\(ws)/copies.csv"])
+        let r = try Briefing.run(["import", "ofsted", "--sheet", "latest", "\(ws)/copies.csv"], in: ws, timeout: 120)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("warning: Knowsley is given 1001 times, identically (rows"), "\(r.stderr)")
         #expect(r.stdout.contains("nothing changed"), "\(r.stdout)")
     }
 
     @Test func conflictingDuplicatesAreRefusedNamingTheRows() throws {
-        let ws = try makeWorkspaceCopy()
+        let ws = try TestWorkspace.copy()
         var latest = try exportOf(ws, sheet: "Inspections_as_at_31_March")
         let knowsley = try #require(latest.first { $0.contains(",Knowsley,") })
         let row = latest.firstIndex(of: knowsley)! + 1
@@ -100,13 +93,13 @@ let outcomesFile = "Reports/data/ofsted-outcomes.csv"
     }
 
     @Test func isoDateTimesAreDates() throws {
-        let ws = try makeWorkspaceCopy()
+        let ws = try TestWorkspace.copy()
         let latest = try exportOf(ws, sheet: "Inspections_as_at_31_March").map {
             $0.replacingOccurrences(of: #",(\d{4}-\d{2}-\d{2}),"#, with: ",$1T00:00:00,", options: .regularExpression)
         }
         #expect(latest[1].contains("T00:00:00"))
         try writeFile("\(ws)/datetimes.csv", latest.joined(separator: "\n") + "\n")
-        let r = try importIn(ws, ["ofsted", "--sheet", "latest", "\(ws)/datetimes.csv"])
+        let r = try Briefing.run(["import", "ofsted", "--sheet", "latest", "\(ws)/datetimes.csv"], in: ws, timeout: 120)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("nothing changed"), "\(r.stdout)")
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// Every file in `dir` and its bytes.
 func contents(_ dir: String) throws -> [String: Data] {
@@ -16,7 +16,7 @@ func contents(_ dir: String) throws -> [String: Data] {
     /// style, the old manifest, staged `.tmp` files. The next normal build must rebuild the pack
     /// (it once called it up to date) and give exactly an uninterrupted build's bytes.
     @Test func aHalfWrittenPackIsRebuiltToIdenticalBytes() throws {
-        let ws = try makeWorkspaceCopy(), out = try makeTemporaryFolder(), grey = try makeTemporaryFolder()
+        let ws = try TestWorkspace.copy(), out = try makeTemporaryFolder(), grey = try makeTemporaryFolder()
         #expect(try buildIn(ws, out: out, ["--pack", "scrutiny"]).status == 0)
         let clean = try contents(out)
         #expect(try buildIn(ws, out: grey, ["--pack", "scrutiny", "--style", "greyscale"]).status == 0)
@@ -37,13 +37,14 @@ func contents(_ dir: String) throws -> [String: Data] {
     /// A real interruption: Ctrl-C (SIGINT) while a forced greyscale build is writing, then a
     /// normal build, which must equal an uninterrupted one byte for byte.
     @Test func aBuildStoppedByControlCIsRepairedByTheNextBuild() throws {
-        let ws = try makeWorkspaceCopy(), out = try makeTemporaryFolder(), reference = try makeTemporaryFolder()
+        let ws = try TestWorkspace.copy(), out = try makeTemporaryFolder(), reference = try makeTemporaryFolder()
         let packs = ["--pack", "scrutiny", "--pack", "monitoring-update", "--jobs", "1"]
         #expect(try buildIn(ws, out: out, packs).status == 0)
         #expect(try buildIn(ws, out: reference, packs).status == 0)
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Repo.binary)
-        p.arguments = ["build", "--reports", "\(ws)/Reports", "--styles", "\(ws)/Styles", "--out", out, "--force", "--style", "greyscale", "--quiet"] + packs
+        // Started by hand, not through `Briefing.run`, to be interrupted while it runs.
+        p.executableURL = URL(fileURLWithPath: Briefing.binary)
+        p.arguments = ["build", "--reports", ws.reports, "--styles", ws.styles, "--out", out, "--force", "--style", "greyscale", "--quiet"] + packs
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -66,7 +67,7 @@ func contents(_ dir: String) throws -> [String: Data] {
     @Test func anOutputFolderThatCannotBeCreatedIs73WithTheReason() throws {
         let dir = try makeTemporaryFolder()
         try writeFile("\(dir)/out", "a file where the output folder should be\n")
-        let r = try runProcess(Repo.binary, ["build", "--pack", "scrutiny", "--reports", Repo.path("Reports"), "--styles", Repo.path("Styles"), "--out", "\(dir)/out/packs"])
+        let r = try Briefing.build(["--pack", "scrutiny"], out: "\(dir)/out/packs").result
         #expect(r.status == 73, "\(r.status): \(r.stderr)")
         #expect(r.stderr.contains("cannot create: \(dir)/out is a file, not a folder"), "\(r.stderr)")
     }

@@ -1,7 +1,7 @@
 import BriefingKit
 import Foundation
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// How `briefing` finds Reports and Styles: the flag, then the current folder, then beside the
 /// executable (an install prefix's share/briefing, or the unpacked tarball's root).
@@ -57,10 +57,10 @@ import TestSupport
 
     @Test func theBinarySaysWhichItUsedUnlessQuiet() throws {
         let out = try makeTemporaryFolder()
-        let r = try runProcess(Repo.binary, ["build", "--pack", "liverpool-judgements", "--out", out], cwd: Repo.root)
+        let r = try Briefing.run(["build", "--pack", "liverpool-judgements", "--out", out], cwd: Repo.root)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("briefing: using Reports: Reports (in the current folder); Styles: Styles (in the current folder)"), "\(r.stderr)")
-        let q = try runProcess(Repo.binary, ["build", "--pack", "liverpool-judgements", "--out", out, "--quiet", "--force"], cwd: Repo.root)
+        let q = try Briefing.run(["build", "--pack", "liverpool-judgements", "--out", out, "--quiet", "--force"], cwd: Repo.root)
         #expect(q.status == 0 && q.stderr.isEmpty, "\(q.stderr)")
     }
 }

@@ -3,15 +3,13 @@ import Foundation
 import Judgements
 import Rendering
 import Testing
-import TestSupport
+import BriefingTestSupport
 
-let packIDs = ["liverpool-judgements", "monitoring-update", "national-context", "scrutiny"]
-let styleIDs = ["default", "greyscale", "large-print", "rag"]
-
-func composePack(_ id: String, style: String, out: String) throws -> PackPipeline.ComposedPack {
-    let ws = Workspace(reports: Repo.path("Reports"), styles: Repo.path("Styles"), out: out)
-    return try PackPipeline(workspace: ws, styleOverride: style).compose(packID: id)
-}
+/// Every pack defined in `Reports/packs` and every style in `Styles`, read from the folders so a
+/// new one is tested without editing a test.
+let packIDs = TestWorkspace.repository.kit().packIDs()
+let styleIDs = ((try? FileManager.default.contentsOfDirectory(atPath: Repo.path("Styles"))) ?? [])
+    .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
 
 /// Text runs that lie outside their box, outside the page's printable area, or on top of each
 /// other, found from the laid-out pages (the same layout the PDF is drawn from).
@@ -40,12 +38,11 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
 @Suite(.serialized) struct EveryPackInEveryStyle {
     @Test(arguments: styleIDs)
     func packsBuildCheckAndReadBack(style: String) throws {
-        let out = try makeTemporaryFolder()
-        let r = try runProcess(Repo.binary, ["build", "--style", style, "--reports", Repo.path("Reports"), "--styles", Repo.path("Styles"), "--out", out])
+        let (r, out) = try Briefing.build(["--style", style])
         #expect(r.status == 0, "\(style): \(r.stderr)")
         for id in packIDs {
             let pdf = "\(out)/\(id).pdf"
-            let composed = try composePack(id, style: style, out: out)
+            let composed = try composePack(id, style: style)
             let pages = composed.renderer.layout(composed.document)
             let info = try tool("pdfinfo", [pdf]).stdout
             #expect(info.contains("Pages:           \(pages.count)\n"), "\(id)/\(style): page count")
@@ -80,9 +77,9 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
         }
     }
 
+    /// Exact sentences of the summary, so from the fixture record: a new inspection changes them.
     @Test func scrutinyHasEverySection() throws {
-        let out = try makeTemporaryFolder()
-        let r = try runProcess(Repo.binary, ["build", "--pack", "scrutiny", "--reports", Repo.path("Reports"), "--styles", Repo.path("Styles"), "--out", out])
+        let (r, out) = try Briefing.build(["--pack", "scrutiny"], in: try TestWorkspace.fixture())
         #expect(r.status == 0, "\(r.stderr)")
         let text = normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout)
         for section in ["Contents", "At a glance", "Ofsted judgements", "Judgement journey", "Timeline", "Areas for improvement",
@@ -100,9 +97,8 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
     }
 
     @Test func longNamesWrapInsteadOfSpilling() throws {
-        let ws = Workspace(reports: Repo.path("Reports"), styles: Repo.path("Styles"), out: try makeTemporaryFolder())
         for style in styleIDs {
-            let composed = try PackPipeline(workspace: ws, styleOverride: style).compose(authority: "Redcar and Cleveland")
+            let composed = try composePack(authority: "Redcar and Cleveland", style: style)
             let problems = layoutProblems(composed)
             #expect(problems.isEmpty, "\(style): \(problems.prefix(5).joined(separator: "; "))")
             #expect(composed.figures.map(\.title).contains { $0.hasPrefix("Redcar and Cleveland") })

@@ -2,7 +2,7 @@ import BriefingKit
 import Foundation
 import Rendering
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// Walks a built pack's structure tree (qpdf --json) and lists every way it breaks the rules a
 /// screen reader relies on, compared with the layout the PDF was drawn from.
@@ -124,7 +124,7 @@ func expectedHeadingText(_ blocks: [BlockLayout]) -> String { blocks.first { $0.
     /// that does not match what cairo wrote is an error, never a silent shift.
     @Test func aMismatchedPlanIsAnError() throws {
         let out = try makeTemporaryFolder()
-        let composed = try composePack("liverpool-judgements", style: "default", out: out)
+        let composed = try composePack("liverpool-judgements")
         let tagged = try composed.renderer.cairoPDF(composed.document)
         func finish(_ pages: [[MarkedRole]]) throws -> Data {
             try PDFAccessibility.finish(tagged.cairoOutput, metadata: composed.document.metadata, pageHeight: composed.style.pageHeight,

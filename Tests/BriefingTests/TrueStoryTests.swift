@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// One true, current story: what every pack tells a reader, read back from the real output.
 @Suite(.serialized) struct TrueStory {
@@ -16,7 +16,7 @@ import TestSupport
     }
 
     @Test func noInternalIdsOrTemplatePhrasing() throws {
-        let (r, out) = try buildPacks()
+        let (r, out) = try Briefing.build()
         #expect(r.status == 0, "\(r.stderr)")
         let texts = try readerText(out)
         #expect(texts.count > 20)
@@ -27,8 +27,9 @@ import TestSupport
         }
     }
 
+    /// Exact words about Liverpool's newest inspection, so from the fixture record.
     @Test func comparisonsUseTheNewestInspection() throws {
-        let (r, out) = try buildPacks(extra: ["--pack", "national-context"])
+        let (r, out) = try Briefing.build(["--pack", "national-context"], in: try TestWorkspace.fixture())
         #expect(r.status == 0, "\(r.stderr)")
         let neighbours = try String(contentsOfFile: "\(out)/national-context-neighbour-comparison.csv", encoding: .utf8)
         #expect(neighbours.contains("Liverpool,Newest inspection,May 2026"))
@@ -45,8 +46,9 @@ import TestSupport
         #expect(!text.contains("Liverpool (March 2023)"))
     }
 
+    /// The exact date of the newest source, so from the fixture record.
     @Test func coverSaysAsAtTheNewestSourceUsed() throws {
-        let (r, out) = try buildPacks(extra: ["--authority", "Knowsley"])
+        let (r, out) = try Briefing.build(["--authority", "Knowsley"], in: try TestWorkspace.fixture())
         #expect(r.status == 0, "\(r.stderr)")
         let text = normaliseSpace(try tool("pdftotext", ["\(out)/knowsley.pdf", "-"]).stdout)
         // Knowsley's pack shows its neighbour Liverpool's 2026 report and DfE workforce data of March 2026.
@@ -54,30 +56,14 @@ import TestSupport
         #expect(!text.contains("data as at 20 January 2025"))
     }
 
-    /// A made-up later event in a copy of the record keeps every pack building and the tracker on
-    /// the inspection it follows: no page switches inspection because a visit was added.
+    /// A made-up later event in a copy of the fixture record keeps every pack building and the
+    /// tracker on the inspection it follows: no page switches inspection because a visit was added.
     @Test func aLaterEventChangesNothingElse() throws {
-        let reports = try makeWorkspaceCopy() + "/Reports"
-        let path = "\(reports)/authorities/liverpool.yaml"
-        var text = try String(contentsOfFile: path, encoding: .utf8)
-        let visit = """
-          - id: mv-2026-10-madeup
-            kind: monitoring-visit
-            title: Made-up visit for a test
-            start: 2026-10-06
-            theme: Care leavers
-            covers: [2026-03]
-            covers_note: A made-up visit for a test.
-            source: ofsted-ilacs-liverpool-2026-madeup
-
-        leadership:
-        """
-        text = text.replacingOccurrences(of: "leadership:\n", with: visit + "\n")
-        text = text.replacingOccurrences(of: "events:\n", with: "  - id: ofsted-ilacs-liverpool-2026-madeup\n    publisher: Ofsted\n    title: Made-up letter\n    date: 2026-11-05\n\nevents:\n")
-        try writeFile(path, text)
-        let (r, out) = try buildPacks(reports: reports)
+        let ws = try TestWorkspace.fixture()
+        try ws.addMadeUpVisit(start: "2026-10-06", published: "2026-11-05", covers: ["2026-03"])
+        let (r, out) = try Briefing.build(in: ws)
         #expect(r.status == 0, "\(r.stderr)")
-        let pdf = normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout)
+        let pdf = try pdfText("\(out)/scrutiny.pdf")
         #expect(pdf.contains("11 areas for improvement from March 2023"))
         #expect(pdf.contains("4 areas for improvement from May 2026"), "the new visit gives the 2026 areas their own tracker")
         #expect(pdf.contains("Data as at 5 November 2026"))
@@ -100,7 +86,7 @@ import TestSupport
             }
         }
         corpus = norm(corpus)
-        let record = try String(contentsOfFile: Repo.path("Reports/authorities/liverpool.yaml"), encoding: .utf8)
+        let record = try read(TestWorkspace.repository.liverpoolRecord)
         var checked = 0
         for line in record.split(separator: "\n") {
             let t = line.trimmingCharacters(in: .whitespaces)

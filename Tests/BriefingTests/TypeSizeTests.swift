@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// Readable type on the printed page: every word's measured height in the real PDF shows its
 /// size (Liberation Sans words are about 1.12 times their point size tall in pdftotext's boxes).
@@ -20,7 +20,7 @@ import TestSupport
 
     @Test(arguments: [("default", 9.0), ("greyscale", 9.0), ("rag", 9.0), ("large-print", 14.0)])
     func nothingSmallerThanTheStyleAllows(style: String, points: Double) throws {
-        let (r, out) = try buildPacks(extra: ["--pack", "scrutiny", "--style", style])
+        let (r, out) = try Briefing.build(["--pack", "scrutiny", "--style", style])
         #expect(r.status == 0, "\(r.stderr)")
         let small = try smallestWord("\(out)/scrutiny.pdf")
         #expect(small.height >= points * 1.1, "\(style): \"\(small.word)\" is \(small.height) pt tall, under \(points) pt type")

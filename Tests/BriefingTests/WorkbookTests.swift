@@ -2,7 +2,7 @@ import BriefingKit
 import Foundation
 import Rendering
 import Testing
-import TestSupport
+import BriefingTestSupport
 import ZIPFoundation
 
 /// One file out of a ZIP container, as text.
@@ -15,11 +15,10 @@ func zipEntry(_ archive: Archive, _ path: String) throws -> String {
 
 @Suite(.serialized) struct PackWorkbooks {
     @Test func aSheetPerChartWithNumbersAsNumbers() throws {
-        let out = try makeTemporaryFolder()
-        let r = try runProcess(Repo.binary, ["build", "--pack", "scrutiny", "--reports", Repo.path("Reports"), "--styles", Repo.path("Styles"), "--out", out])
+        let (r, out) = try Briefing.build(["--pack", "scrutiny"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\(out)/scrutiny.xlsx"))
-        let composed = try composePack("scrutiny", style: "default", out: out)
+        let composed = try composePack("scrutiny")
         let archive = try Archive(url: URL(fileURLWithPath: "\(out)/scrutiny.xlsx"), accessMode: .read)
         let book = try zipEntry(archive, "xl/workbook.xml")
         let names = book.components(separatedBy: "<sheet name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }

@@ -1,11 +1,11 @@
 import Foundation
 import Judgements
 import Testing
-import TestSupport
+import TestTools
 
 func date(_ s: String) -> PartialDate { PartialDate.parse(s)! }
 
-/// Known Liverpool facts, pinned.
+/// Known Liverpool facts, pinned on the fixture record (never the live one, which gains events).
 @Suite struct Aggregation {
     @Test func helpAndProtectionJourney() throws {
         let r = try loadLiverpool()
@@ -77,7 +77,7 @@ func date(_ s: String) -> PartialDate { PartialDate.parse(s)! }
         }
         let path = try makeTemporaryFolder() + "/liverpool.yaml"
         try writeFile(path, text)
-        let r = try RecordLoader.load(path: path, frameworksPath: Repo.path("Reports/frameworks.yaml"))
+        let r = try RecordLoader.load(path: path, frameworksPath: Fixtures.frameworks)
         #expect(r.drifting(visits: 3).map(\.area.id) == ["2023-10"])
         #expect(r.drifting(visits: 4).isEmpty)
         #expect(try loadLiverpool().drifting(visits: 2).isEmpty)

@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Judgements
 import Testing
-import TestSupport
+import TestTools
 
 /// Tenures, sources and visit coverage as the record format's honesty rules require. Exact values
 /// come from fixtures here, never from the live record.

@@ -2,21 +2,22 @@ import Diagnostics
 import Foundation
 import Judgements
 import Testing
-import TestSupport
+import TestTools
 
-/// Loads the embedded Liverpool record, optionally edited, from a temporary copy.
+/// Loads the fixture copy of Liverpool's record (`Fixtures.liverpoolRecord`, never the live one,
+/// whose events grow), optionally edited, from a temporary copy.
 func loadLiverpool(replacing old: String? = nil, with new: String = "") throws -> AuthorityRecord {
-    var text = try String(contentsOfFile: Repo.path("Reports/authorities/liverpool.yaml"), encoding: .utf8)
+    var text = try Fixtures.liverpoolText()
     if let old {
         #expect(text.contains(old), "fixture edit did not apply: \(old)")
         text = text.replacingOccurrences(of: old, with: new)
     }
     let path = try makeTemporaryFolder() + "/liverpool.yaml"
     try writeFile(path, text)
-    return try RecordLoader.load(path: path, frameworksPath: Repo.path("Reports/frameworks.yaml"))
+    return try RecordLoader.load(path: path, frameworksPath: Fixtures.frameworks)
 }
 
-/// The diagnostics an edited Liverpool record produces.
+/// The diagnostics an edited fixture record produces.
 func problems(replacing old: String, with new: String) throws -> [Diagnostic] {
     do {
         _ = try loadLiverpool(replacing: old, with: new)
@@ -90,7 +91,7 @@ func problems(replacing old: String, with new: String) throws -> [Diagnostic] {
         let e = try #require(d.first)
         #expect(e.message.contains("unknown grade \"Requires Improvment\""))
         #expect(e.message.contains("did you mean"))
-        let text = try String(contentsOfFile: Repo.path("Reports/authorities/liverpool.yaml"), encoding: .utf8)
+        let text = try Fixtures.liverpoolText()
         let lines = text.components(separatedBy: "\n")
         let expected = try #require(lines.firstIndex(of: "      care-leavers: Requires improvement to be good")) + 1
         #expect(e.location.line == expected)

@@ -2,12 +2,10 @@ import Diagnostics
 import Foundation
 import Judgements
 import Testing
-import TestSupport
+import TestTools
 
-/// The text of the embedded Liverpool record, for edits that break one rule each.
-func liverpoolText() throws -> String {
-    try String(contentsOfFile: Repo.path("Reports/authorities/liverpool.yaml"), encoding: .utf8)
-}
+/// The text of the fixture record, for edits that break one rule each.
+func liverpoolText() throws -> String { try Fixtures.liverpoolText() }
 
 /// The 1-based line of the first line equal to `line` in the record.
 func lineNumber(of line: String, in text: String) -> Int? {
@@ -99,7 +97,7 @@ func lineNumber(of line: String, in text: String) -> Int? {
         let path = try makeTemporaryFolder() + "/liverpool.yaml"
         try writeFile(path, text)
         do {
-            _ = try RecordLoader.load(path: path, frameworksPath: Repo.path("Reports/frameworks.yaml"))
+            _ = try RecordLoader.load(path: path, frameworksPath: Fixtures.frameworks)
             Issue.record("expected errors")
         } catch {
             #expect(error.diagnostics.filter { $0.severity == .error }.count == 3)
@@ -114,7 +112,7 @@ func lineNumber(of line: String, in text: String) -> Int? {
         try writeFile(path, text)
         let doc = try YAMLDocument.load(path: path)
         var warnings: [Diagnostic] = []
-        let record = try RecordLoader.read(doc, frameworks: try FrameworkLoader.load(path: Repo.path("Reports/frameworks.yaml")), warnings: &warnings)
+        let record = try RecordLoader.read(doc, frameworks: try FrameworkLoader.load(path: Fixtures.frameworks), warnings: &warnings)
         #expect(record.sources.contains { $0.id == "spare" })
         #expect(warnings.count == 1)
         #expect(warnings.first?.message == "source \"spare\" is not cited by anything in this record")

@@ -3,7 +3,7 @@ import Foundation
 import Judgements
 @testable import OfficialData
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 /// The in-year table in canonical wordings, one column per field, and a row with a value in each.
 let canonical: [(field: OutcomeField, header: String, value: String)] = [

@@ -3,7 +3,7 @@ import Foundation
 import Judgements
 import OfficialData
 import Testing
-import TestSupport
+import BriefingTestSupport
 import ZIPFoundation
 
 /// A minimal ODS `content.xml` with the given sheets, each a header in row 3 and data rows.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import BriefingTestSupport
 import ZIPFoundation
 
 /// A small seeded generator (SplitMix64), so every run mutates the same way.
@@ -60,7 +60,7 @@ func mutate(_ data: Data, _ g: inout SeededGenerator, xml: Bool) -> Data {
 @Suite(.enabled(if: Repo.sharedData != nil, Comment(rawValue: sharedAbsent)), .serialized)
 struct Fuzz {
     func run(_ args: [String], reports: String) throws -> ProcessResult {
-        try runProcess("bash", ["-c", "ulimit -v 1000000; exec timeout -s KILL 30 \"$@\"", "fuzz", Repo.binary, "import"] + args + ["--reports", reports])
+        try Briefing.run(["import"] + args + ["--reports", reports], timeout: 30, limits: ["-v 1000000"])
     }
 
     func check(_ r: ProcessResult, _ what: String, keep data: Data, as name: String) throws {

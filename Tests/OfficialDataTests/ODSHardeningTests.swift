@@ -2,12 +2,7 @@ import Diagnostics
 import Foundation
 import OfficialData
 import Testing
-import TestSupport
-
-/// Runs the real binary under `timeout`, so a hang fails the test instead of the suite (124).
-func runGuarded(_ arguments: [String], seconds: Int = 60) throws -> ProcessResult {
-    try runProcess("timeout", ["-s", "KILL", "\(seconds)", Repo.binary] + arguments)
-}
+import BriefingTestSupport
 
 /// The three-sheet fixture's content.xml, with one edit.
 func fixtureContent(_ edit: (String) -> String = { $0 }) -> Data {
@@ -39,7 +34,7 @@ func fixtureContent(_ edit: (String) -> String = { $0 }) -> Data {
             }
         }
         let path = try writeODS(content: content)
-        let r = try runGuarded(["import", "ofsted", "--reports", try makeTemporaryFolder(), path])
+        let r = try Briefing.run(["import", "ofsted", "--reports", try makeTemporaryFolder(), path], timeout: 60)
         #expect(r.status == 65, "\(r.status): \(r.stderr)")
         #expect(r.stderr.contains("(content.xml):1:"), "line and column: \(r.stderr)")
         #expect(r.stderr.contains("\(attribute)=\"\(value)\" should be a whole number from 1 to"), "\(r.stderr)")
@@ -48,7 +43,7 @@ func fixtureContent(_ edit: (String) -> String = { $0 }) -> Data {
     @Test func aFolderNamedODSIsRefusedUpFront() throws {
         let folder = try makeTemporaryFolder() + "/x.ods"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let r = try runGuarded(["import", "ofsted", "--reports", try makeTemporaryFolder(), folder])
+        let r = try Briefing.run(["import", "ofsted", "--reports", try makeTemporaryFolder(), folder], timeout: 60)
         #expect(r.status == 66, "\(r.status): \(r.stderr)")
         #expect(r.stderr.contains("\(folder): error: this is a folder, not a file"), "\(r.stderr)")
     }
@@ -100,7 +95,7 @@ func fixtureContent(_ edit: (String) -> String = { $0 }) -> Data {
         try handle.seekToEnd()
         for _ in 0..<200 { handle.write(block) }
         try handle.close()
-        let r = try runGuarded(["import", "ofsted", "--reports", try makeTemporaryFolder(), path], seconds: 30)
+        let r = try Briefing.run(["import", "ofsted", "--reports", try makeTemporaryFolder(), path], timeout: 30)
         #expect(r.status == 65, "\(r.status): \(r.stderr)")
         #expect(r.stderr.contains("the ZIP container is damaged or truncated"), "\(r.stderr)")
         try FileManager.default.removeItem(atPath: path)

@@ -2,7 +2,7 @@ import Foundation
 import Judgements
 import OfficialData
 import Testing
-import TestSupport
+import BriefingTestSupport
 
 let sharedAbsent = "../shared/data is absent: skipping the tests on the real official files"
 

@@ -1,24 +1,21 @@
-import BriefingKit
 import Foundation
 import Judgements
-import Rendering
+@testable import Rendering
 import Testing
-import TestSupport
+import TestTools
 
-func composeLiverpool(style: String? = nil) throws -> PackPipeline.ComposedPack {
-    let ws = Workspace(reports: Repo.path("Reports"), styles: Repo.path("Styles"), out: try makeTemporaryFolder())
-    return try PackPipeline(workspace: ws, styleOverride: style).compose(packID: "liverpool-judgements")
-}
+func styleNames() throws -> [String] { try ChartFixture.styleNames() }
 
-func styleNames() throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: Repo.path("Styles"))
-        .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-}
-
+/// The rating grid laid out from fixture values in every style.
 @Suite struct RatingGridLayout {
+    func grid(_ name: String = "default") throws -> Figure {
+        let style = try ChartFixture.style(name), renderer = try ChartFixture.renderer(style)
+        return RatingGrid.figure(ChartFixture.grid, style: style, text: renderer.engine, width: renderer.contentWidth)
+    }
+
     @Test func everyTextRunStaysInsideItsBox() throws {
         for name in try styleNames() {
-            let grid = try #require(try composeLiverpool(style: name).figures.first { $0.id == "rating-grid" })
+            let grid = try grid(name)
             for t in grid.textMarks {
                 #expect(t.container.contains(t.frame), "\(name): \"\(t.text)\" \(t.frame) spills out of \(t.container)")
                 #expect(t.frame.maxX <= grid.size.width + 0.01 && t.frame.maxY <= grid.size.height + 0.01)
@@ -28,7 +25,7 @@ func styleNames() throws -> [String] {
 
     @Test func noTextRunOverlapsAnother() throws {
         for name in try styleNames() {
-            let marks = try #require(try composeLiverpool(style: name).figures.first).textMarks
+            let marks = try grid(name).textMarks
             for (i, a) in marks.enumerated() {
                 for b in marks[(i + 1)...] {
                     #expect(!a.frame.intersects(b.frame), "\(name): \"\(a.text)\" overlaps \"\(b.text)\"")
@@ -38,17 +35,27 @@ func styleNames() throws -> [String] {
     }
 
     @Test func everyCellSaysItsGradeOrWhyNot() throws {
-        let composed = try composeLiverpool()
-        let figure = try #require(composed.figures.first)
+        let figure = try grid()
         let texts = figure.textMarks.map(\.text)
         #expect(texts.filter { $0 == "Inadequate" }.count == 4)
         #expect(texts.filter { $0 == "Requires improvement to be good" }.count == 6)
         #expect(texts.filter { $0 == "Good" }.count == 3)
         #expect(texts.contains("Not judged under the 2026 framework"))
         #expect(texts.contains("Judged with children in care"))
+        #expect(texts.contains("(one judgement for children in care and care leavers)"), "a joint judgement says so under its grade")
         #expect(figure.altText.contains("Help and protection: Inadequate"))
+        #expect(figure.title == "Testborough\u{2019}s children\u{2019}s services, May 2026: good for impact of leaders, help and protection and children in care; requires improvement to be good for care leavers")
         #expect(figure.table.rows.count == 5)
         #expect(figure.table.csv.hasPrefix("Judgement,May 2018 standard inspection,"))
+        // Each cell's box is where its words are.
+        for (r, area) in ChartFixture.grid.rows.enumerated() {
+            for (c, col) in ChartFixture.grid.columns.enumerated() {
+                let box = try #require(figure.box("cell:\(area.rawValue):\(col.eventID)"))
+                let words = figure.textMarks.filter { $0.id == "text:\(area.rawValue):\(col.eventID)" }
+                #expect(words.count == 1 && box.rect.contains(words[0].frame), "\(area.rawValue) \(col.eventID)")
+                if case let .graded(g, _) = ChartFixture.grid.cells[r][c] { #expect(words.first?.text == g.wording) }
+            }
+        }
     }
 
     @Test func textReallyUsesLiberationSans() throws {

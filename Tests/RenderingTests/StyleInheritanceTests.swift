@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Rendering
 import Testing
-import TestSupport
+import TestTools
 
 /// A style states only what differs from its base; after inheritance every key is still
 /// required, and mistakes in a variant are located in the variant.

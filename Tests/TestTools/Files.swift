@@ -10,16 +10,23 @@ public enum Repo {
 
     public static func path(_ relative: String) -> String { "\(root)/\(relative)" }
 
-    /// The debug `briefing` binary that `swift build --build-tests` made (override: BRIEFING_BINARY).
-    public static var binary: String {
-        ProcessInfo.processInfo.environment["BRIEFING_BINARY"] ?? path(".build/debug/briefing")
-    }
-
     /// `../shared/data`, when this checkout has it beside it.
     public static var sharedData: String? {
         let p = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared/data").path
         return FileManager.default.fileExists(atPath: p) ? p : nil
     }
+}
+
+/// Test data that never changes under the tests' feet, unlike `Reports/`.
+public enum Fixtures {
+    /// A frozen copy of Liverpool's record (`Tests/Fixtures/liverpool.yaml`): tests that pin exact
+    /// values (counts, dates, grades, line numbers) read this, so a real event added to
+    /// `Reports/authorities/liverpool.yaml` cannot turn them red.
+    public static let liverpoolRecord = Repo.path("Tests/Fixtures/liverpool.yaml")
+    /// The inspection frameworks the fixture record is read with.
+    public static let frameworks = Repo.path("Reports/frameworks.yaml")
+
+    public static func liverpoolText() throws -> String { try String(contentsOfFile: liverpoolRecord, encoding: .utf8) }
 }
 
 /// What a finished process said.
@@ -28,6 +35,10 @@ public struct ProcessResult {
     public var stdout: String
     public var stderr: String
     public var stdoutData: Data
+
+    public init(status: Int32, stdout: String, stderr: String, stdoutData: Data) {
+        self.status = status; self.stdout = stdout; self.stderr = stderr; self.stdoutData = stdoutData
+    }
 }
 
 /// Runs a program to completion and captures its output.
@@ -76,15 +87,6 @@ public func makeTemporaryFolder(_ name: String = "briefing-test") throws -> Stri
     return url.path
 }
 
-/// A copy of the repository's Reports and Styles in a temporary folder, to break or edit safely.
-public func makeWorkspaceCopy() throws -> String {
-    let dir = try makeTemporaryFolder()
-    for folder in ["Reports", "Styles"] {
-        try FileManager.default.copyItem(atPath: Repo.path(folder), toPath: "\(dir)/\(folder)")
-    }
-    return dir
-}
-
 /// Writes `text` to `path`, creating folders.
 public func writeFile(_ path: String, _ text: String) throws {
     let url = URL(fileURLWithPath: path)
@@ -92,7 +94,21 @@ public func writeFile(_ path: String, _ text: String) throws {
     try text.write(to: url, atomically: true, encoding: .utf8)
 }
 
+/// A file's text.
+public func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
 /// Collapses runs of whitespace, so wrapped text can be searched as one line.
 public func normaliseSpace(_ s: String) -> String {
     s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+/// What a real tool (pdftotext, pdfinfo, qpdf) says about a file.
+public func tool(_ name: String, _ args: [String]) throws -> ProcessResult {
+    try runProcess(name, args)
+}
+
+/// A PDF's text (one page, or all), whitespace collapsed, as `pdftotext` reads it.
+public func pdfText(_ pdf: String, page: Int? = nil) throws -> String {
+    let pages = page.map { ["-f", "\($0)", "-l", "\($0)"] } ?? []
+    return normaliseSpace(try tool("pdftotext", pages + [pdf, "-"]).stdout)
 }
