@@ -118,31 +118,3 @@ func structureProblems(pdf: String, composed: PackPipeline.ComposedPack) throws 
 }
 
 func expectedHeadingText(_ blocks: [BlockLayout]) -> String { blocks.first { $0.heading != nil }?.heading?.text ?? "" }
-
-@Suite struct StructureIdentity {
-    /// Alt text belongs to a figure by the page and marked-content id it was drawn with: a plan
-    /// that does not match what cairo wrote is an error, never a silent shift.
-    @Test func aMismatchedPlanIsAnError() throws {
-        let out = try makeTemporaryFolder()
-        let composed = try composePack("liverpool-judgements")
-        let tagged = try composed.renderer.cairoPDF(composed.document)
-        func finish(_ pages: [[MarkedRole]]) throws -> Data {
-            try PDFAccessibility.finish(tagged.cairoOutput, metadata: composed.document.metadata, pageHeight: composed.style.pageHeight,
-                                        pages: pages, destinations: tagged.destinations)
-        }
-        let good = try finish(tagged.pages)
-        try good.write(to: URL(fileURLWithPath: "\(out)/good.pdf"))
-        #expect(try PDFStructure(path: "\(out)/good.pdf").roots.first?.all.filter { $0.type == "Figure" }.count == 1)
-        let figurePage = try #require(tagged.pages.firstIndex { $0.contains { if case .figure = $0 { return true } else { return false } } })
-        var shifted = tagged.pages
-        shifted[figurePage].insert(.content("P"), at: 0)
-        shifted[figurePage].removeLast()
-        #expect(throws: PDFEditError.self) { try finish(shifted) }
-        var noAlt = tagged.pages
-        noAlt[figurePage] = noAlt[figurePage].map { if case .figure = $0 { return .content("Figure") } else { return $0 } }
-        #expect(throws: PDFEditError.self) { try finish(noAlt) }
-        var extraPage = tagged.pages
-        extraPage.append([])
-        #expect(throws: PDFEditError.self) { try finish(extraPage) }
-    }
-}
