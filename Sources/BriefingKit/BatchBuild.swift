@@ -232,7 +232,7 @@ extension Briefing {
             case let .group(queries, groupID):
                 loaded = try pipeline.load(group: queries, id: groupID)
                 // The set is given on the command line or in a list file, not in any input file.
-                options["authorities"] = loaded.pack.pages.first?.list("authorities")?.joined(separator: " ") ?? ""
+                options["authorities"] = loaded.pack.pages.lazy.compactMap { $0.list("authorities") }.first?.joined(separator: " ") ?? ""
             }
             let id = loaded.pack.id
             var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(loaded.inputs, cache: hashes), fonts: loaded.fonts,

@@ -32,6 +32,8 @@ public struct PackDefinition: Sendable {
     /// The files this definition was read from (its own, or its template's): inputs of the pack.
     /// Empty for a pack made in code (an authority's default pack, a comparison).
     public var readFrom: [String] = []
+    /// The authorities a comparison pack sets side by side, in the order given (empty otherwise).
+    public var comparing: [String] = []
     /// The front sheet: where and when the pack goes, and who to ask. All optional.
     public var frontSheet = FrontSheet()
 

@@ -57,7 +57,9 @@ extension PackPipeline {
         return try loading(PackDefinition.comparison(of: group, id: id)) { () throws -> (AuthorityRecord, OfficialContext?) in
             let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
             let cite = Citation(sourceID: official.outcomesSource.id, locator: nil)
-            let authority = Authority(name: "\(group.count) authorities", council: "Comparison of \(group.count) authorities", dfeCode: 0, onsCode: "",
+            // Named for the sentences that use an authority's name ("No figure of the six authorities …").
+            let authority = Authority(name: "the " + PackDefinition.comparisonName(group.count).lowercased().replacingOccurrences(of: " compared", with: ""),
+                                      council: PackDefinition.comparisonName(group.count), dfeCode: 0, onsCode: "",
                                       ofstedRegion: Array(Set(group.map(\.region))).sorted().joined(separator: ", "), ofstedURN: nil,
                                       statisticalNeighbours: [], source: cite)
             return (AuthorityRecord(authority: authority, sources: [official.outcomesSource], events: [], eras: frameworks.eras), official)

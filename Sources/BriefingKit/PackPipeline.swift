@@ -52,6 +52,8 @@ public struct PackPipeline {
         public var document: Document
         public var figures: [Figure]
         public var renderer: DocumentRenderer
+        /// The newest source any page used: the cover's, every footer's and the workbook's "data as at".
+        public var asAt: PartialDate
     }
 
     public func run(packID: String) throws -> [OutputFile] {
@@ -91,7 +93,9 @@ public struct PackPipeline {
         var pages = [[Block]](repeating: [], count: pack.pages.count)
         try timed("aggregate and lay out charts") {
             for (i, page) in pack.pages.enumerated() where !page.kind.builtLast { pages[i] = try builder.blocks(for: page) }
-            for (i, page) in pack.pages.enumerated() where page.kind.builtLast { pages[i] = try builder.blocks(for: page) }
+            for (i, page) in pack.pages.enumerated() where page.kind.builtLast && page.kind != .cover { pages[i] = try builder.blocks(for: page) }
+            // The cover last of all: its "data as at" is the footer's, the newest source any page used.
+            for (i, page) in pack.pages.enumerated() where page.kind == .cover { pages[i] = try builder.blocks(for: page) }
         }
         let ordered = pages.flatMap { $0 }
         let asAt = builder.asAt
@@ -99,12 +103,12 @@ public struct PackPipeline {
             metadata: DocumentMetadata(title: pack.title, author: record.authority.council,
                                        subject: "\(pack.title) for the \(pack.audience); data as at \(asAt.longDisplay)",
                                        creator: "briefing \(BriefingVersion.string)",
-                                       keywords: "Ofsted, ILACS, children's services, \(record.authority.name)",
-                                       createDate: creationDate(record)),
+                                       keywords: "Ofsted, ILACS, children's services, " + (pack.comparing.isEmpty ? record.authority.name : pack.comparing.joined(separator: ", ")),
+                                       createDate: creationDate(record, asAt: asAt)),
             headerTitle: pack.title, marking: pack.marking,
             footerLeft: "\(record.authority.council) \u{00B7} data as at \(asAt.display)",
             blocks: ordered)
-        return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer)
+        return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer, asAt: asAt)
     }
 
     /// draw: the PDF and the HTML page, and each figure as PNG, SVG, CSV table and alt text, then
@@ -160,24 +164,25 @@ public struct PackPipeline {
             }
         }
         guard formats.contains(.xlsx) else { return ordered }
-        let d = composed.record.newestDate
         let created = ISO8601DateFormatter().date(from: document.metadata.createDate).map { Int($0.timeIntervalSince1970) } ?? 0
         let workbook = try timed("write workbook") {
             try PackWorkbook.make(pack: pack, metadata: document.metadata, figures: composed.figures,
-                                  asOf: PartialDate(year: d.year, month: d.month, day: d.day).longDisplay, created: created)
+                                  asOf: composed.asAt.longDisplay, created: created)
         }
         ordered.append(OutputFile(path: "\(workspace.out)/\(pack.id).xlsx", data: workbook))
         return ordered
     }
 
-    /// `SOURCE_DATE_EPOCH` as ISO 8601 when set, else midnight UTC of the newest date in the data.
-    func creationDate(_ record: AuthorityRecord) -> String {
+    /// `SOURCE_DATE_EPOCH` as ISO 8601 when set, else midnight UTC of the newest date in the data:
+    /// the record's newest fact or the newest source used, whichever is later (a comparison pack
+    /// has no record of its own, and once claimed to be made in 2000).
+    func creationDate(_ record: AuthorityRecord, asAt: PartialDate) -> String {
         if let epoch = sourceDateEpoch {
             let f = ISO8601DateFormatter()
             f.timeZone = TimeZone(identifier: "UTC")
             f.formatOptions = [.withInternetDateTime]
             return f.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
         }
-        return "\(record.newestDate.iso)T00:00:00Z"
+        return "\(max(record.newestDate, asAt.earliest).iso)T00:00:00Z"
     }
 }
