@@ -254,6 +254,9 @@ extension Briefing {
         } catch let error as AtomicWriter.WriteError {
             if case .io = error { return .failed([error.description], .ioError) }
             return .failed([error.description], .cannotCreateOutput)
+        } catch let error as WorkbookError {
+            if case .io = error { return .failed([error.description], .ioError) }
+            return .failed(["\(job.label): internal error: \(error)"], .software)
         } catch {
             return .failed(["\(job.label): internal error: \(error)"], .software)
         }
