@@ -24,7 +24,18 @@ public struct OfficialContext: Sendable {
         return out
     }
 
+    /// Every file the load read (the indicator catalogue, the compact data, its sources, the
+    /// frameworks, every record and the listing of their folder): inputs of every pack built on
+    /// this context, since any record can feed a neighbours grid or the national picture.
+    public var files: [String] = []
+
     public static func load(_ workspace: Workspace) throws(InputError) -> OfficialContext {
+        var (context, files) = try ReadLog.recording { () throws(InputError) -> OfficialContext in try read(workspace) }
+        context.files = files
+        return context
+    }
+
+    static func read(_ workspace: Workspace) throws(InputError) -> OfficialContext {
         let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
         let store = try OfficialDataStore.load(folder: workspace.dataFolder).withDerived(indicators)
         let doc = try YAMLDocument.load(path: workspace.dataSourcesPath)

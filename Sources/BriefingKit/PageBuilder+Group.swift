@@ -90,13 +90,28 @@ extension PageBuilder {
 }
 
 extension PackDefinition {
-    /// The comparison pack for a set of authorities: the group's grid and key indicators.
+    /// The comparison pack for a set of authorities: a front sheet naming them, the group's grid
+    /// and key indicators, and the sources.
     public static func comparison(of group: [AuthorityEntry], id: String) -> PackDefinition {
         let codes = group.map { String($0.dfeCode) }
-        return PackDefinition(id: id, title: "Comparison of \(group.count) authorities\u{2019} children\u{2019}s services: judgements and key indicators",
-                              audience: "regional improvement alliance", marking: "OFFICIAL", recordPath: nil, style: "default", since: nil,
-                              pages: [PageSpec("group-grid", options: ["authorities": codes]), PageSpec("group-indicators", options: ["authorities": codes]),
-                                      PageSpec("sources")],
-                              definitionPath: "--authority \(group.map(\.name).joined(separator: ", "))")
+        var pack = PackDefinition(id: id, title: "\(comparisonName(group.count)): children\u{2019}s services judgements and key indicators",
+                                  audience: "regional improvement alliance", marking: "OFFICIAL", recordPath: nil, style: "default", since: nil,
+                                  pages: [PageSpec("cover"), PageSpec("group-grid", options: ["authorities": codes]),
+                                          PageSpec("group-indicators", options: ["authorities": codes]), PageSpec("sources")],
+                                  definitionPath: "--authority \(group.map(\.name).joined(separator: ", "))")
+        pack.comparing = group.map(\.name)
+        return pack
+    }
+
+    /// "Six authorities compared": the set named by its size, in words up to twenty.
+    static func comparisonName(_ n: Int) -> String {
+        let words = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen",
+                     "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Twenty"]
+        return "\(n < words.count ? words[n] : String(n)) authorit\(n == 1 ? "y" : "ies") compared"
+    }
+
+    /// "A, B and C".
+    static func list(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 }

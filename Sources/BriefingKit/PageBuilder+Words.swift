@@ -16,7 +16,12 @@ extension PageBuilder {
         if let v = sheet.agendaItem { rows.append(["Agenda item", v]) }
         if let v = sheet.author { rows.append(["Report author", v]) }
         if let v = sheet.contact { rows.append(["Contact", v]) }
-        rows.append(["Authority", "\(record.authority.council) (Ofsted region: \(record.authority.ofstedRegion))"])
+        if pack.comparing.isEmpty {
+            rows.append(["Authority", "\(record.authority.council) (Ofsted region: \(record.authority.ofstedRegion))"])
+        } else {
+            rows.append(["Authorities", "\(PackDefinition.list(pack.comparing)), in the order the pages show them"])
+            rows.append([record.authority.ofstedRegion.contains(",") ? "Ofsted regions" : "Ofsted region", record.authority.ofstedRegion])
+        }
         rows.append(["For", "the \(pack.audience)"])
         rows.append(["Protective marking", pack.marking])
         rows.append(["Data as at", "\(asAt.longDisplay) (the newest source this pack uses)"])
