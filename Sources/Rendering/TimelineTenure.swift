@@ -14,7 +14,7 @@ extension Timeline {
     /// `lane` is the colour of the lane behind the bar, which a fade starts from.
     static func tenureMarks(_ item: TimelineItem, x: (DayDate) -> Double, from: DayDate, to: DayDate, bar: Rect, openRun: Double,
                             lane: Colour, style: Style) -> [Mark] {
-        let rule = style.colour("rule"), fill = style.colour("not_judged_hatch")
+        let rule = style.colours.rule, fill = style.colours.notJudgedHatch
         var marks: [Mark] = []
         func span(_ r: ClosedRange<DayDate>) -> (Double, Double)? {
             guard r.upperBound >= from, r.lowerBound <= to else { return nil }
@@ -22,7 +22,7 @@ extension Timeline {
             return (a, max(x(min(r.upperBound, to)), a + 1.5))
         }
         func outline(_ a: Double, _ b: Double, dash: [Double]) -> Mark {
-            .path(PathMark(points: [(a, bar.y), (b, bar.y), (b, bar.maxY), (a, bar.maxY)], closed: true, fill: nil, stroke: rule, width: 0.75, dash: dash))
+            .path(PathMark(points: [(a, bar.y), (b, bar.y), (b, bar.maxY), (a, bar.maxY)], closed: true, fill: nil, stroke: rule, width: style.strokes.rule, dash: dash))
         }
         // A fade: steps of tint from the lane's colour to that of the bar it meets (full for
         // certain days, half for inferred ones), rising or falling.
@@ -51,11 +51,11 @@ extension Timeline {
         }
         if let r = item.certain, let (a, b) = span(r) {
             marks.append(.box(BoxMark(id: "certain:\(item.id)", rect: Rect(x: a, y: bar.y, width: b - a, height: bar.height),
-                                      fill: fill, hatch: item.interim ? rule : nil, stroke: rule, strokeWidth: 0.75)))
+                                      fill: fill, hatch: item.interim ? rule : nil, stroke: rule, strokeWidth: style.strokes.rule)))
         }
         if openRun > 0 {
             let my = bar.y + bar.height / 2
-            marks.append(.line(LineMark(from: (bar.maxX - openRun, my), to: (bar.maxX, my), colour: rule, width: 1, dash: [2, 2])))
+            marks.append(.line(LineMark(from: (bar.maxX - openRun, my), to: (bar.maxX, my), colour: rule, width: style.strokes.outline, dash: [2, 2])))
         }
         return marks
     }

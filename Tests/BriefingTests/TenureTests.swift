@@ -106,7 +106,7 @@ import TestSupport
         func sample(_ x: Double, _ y: Double) -> Colour? { png.pixel(x: Int(((margin + x) * scale).rounded()), y: Int(((margin + y) * scale).rounded())) }
         func year(_ y: Int) throws -> Double { try #require(figure.textMarks.first { $0.id == "year:\(y)" }).frame.x - 2 }
         let midY = likely.rect.y + likely.rect.height / 2
-        let solid = style.colour("not_judged_hatch")
+        let solid = style.colours.notJudgedHatch
         let inBar = try #require(sample(likely.rect.x + likely.rect.width / 2, midY))
         #expect(inBar != solid && inBar.luminance > solid.luminance, "the inferred stretch is paler than a certain one: \(inBar)")
         // 2025, known only as a year: fading out, and the bar ends with it.
