@@ -93,6 +93,22 @@ func setFigures(_ ws: String, lastYear: Int, _ edits: [(place: String, year: Int
         #expect(few > 0 && enough > 0, "both kinds of figure were checked (\(few) resting on few, \(enough) on enough)")
     }
 
+    /// A figure's base must be a count that says what it counts: a misspelt base, or one that is
+    /// not such a count, is a located error (exit 65), never a figure silently left unmarked.
+    @Test func aBaseThatIsNotACountIsALocatedError() throws {
+        let ws = try makeWorkspaceCopy()
+        let path = "\(ws)/Reports/indicators.yaml"
+        var text = try read(path)
+        text = text.replacingOccurrences(of: "    based_on: cpp-subsequent\n", with: "    based_on: cpp-subsequnet\n")
+        text = text.replacingOccurrences(of: "    based_on: cla-count\n", with: "    based_on: cla-rate\n")
+        try writeFile(path, text)
+        let (r, _) = try buildPacks(reports: "\(ws)/Reports", styles: "\(ws)/Styles", extra: ["--pack", "national-context"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("indicators.yaml:") && r.stderr.contains("error: indicator \"cpp-subsequent-percent\" is based on \"cpp-subsequnet\", which is not in this file"), "\(r.stderr)")
+        #expect(r.stderr.contains("which is not in this file — did you mean \"cpp-subsequent\"?"), "\(r.stderr)")
+        #expect(r.stderr.contains("indicator \"cla-rate\" is based on \"cla-rate\", which is not a count with a noun and people"), "\(r.stderr)")
+    }
+
     /// Claims at the figures' published precision: in a copy, Liverpool's caseload is 20.4 after
     /// 20.3 (a record only by rounding) and its agency share 1.2% against England's 1.1% (a
     /// difference of one rounding step, under 5% of neither). Titles say "about the same as".
