@@ -56,5 +56,5 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "BriefingKit", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "OfficialData", "TestSupport", "ZIPFoundation"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

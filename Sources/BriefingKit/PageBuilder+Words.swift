@@ -46,8 +46,12 @@ extension PageBuilder {
         // Days from each publication to the next (or to the newest date on record); none is no number at all.
         let periods = record.overallGradePeriods(asOf: record.newestDate).filter { $0.grade == .inadequate && $0.days > 0 }
         if let first = periods.first, let last = periods.last, let from = PartialDate.parse(first.from), let until = PartialDate.parse(last.until) {
+            // The next report may give no overall grade (the 2026 framework): say so, so the count is
+            // not read as ending in a new overall grade.
+            let next = inspections.first { $0.published?.display == until.display || $0.start.display == until.display }
+            let ungraded = next.map { $0.grade(.overallEffectiveness) == nil } ?? false
             numbers.append((Self.grouped(periods.map(\.days).reduce(0, +)),
-                            "days rated inadequate overall: from the report of \(from.display) to the next report, of \(until.display)"))
+                            "days rated inadequate overall: from the report of \(from.display) to the next report, of \(until.display)" + (ungraded ? ", which gives no overall grade" : "")))
         }
         if let last = inspections.last, !last.areasForImprovement.isEmpty {
             numbers.append(("\(last.areasForImprovement.count)", "areas for improvement set at the \(last.start.monthYear) inspection"))

@@ -46,8 +46,8 @@ func setFigures(_ ws: String, lastYear: Int, _ edits: [(place: String, year: Int
         #expect(row?[5] == "30" && row?[7] == "few", "value 30, note few: \(row ?? [])")
         #expect(text.contains("30.0% (few)"))
         // Named in the summary with how few it rests on, never ranked; no question rests on it.
-        #expect(text.contains("second or subsequent child protection plans at 30.0% in 2025 (3 second or subsequent plans)"))
-        #expect(!text.contains("Of the rates compared, second or subsequent child protection plans is furthest behind"))
+        #expect(text.contains("the figure for second or subsequent child protection plans (30.0% in 2025, from 3 second or subsequent plans)"))
+        #expect(!text.contains("the figure for second or subsequent child protection plans is furthest behind"))
         #expect(!text.contains("Second or subsequent child protection plans stood at 30.0%"))
     }
 
