@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "TestSupport"]),
         .testTarget(name: "OfficialDataTests", dependencies: ["OfficialData", "Judgements", "Diagnostics", "TestSupport", "ZIPFoundation"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "BriefingKit", "TestSupport"]),
-        .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "TestSupport", "ZIPFoundation"]),
+        .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "OfficialData", "TestSupport", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v6]
 )

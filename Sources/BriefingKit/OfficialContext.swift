@@ -82,17 +82,20 @@ public struct OfficialContext: Sendable {
             let better = c.indicator.better == .neither ? "" : " \u{00B7} \(c.indicator.better.rawValue) is better"
             let average = c.neighbourAverage.map { "\(Self.format($0, unit: unit)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
                 ?? "no neighbour figures (0 of \(c.neighbourCount))"
-            let withEngland = Comparison(c.authority.number, c.england?.number, better: c.indicator.better)?.words ?? "no comparison"
-            let withNeighbours = Comparison(c.authority.number, c.neighbourAverage, better: c.indicator.better)?.words ?? "no comparison"
-            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)",
-                                      values: [Self.format(c.authority, unit: unit),
+            let withEngland = Comparison(c.authority.number, c.england?.number, c.indicator)?.words ?? "no comparison"
+            let withNeighbours = Comparison(c.authority.number, c.neighbourAverage, c.indicator)?.words ?? "no comparison"
+            // A figure resting on few children or social workers is marked in its cell and said in words under its title.
+            let few = c.authority.number == nil ? nil : store.few(c.indicator, of: entry, period: c.period, indicators: indicators)
+            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + (few.map { " \u{00B7} few: \($0.count == nil ? "" : "only ")\($0.number)" } ?? ""),
+                                      values: [Self.format(c.authority, unit: unit) + (few == nil ? "" : " \(Self.fewMark)"),
                                                c.england.map { Self.format($0, unit: unit) } ?? "not published",
                                                withEngland,
                                                c.region.map { Self.format($0, unit: unit) } ?? "not published",
                                                average, withNeighbours])
         }
         let sources = indicatorSources.map(\.citation).joined(separator: "; ")
-        var note = "Rates per 10,000 children and percentages, so places of different size compare fairly; counts appear only in \(entry.name)\u{2019}s own trend. \u{25B2} higher, \u{25BC} lower, \u{2248} similar (within 5%); \u{201C}worse\u{201D} or \u{201C}better\u{201D} where one direction is better. Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
+        var note = "Rates per 10,000 children and percentages, so places of different size compare fairly; counts appear only in \(entry.name)\u{2019}s own trend. \u{25B2} higher, \u{25BC} lower, \u{2248} similar (within 5%, or no further apart than the figures\u{2019} rounding); \u{201C}worse\u{201D} or \u{201C}better\u{201D} where one direction is better. Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
+        if rows.contains(where: { $0.values.first?.hasSuffix(Self.fewMark) == true }) { note += " " + Self.fewKey }
         let missing = comparisons.compactMap { c in c.missingText.map { "\(c.indicator.title): \($0)" } }
         if !missing.isEmpty { note += " Neighbours without a figure \u{2014} " + missing.joined(separator: "; ") + "." }
         return (IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
@@ -100,6 +103,11 @@ public struct OfficialContext: Sendable {
                 IndicatorTable.pieces(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
                                       asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
     }
+
+    /// The mark of a figure resting on few children or social workers, in words (a note in
+    /// brackets, which the tidy CSV keeps beside the number), and its key.
+    static let fewMark = "(few)"
+    static let fewKey = "\u{201C}(few)\u{201D}: based on fewer than \(Int(SmallNumbers.threshold)) children or social workers (how many is given under the indicator); a record, a change or a gap may be chance, so read with care."
 
     static func format(_ v: IndicatorValue, unit: String) -> String {
         switch v {

@@ -52,14 +52,24 @@ extension PageBuilder {
                             last.areasForImprovement.map { "\u{201C}\($0.wording ?? $0.title)\u{201D}" }.joined(separator: "; ") + see)
         }
         if let official, let entry {
-            let found = official.store.findings(for: entry, indicators: official.indicators)
+            let all = official.store.findings(for: entry, indicators: official.indicators)
+            // Only figures resting on enough children or social workers are ranked; the others
+            // behind England or the neighbours are named with how few they rest on.
+            let found = all.filter { $0.few == nil }
+            let fewBehind = all.filter { $0.few != nil && (($0.behindEngland ?? 0) > 0 || ($0.behindNeighbours ?? 0) > 0) }
+            let fewText = fewBehind.isEmpty ? nil : "Not ranked, as \(fewBehind.count == 1 ? "it rests" : "each rests") on fewer than \(Int(SmallNumbers.threshold)) children or social workers: " +
+                Self.list(fewBehind.map { "the figure for \($0.indicator.title.lowercased()) (\(format($0.value, $0)) in \($0.period), from \($0.few!.number))" }) + ", behind England or the neighbours; read with care."
             let england = found.filter { ($0.behindEngland ?? 0) > 0 }.max { $0.behindEngland! < $1.behindEngland! }
             let neighbours = found.filter { ($0.behindNeighbours ?? 0) > 0 }.max { $0.behindNeighbours! < $1.behindNeighbours! }
             let see = cite([.indicatorTable, .indicatorTrends])
+            if england == nil, let fewText, let see {
+                _ = using(official.indicatorSources)
+                messages.append(fewText + see)
+            }
             if let f = england, let see {
                 _ = using(official.indicatorSources)
                 let both = neighbours?.indicator.id == f.indicator.id
-                messages.append("Of the rates compared, the figure for \(f.indicator.title.lowercased()) is furthest behind England\(both ? " and the statistical neighbours" : ""): \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} average of \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + see)
+                messages.append("Of the rates compared, the figure for \(f.indicator.title.lowercased()) is furthest behind England\(both ? " and the statistical neighbours" : ""): \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} average of \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + (fewText.map { " " + $0 } ?? "") + see)
                 // The next furthest behind the neighbours, when the same rate leads both.
                 let next = both ? found.filter { ($0.behindNeighbours ?? 0) > 0 && $0.indicator.id != f.indicator.id }.max { $0.behindNeighbours! < $1.behindNeighbours! } : neighbours
                 if let n = next {

@@ -36,7 +36,8 @@ extension PageBuilder {
         switch rule.kind {
         case .indicatorAtWorst, .indicatorBehindNeighbours:
             guard let official, let entry else { return [] }
-            let found = official.store.findings(for: entry, indicators: official.indicators)
+            // A figure resting on few children or social workers raises no question: it may be chance.
+            let found = official.store.findings(for: entry, indicators: official.indicators).filter { $0.few == nil }
             if rule.kind == .indicatorAtWorst {
                 return found.filter { $0.worstInSeries && $0.years >= rule.minYears }
                     .sorted { ($0.behindEngland ?? 0) > ($1.behindEngland ?? 0) }

@@ -85,7 +85,7 @@ extension PageBuilder {
             if names != [LeadersAtEvent.notKnown] {
                 blocks.append(.bullet("\(role.title): \(names.joined(separator: " and "))."))
             } else {
-                let last = record.lastNamed(role, by: event.start).map { " (the last the sources name: \($0.person), \($0.when.display))" } ?? ""
+                let last = record.lastNamed(role, by: event.start).map { " (the last the sources name: \($0.person), \($0.when.onOrIn))" } ?? ""
                 blocks.append(.bullet("\(role.title): not known; no source held names who was in post on \(event.start.display)\(last)."))
             }
         }

@@ -84,6 +84,17 @@ public final class DocumentRenderer {
         return out
     }
 
+    /// A note directly before a table or figure labels it ("Part 1 of 2: columns …"): it stays with
+    /// what it labels, so a heading kept with the note is never left at the foot of a page with
+    /// only the label under it and the table overleaf.
+    static func introduces(_ block: Block, _ next: Block?) -> Bool {
+        guard case .note = block, let next else { return false }
+        switch next {
+        case .table, .figure: return true
+        default: return false
+        }
+    }
+
     /// The named destination of the level-1 heading made from block `index`.
     static func dest(_ index: Int) -> String { "h\(index)" }
 
@@ -102,6 +113,11 @@ public final class DocumentRenderer {
                 pieces = layoutBlock(block, index: index, contents: contents)
             } else if Self.citesPages(block) {
                 pieces = layoutBlock(block, index: index, contents: contents)
+            } else if case let .table(table) = block, !pending.isEmpty {
+                // The headings and label kept with a table share a page with its first rows, so
+                // its first piece leaves them room.
+                let run = pending.map(\.height).reduce(0, +) + gap * Double(pending.count)
+                pieces = layoutTable(table, index: index, firstLimit: tableLimit - run)
             } else if let cached = blockCache[index] {
                 pieces = cached
             } else {
@@ -110,7 +126,7 @@ public final class DocumentRenderer {
             }
             for piece in pieces {
                 pending.append(piece)
-                if piece.keepWithNext { continue }
+                if piece.keepWithNext || Self.introduces(block, blocks.dropFirst(index + 1).first) { continue }
                 // Place the pending run (headings plus the block they introduce) together when it fits.
                 let runHeight = pending.map(\.height).reduce(0, +) + gap * Double(pending.count - 1)
                 if y + runHeight > contentBottom && !pages[pages.count - 1].blocks.isEmpty {
