@@ -15,7 +15,7 @@ public struct OutputFile: Sendable {
 public struct PackPipeline {
     public var workspace: Workspace
     public var dpi: Double
-    /// From `SOURCE_DATE_EPOCH` when set; otherwise the newest date in the data is used.
+    /// From `SOURCE_DATE_EPOCH` when set; otherwise the pack's "data as at" date is used.
     public var sourceDateEpoch: Int?
     public var styleOverride: String?
     /// The official data, loaded once per run and shared by every pack (nil: loaded when needed).
@@ -52,6 +52,8 @@ public struct PackPipeline {
         public var document: Document
         public var figures: [Figure]
         public var renderer: DocumentRenderer
+        /// The newest source the pack uses: its "data as at", workbook date and creation date.
+        public var asAt: PartialDate
     }
 
     public func run(packID: String) throws -> [OutputFile] {
@@ -132,11 +134,11 @@ public struct PackPipeline {
                                        subject: "\(pack.title) for the \(pack.audience); data as at \(asAt.longDisplay)",
                                        creator: "briefing \(BriefingVersion.string)",
                                        keywords: "Ofsted, ILACS, children's services, \(record.authority.name)",
-                                       createDate: creationDate(record)),
+                                       createDate: creationDate(asAt)),
             headerTitle: pack.title, marking: pack.marking,
             footerLeft: "\(record.authority.council) \u{00B7} data as at \(asAt.display)",
             blocks: ordered)
-        return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer)
+        return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer, asAt: asAt)
     }
 
     /// Every file a pack is built from, for its manifest: a defined `pack`, or an authority pack
@@ -212,24 +214,25 @@ public struct PackPipeline {
             }
         }
         guard formats.contains(.xlsx) else { return ordered }
-        let d = composed.record.newestDate
         let created = ISO8601DateFormatter().date(from: document.metadata.createDate).map { Int($0.timeIntervalSince1970) } ?? 0
         let workbook = try timed("write workbook") {
             try PackWorkbook.make(pack: pack, metadata: document.metadata, figures: composed.figures,
-                                  asOf: PartialDate(year: d.year, month: d.month, day: d.day).longDisplay, created: created)
+                                  asOf: composed.asAt.longDisplay, created: created)
         }
         ordered.append(OutputFile(path: "\(workspace.out)/\(pack.id).xlsx", data: workbook))
         return ordered
     }
 
-    /// `SOURCE_DATE_EPOCH` as ISO 8601 when set, else midnight UTC of the newest date in the data.
-    func creationDate(_ record: AuthorityRecord) -> String {
+    /// `SOURCE_DATE_EPOCH` as ISO 8601 when set, else midnight UTC of the pack's "data as at" (the
+    /// first day of it, for a month or year): a pack is never dated before the data inside it, and
+    /// the same data gives the same bytes.
+    func creationDate(_ asAt: PartialDate) -> String {
         if let epoch = sourceDateEpoch {
             let f = ISO8601DateFormatter()
             f.timeZone = TimeZone(identifier: "UTC")
             f.formatOptions = [.withInternetDateTime]
             return f.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
         }
-        return "\(record.newestDate.iso)T00:00:00Z"
+        return "\(asAt.earliest.iso)T00:00:00Z"
     }
 }

@@ -19,7 +19,10 @@ extension PageBuilder {
         rows.append(["Authority", "\(record.authority.council) (Ofsted region: \(record.authority.ofstedRegion))"])
         rows.append(["For", "the \(pack.audience)"])
         rows.append(["Protective marking", pack.marking])
-        rows.append(["Data as at", "\(asAt.longDisplay) (the newest source this pack uses)"])
+        // The one place the pack's date is explained: the newest source, named, so a reader of a
+        // pack about one authority knows why it may be dated by a report on another.
+        let newest = newestSource.map { ", when the newest source this pack uses was published: \($0.publisher), \u{201C}\($0.title)\u{201D}" } ?? ""
+        rows.append(["Data as at", "\(asAt.longDisplay)\(newest). Each chart gives its own sources\u{2019} dates."])
         if let since = pack.since { rows.append(["What\u{2019}s new since", since.longDisplay]) }
         return [.title(pack.title),
                 .table(DataTable(columns: ["Front sheet", "Detail"], rows: rows)),
