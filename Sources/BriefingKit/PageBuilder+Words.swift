@@ -129,6 +129,10 @@ extension PageBuilder {
                 blocks.append(.quote(q.text, attribution: "\(q.speaker), \(q.role), \(q.date.display)\(q.dateInferred ? " (date inferred)" : ""); \(citations(q.sources))"))
             }
         }
+        // Never a heading with nothing under it: one sentence says why the page is empty.
+        if visitFindings.isEmpty && record.quotes.isEmpty {
+            blocks.append(.paragraph(record.officialOnly.map(findingsNotHeld) ?? "The record for \(name) holds no findings from monitoring visits and no quotes."))
+        }
         return blocks
     }
 

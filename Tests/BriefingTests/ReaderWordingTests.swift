@@ -12,6 +12,43 @@ func pdfPages(_ pdf: String) throws -> [String] {
 /// told: read back from real builds (pdftotext, pdfinfo, CSV), each check one a reviewer's
 /// finding made fail before it was fixed.
 @Suite(.serialized) struct ReaderWording {
+    /// (name, latest inspection as the outcomes file gives it, its provider page on Ofsted's site)
+    static let officialOnly = [("Knowsley", "the November 2024 inspection of Knowsley (overall inadequate; report published 20 January 2025)", "44/340"),
+                               ("Rutland", "the April 2024 inspection of Rutland (overall good; report published 12 July 2024)", "44/857"),
+                               ("Birmingham", "the February 2023 inspection of Birmingham (overall good; report published 18 April 2023)", "44/330")]
+
+    /// A pack from the outcomes file alone holds no report: its areas-for-improvement and findings
+    /// pages say so, name the inspection and say where the report is, never "none are recorded";
+    /// no heading stands with nothing under it.
+    @Test func officialOnlyPacksSayTheReportIsNotHeld() throws {
+        for (name, inspection, provider) in Self.officialOnly {
+            let (r, out) = try buildPacks(extra: ["--authority", name, "--pack", "scrutiny"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let text = try pdfPages("\(out)/\(name.lowercased())-scrutiny.pdf").joined(separator: " ")
+            #expect(!text.contains("No areas for improvement are recorded"), "\(name)")
+            #expect(text.contains("Areas for improvement The areas for improvement set at \(inspection) are not in this pack"), "\(name)")
+            #expect(text.contains("https://reports.ofsted.gov.uk/provider/\(provider)"), "\(name): where the report can be read")
+            #expect(text.contains("Key findings and quotes No findings or quotes are shown because this pack holds no report, letter or article on \(name)"), "\(name)")
+        }
+    }
+
+    /// The timeline's title names only the lanes drawn; its key describes only marks drawn; an
+    /// official-only pack says visits are known only for the in-year table's period.
+    @Test func timelineTitleAndKeyDescribeWhatIsDrawn() throws {
+        let (r, out) = try buildPacks(extra: ["--authority", "Knowsley", "--authority", "Birmingham", "--pack", "scrutiny"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let knowsley = try #require(try pdfPages("\(out)/knowsley-scrutiny.pdf").first { $0.contains("OFFICIAL Timeline ") })
+        #expect(knowsley.contains("Knowsley: graded inspections, 2021 to 2025"))
+        #expect(!knowsley.contains("visits and leadership"))
+        for absent in ["Diamonds", "People:", "hatched", "dashed tail"] { #expect(!knowsley.contains(absent), "Knowsley's key: \(absent)") }
+        #expect(knowsley.contains("Ofsted visits are known only from the in-year table of Ofsted’s “Local authority inspection outcomes as at 31 March 2025”, which covers 1 April 2024 to 31 March 2025 and lists no visit to Knowsley"))
+        let birmingham = try #require(try pdfPages("\(out)/birmingham-scrutiny.pdf").first { $0.contains("OFFICIAL Timeline ") })
+        #expect(birmingham.contains("Birmingham: inspections and visits, 2018 to 2024"))
+        #expect(birmingham.contains("Diamonds: visits on a known day."))
+        #expect(!birmingham.contains("People:") && !birmingham.contains("boxes:"))
+        #expect(birmingham.contains("which covers 1 April 2024 to 31 March 2025; before or after that period, an empty stretch does not mean there was no visit"))
+    }
+
     /// One pack-wide "data as at" (the newest source used), said only by the front sheet, footers
     /// and metadata; chart subtitles give their own sources' dates; the PDF is created on it.
     @Test func dataAsAtIsOneDateAndTheCreationDate() throws {
