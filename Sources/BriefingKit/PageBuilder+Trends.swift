@@ -52,7 +52,7 @@ extension PageBuilder {
             ]
             let noData = mine.contains { $0.value.number != nil } ? nil : IndicatorHeadline.noData(d, place: name, mine: mine)
             return IndicatorTrends.Panel(id: d.id, title: noData == nil ? IndicatorHeadline.title(d, place: name, mine: mine, england: d.isCount ? nil : england) : d.title,
-                                         detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
+                                         name: d.title, detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
                                          unit: d.unit, series: (
                 [.init(name: name, role: "authority", points: mine.map { (date($0.period), $0.value.number) })] + others
             ).filter { !$0.points.isEmpty }, noData: noData)

@@ -49,6 +49,24 @@ func pdfPages(_ pdf: String) throws -> [String] {
         #expect(birmingham.contains("which covers 1 April 2024 to 31 March 2025; before or after that period, an empty stretch does not mean there was no visit"))
     }
 
+    /// Counts in words with no zero filled in, no reason said twice, and data-table rows labelled
+    /// by what they are.
+    @Test func noTemplatePhrasing() throws {
+        let (r, out) = try buildPacks(extra: ["--authority", "Knowsley", "--authority", "Birmingham", "--pack", "scrutiny"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let birmingham = try pdfPages("\(out)/birmingham-scrutiny.pdf").joined(separator: " ")
+        #expect(birmingham.range(of: "[^0-9]0 of 10", options: .regularExpression) == nil, "a zero filled in")
+        #expect(birmingham.contains("Birmingham and its statistical neighbours: none of its 10 neighbours is judged better overall than Birmingham’s good (February 2023); 7 are also good"))
+        let knowsley = try pdfPages("\(out)/knowsley-scrutiny.pdf").joined(separator: " ")
+        #expect(!knowsley.contains("Not judged: not judged"))
+        #expect(knowsley.contains("6 of the 9 neighbours with an overall grade are judged better overall than Knowsley’s inadequate (November 2024); 3 are also inadequate"))
+        // England's, the region's and the neighbours' rows are labelled by the indicator, not by Knowsley's finding.
+        let trends = try String(contentsOfFile: "\(out)/knowsley-scrutiny-indicator-trends.csv", encoding: .utf8)
+        #expect(trends.contains("\nRe-referrals within 12 months,England,2025,22.6,"))
+        #expect(trends.contains("\nRe-referrals within 12 months,Neighbours,2025,21.3,"))
+        #expect(!trends.contains(" in 2025,"), "a row labelled with a finding")
+    }
+
     /// One pack-wide "data as at" (the newest source used), said only by the front sheet, footers
     /// and metadata; chart subtitles give their own sources' dates; the PDF is created on it.
     @Test func dataAsAtIsOneDateAndTheCreationDate() throws {
