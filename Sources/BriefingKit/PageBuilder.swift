@@ -50,14 +50,18 @@ struct PageBuilder {
         return Self.published(sources).map { " \u{00B7} \($0)" } ?? ""
     }
 
-    /// "source published 25 September 2025"; "sources published 30 October 2025 to 19 March 2026".
+    /// "source published 25 September 2025"; "sources published 30 October 2025 to 19 March 2026";
+    /// "sources published in 2025, the newest on 25 September 2025" when the oldest is known only
+    /// to a year (or month) that holds the newest.
     static func published(_ sources: [Source]) -> String? {
         var distinct: [Source] = []
         for s in sources where !distinct.contains(where: { $0.samePublication(s) }) { distinct.append(s) }
         let dates = distinct.map(\.date).sorted { $0.earliest < $1.earliest }
         guard let first = dates.first, let last = dates.last else { return nil }
         let noun = distinct.count == 1 ? "source" : "sources"
-        return first == last ? "\(noun) published \(first.longDisplay)" : "\(noun) published \(first.longDisplay) to \(last.longDisplay)"
+        if first == last { return "\(noun) published \(first.longDisplay)" }
+        if last.latest <= first.latest { return "\(noun) published in \(first.longDisplay), the newest on \(last.longDisplay)" }
+        return "\(noun) published \(first.longDisplay) to \(last.longDisplay)"
     }
 
     mutating func blocks(for page: PageSpec) throws -> [Block] {
