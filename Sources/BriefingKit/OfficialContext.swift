@@ -67,17 +67,17 @@ public struct OfficialContext: Sendable {
     func indicatorFigures(_ entry: AuthorityEntry, asAt: String, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
         let comparisons = store.comparisons(for: entry, indicators: indicators)
         let rows = comparisons.map { c -> IndicatorTable.Row in
-            let unit = c.indicator.unit
+            let d = c.indicator
             let better = c.indicator.better == .neither ? "" : " \u{00B7} \(c.indicator.better.rawValue) is better"
-            let average = c.neighbourAverage.map { "\(Self.format($0, unit: unit)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
+            let average = c.neighbourAverage.map { "\(Self.format($0, d)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
                 ?? "no neighbour figures (0 of \(c.neighbourCount))"
             let withEngland = Comparison(c.authority.number, c.england?.number, better: c.indicator.better)?.words ?? "no comparison"
             let withNeighbours = Comparison(c.authority.number, c.neighbourAverage, better: c.indicator.better)?.words ?? "no comparison"
             return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)",
-                                      values: [Self.format(c.authority, unit: unit),
-                                               c.england.map { Self.format($0, unit: unit) } ?? "not published",
+                                      values: [Self.format(c.authority, d),
+                                               c.england.map { Self.format($0, d) } ?? "not published",
                                                withEngland,
-                                               c.region.map { Self.format($0, unit: unit) } ?? "not published",
+                                               c.region.map { Self.format($0, d) } ?? "not published",
                                                average, withNeighbours])
         }
         let sources = indicatorSources.map(\.citation).joined(separator: "; ")
@@ -90,17 +90,21 @@ public struct OfficialContext: Sendable {
                                       asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
     }
 
-    static func format(_ v: IndicatorValue, unit: String) -> String {
+    static func format(_ v: IndicatorValue, unit: String, places: Int? = nil) -> String {
         switch v {
-        case let .value(x): return format(x, unit: unit)
+        case let .value(x): return format(x, unit: unit, places: places)
         case let .missing(r): return "\(r.meaning) (\(r.rawValue.isEmpty ? "blank" : r.rawValue))"
         }
     }
 
+    /// A figure of `d` at its source's precision ("145", as DfE publishes the rate, not "145.0").
+    static func format(_ v: IndicatorValue, _ d: IndicatorDefinition) -> String { format(v, unit: d.unit, places: d.places) }
+    static func format(_ x: Double, _ d: IndicatorDefinition) -> String { format(x, unit: d.unit, places: d.places) }
+
     /// Fixed, locale-free formatting (so output never depends on the machine): thousands
-    /// separated by commas; counts whole, everything else to one decimal place.
-    static func format(_ x: Double, unit: String) -> String {
-        let digits = unit == "count" ? 0 : 1
+    /// separated by commas; `places` decimals (default: counts whole, everything else to one place).
+    static func format(_ x: Double, unit: String, places: Int? = nil) -> String {
+        let digits = places ?? (unit == "count" ? 0 : 1)
         let text = String(format: "%.\(digits)f", x)
         let parts = text.split(separator: ".", maxSplits: 1)
         var whole = String(parts[0])

@@ -80,7 +80,7 @@ extension PageBuilder {
         return blocks
     }
 
-    func format(_ x: Double, _ f: IndicatorFinding) -> String { OfficialContext.format(x, unit: f.indicator.unit) }
+    func format(_ x: Double, _ f: IndicatorFinding) -> String { OfficialContext.format(x, f.indicator) }
 
     static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!

@@ -22,7 +22,8 @@ extension PageBuilder {
         let store = official.store
         let regionCode = store.regionCode(entry.region)
         let neighbours = store.neighbours(of: entry)
-        let format: (Double, String) -> String = { OfficialContext.format($0, unit: $1) }
+        // Each panel is given its indicator's id as its "unit", so its numbers keep their source's precision.
+        let format: (Double, String) -> String = { x, id in defs.first { $0.id == id }.map { OfficialContext.format(x, $0) } ?? OfficialContext.format(x, unit: id) }
         let panels = defs.map { d -> IndicatorTrends.Panel in
             func date(_ period: String) -> DayDate {
                 let y = Int(period.prefix(4)) ?? 2000
@@ -53,7 +54,7 @@ extension PageBuilder {
             let noData = mine.contains { $0.value.number != nil } ? nil : IndicatorHeadline.noData(d, place: name, mine: mine)
             return IndicatorTrends.Panel(id: d.id, title: noData == nil ? IndicatorHeadline.title(d, place: name, mine: mine, england: d.isCount ? nil : england) : d.title,
                                          name: d.title, detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
-                                         unit: d.unit, series: (
+                                         unit: d.id, series: (
                 [.init(name: name, role: "authority", points: mine.map { (date($0.period), $0.value.number) })] + others
             ).filter { !$0.points.isEmpty }, noData: noData)
         }
@@ -80,7 +81,7 @@ enum IndicatorHeadline {
 
     /// "Re-referrals within 12 months at 30.5% in 2025, the highest in nine years and above England's 22.6%".
     static func title(_ d: IndicatorDefinition, place: String, mine: [(period: String, value: IndicatorValue)], england: IndicatorValue?) -> String {
-        let f = { (x: Double) in OfficialContext.format(x, unit: d.unit) }
+        let f = { (x: Double) in OfficialContext.format(x, d) }
         guard let last = mine.last else { return d.title }
         guard let v = last.value.number else {
             let known = mine.last { $0.value.number != nil }

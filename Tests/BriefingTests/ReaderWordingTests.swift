@@ -87,4 +87,20 @@ func pdfPages(_ pdf: String) throws -> [String] {
         }
         #expect(!(try pdfPages("\(out)/rutland-scrutiny.pdf").joined().contains("data as at 25 September 2025")), "a subtitle's own 'data as at'")
     }
+
+    /// The method page says what is computed and from which publication; rates DfE publishes as
+    /// whole numbers are shown as published.
+    @Test func methodSaysWhatIsComputed() throws {
+        let (r, out) = try buildPacks(extra: ["--pack", "scrutiny"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let pages = try pdfPages("\(out)/scrutiny.pdf")
+        let start = try #require(pages.lastIndex { $0.contains("OFFICIAL Sources, licences and method") })
+        let method = pages[start...].joined(separator: " ")
+        #expect(!method.contains("Nothing is estimated"))
+        #expect(method.contains("Referrals, children in need, child protection plans and child protection plans starting per 10,000 children are computed by this tool"))
+        #expect(method.contains("the population_estimate column of Department for Education, “Children looked after in England including adoptions: reporting year 2025 (Explore Education Statistics)”, 26 Nov 2025"))
+        let text = pages.joined(separator: " ")
+        #expect(!text.contains("145.0"), "DfE publishes Liverpool's children-looked-after rate as 145")
+        #expect(text.contains("Children looked after per 10,000 children at 145 in 2025"))
+    }
 }
