@@ -78,7 +78,7 @@ public struct OfficialContext: Sendable {
                                                c.england.map { Self.format($0, d) } ?? "not published",
                                                withEngland,
                                                c.region.map { Self.format($0, d) } ?? "not published",
-                                               average, withNeighbours])
+                                               average, withNeighbours], id: d.id)
         }
         let sources = indicatorSources.map(\.citation).joined(separator: "; ")
         var note = "Rates per 10,000 children and percentages, so places of different size compare fairly; counts appear only in \(entry.name)\u{2019}s own trend. \u{25B2} higher, \u{25BC} lower, \u{2248} similar (within 5%); \u{201C}worse\u{201D} or \u{201C}better\u{201D} where one direction is better. Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."

@@ -8,10 +8,19 @@ import Rendering
 /// that shows it (`{page:Heading}`, filled in after pagination); a message with nothing to say
 /// is dropped, never printed with a zero.
 extension PageBuilder {
-    /// "(see Ofsted judgements, page 3)" for the first of `pages` the pack has, or nil.
-    func cite(_ pages: [PageKind]) -> String? {
+    /// "(see Ofsted judgements, page 3)" for the first of `pages` the pack has, or nil. Given an
+    /// `indicator`, the page is the one its row or panel is drawn on, not just where the section
+    /// starts: a table or a set of panels may run over two pages.
+    func cite(_ pages: [PageKind], indicator: String? = nil) -> String? {
         guard let kind = pages.first(where: { k in pack.pages.contains { $0.kind == k } }), let h = kind.heading else { return nil }
-        return " (see \u{201C}\(h)\u{201D}, {page:\(h)})"
+        let mark = indicator.flatMap { id -> String? in
+            switch kind {
+            case .indicatorTable: return "#row:\(id)"
+            case .indicatorTrends: return "#panel:\(id)"
+            default: return nil
+            }
+        }
+        return " (see \u{201C}\(h)\u{201D}, {page:\(h)\(mark ?? "")})"
     }
 
     static func number(_ n: Int) -> String {
@@ -55,14 +64,13 @@ extension PageBuilder {
             let found = official.store.findings(for: entry, indicators: official.indicators)
             let england = found.filter { ($0.behindEngland ?? 0) > 0 }.max { $0.behindEngland! < $1.behindEngland! }
             let neighbours = found.filter { ($0.behindNeighbours ?? 0) > 0 }.max { $0.behindNeighbours! < $1.behindNeighbours! }
-            let see = cite([.indicatorTable, .indicatorTrends])
-            if let f = england, let see {
+            if let f = england, let see = cite([.indicatorTable, .indicatorTrends], indicator: f.indicator.id) {
                 _ = using(official.indicatorSources)
                 let both = neighbours?.indicator.id == f.indicator.id
                 messages.append("Of the rates compared, \(f.indicator.title.lowercased()) is furthest behind England\(both ? " and the statistical neighbours" : ""): \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} average of \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + see)
                 // The next furthest behind the neighbours, when the same rate leads both.
                 let next = both ? found.filter { ($0.behindNeighbours ?? 0) > 0 && $0.indicator.id != f.indicator.id }.max { $0.behindNeighbours! < $1.behindNeighbours! } : neighbours
-                if let n = next {
+                if let n = next, let see = cite([.indicatorTable, .indicatorTrends], indicator: n.indicator.id) {
                     messages.append("\(both ? "Next furthest behind the statistical neighbours" : "Furthest behind the statistical neighbours") is \(n.indicator.title.lowercased()): \(format(n.value, n)) in \(n.period) against their average of \(n.neighbours.map { format($0, n) } ?? "") (\(n.indicator.better.rawValue) is better)." + see)
                 }
             }

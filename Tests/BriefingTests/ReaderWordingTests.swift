@@ -103,4 +103,28 @@ func pdfPages(_ pdf: String) throws -> [String] {
         #expect(!text.contains("145.0"), "DfE publishes Liverpool's children-looked-after rate as 145")
         #expect(text.contains("Children looked after per 10,000 children at 145 in 2025"))
     }
+
+    /// Every figure a summary or question cites is on the page it cites, even when the cited
+    /// section runs over two pages.
+    @Test func citedPagesHoldTheCitedFigures() throws {
+        let (r, out) = try buildPacks(extra: ["--pack", "scrutiny"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let pages = try pdfPages("\(out)/scrutiny.pdf")
+        let cite = try NSRegularExpression(pattern: "\\(see “([^”]+)”, page (\\d+)\\)")
+        let figure = try NSRegularExpression(pattern: "\\d[\\d,]*(\\.\\d+)?%|\\d[\\d,]*\\.\\d+(?! times)")
+        var checked = 0
+        for page in pages where page.contains("OFFICIAL Summary ") || page.contains("OFFICIAL Questions for members ") {
+            for message in page.components(separatedBy: "• ").dropFirst() {
+                guard let m = cite.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)) else { continue }
+                let cited = pages[Int(message[Range(m.range(at: 2), in: message)!])! - 1]
+                let words = String(message[..<Range(m.range, in: message)!.lowerBound])
+                for f in figure.matches(in: words, range: NSRange(words.startIndex..., in: words)) {
+                    let value = String(words[Range(f.range, in: words)!])
+                    #expect(cited.contains(value), "“\(message.prefix(60))…” cites a page without \(value)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 8, "figures checked: \(checked)")
+    }
 }
