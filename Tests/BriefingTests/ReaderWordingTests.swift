@@ -127,4 +127,30 @@ func pdfPages(_ pdf: String) throws -> [String] {
         }
         #expect(checked >= 8, "figures checked: \(checked)")
     }
+
+    /// Two packs with the same "since" date list the same new things, and the summary names
+    /// what it counts.
+    @Test func sinceListsAgreeBetweenPacks() throws {
+        let (r, out) = try buildPacks(extra: ["--pack", "scrutiny", "--pack", "monitoring-update"])
+        #expect(r.status == 0, "\(r.stderr)")
+        func since(_ pdf: String) throws -> (page: [String], summary: String) {
+            let pages = try pdfPages("\(out)/\(pdf)")
+            // The section, over as many pages as it takes, without the running header and footer.
+            let start = try #require(pages.firstIndex { $0.contains("OFFICIAL Since the last meeting Published on or after") })
+            let text = pages[start...].joined(separator: " ")
+                .replacingOccurrences(of: "Liverpool City Council · data as at [0-9A-Za-z ]+ Page [0-9]+ of [0-9]+( Liverpool children's services: [a-z ]+ OFFICIAL)?",
+                                      with: "", options: .regularExpression)
+            let section = text.components(separatedBy: "Questions for members Generated")[0]
+            let items = section.components(separatedBy: "• ").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+            let summary = try #require(pages.first { $0.contains("OFFICIAL Summary ") })
+            let message = try #require(summary.components(separatedBy: "• ").first { $0.hasPrefix("Since 1 January 2025:") })
+            return (items, message.components(separatedBy: " (see ")[0])
+        }
+        let scrutiny = try since("scrutiny.pdf"), update = try since("monitoring-update.pdf")
+        #expect(scrutiny.page == update.page, "the two packs' since-lists differ")
+        #expect(scrutiny.summary == update.summary)
+        #expect(scrutiny.page.contains { $0.contains("New official data: Department for Education") })
+        #expect(scrutiny.summary.hasSuffix("also four official statistics releases and three quotes."), "\(scrutiny.summary)")
+        #expect(scrutiny.summary.range(of: "and [a-z]+ more\\.", options: .regularExpression) == nil)
+    }
 }
