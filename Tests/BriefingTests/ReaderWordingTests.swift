@@ -104,6 +104,17 @@ func pdfPages(_ pdf: String) throws -> [String] {
         #expect(text.contains("Children looked after per 10,000 children at 145 in 2025"))
     }
 
+    /// A precision the catalogue cannot honour is a located data error, not a silent default.
+    @Test func aBadPrecisionIsALocatedError() throws {
+        let reports = try makeWorkspaceCopy() + "/Reports"
+        let path = "\(reports)/indicators.yaml"
+        try writeFile(path, try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "    decimals: 0\n", with: "    decimals: whole\n"))
+        let (r, _) = try buildPacks(reports: reports, extra: ["--pack", "scrutiny"])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.range(of: "\(path):[0-9]+:[0-9]+: .*indicator \"cla-rate\": \"decimals\" should be a whole number from 0 to 3, found \"whole\"",
+                               options: .regularExpression) != nil, "\(r.stderr)")
+    }
+
     /// Every figure a summary or question cites is on the page it cites, even when the cited
     /// section runs over two pages.
     @Test func citedPagesHoldTheCitedFigures() throws {
