@@ -34,7 +34,7 @@ HTML_VENV := .venv-html
 HTML_PYPI := selenium==4.51.0 axe-selenium-python==3.0.0
 HTML_APT := chromium chromium-driver python3 python3-venv
 
-.PHONY: deps build reports import test dist bench clean a11y-check docs html-screenshot
+.PHONY: deps build reports import test dist bench clean a11y-check docs html-screenshot identical
 
 # Installs the missing Debian packages given as $(1): as root, or through $(SUDO) when it is set;
 # otherwise prints what is missing and the command to run, and fails.
@@ -96,6 +96,11 @@ dist: deps
 
 # Timings, peak memory and output size of the release binary, the ratio against the matplotlib
 # peer (../shared/bench, in .venv-bench) and a cold build in a fresh clone. GNU time is needed.
+# Every pack in every style built by this tree and by BASE (default HEAD) must match byte for
+# byte (manifests apart from the line naming the binary): the check for refactors.
+identical: build
+	@BASE=$(BASE) bash .ci/identical
+
 bench: build
 	$(call apt_install,time)
 	@bash .ci/bench

@@ -30,15 +30,17 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Located diagnostics and YAML reading shared by data and style loaders.
         .target(name: "Diagnostics", dependencies: ["Yams"]),
+        // The one CSV writer (CSV.swift's), for the committed data and every chart's data file.
+        .target(name: "CSVText", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
         // The data module: pure Swift, never Cairo.
         .target(name: "Judgements", dependencies: ["Diagnostics"]),
         // The official publications read as released: Ofsted's outcomes file (ODS or CSV), DfE
         // Explore Education Statistics CSVs, the statistical neighbour model. No Cairo.
         .target(name: "OfficialData", dependencies: [
-            "Judgements", "Diagnostics", "ZIPFoundation", "CLibXML2", .product(name: "CSV", package: "CSV.swift"),
+            "Judgements", "Diagnostics", "ZIPFoundation", "CLibXML2", "CSVText", .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Cairo and Pango drawing of figures and pages.
-        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CCairo", "CPango", "BriefingZlib", "CQPDF"]),
+        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CSVText", "CCairo", "CPango", "BriefingZlib", "CQPDF"]),
         // The pipeline steps behind each subcommand, callable from tests.
         .target(name: "BriefingKit", dependencies: [
             "Judgements", "OfficialData", "Rendering", "Diagnostics", "CPango", "CXLSXWriter",
@@ -54,5 +56,5 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "BriefingKit", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "TestSupport", "ZIPFoundation"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

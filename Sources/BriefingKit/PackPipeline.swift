@@ -12,7 +12,7 @@ public struct OutputFile: Sendable {
 
 /// The steps from a pack definition to its files, named so a failure says where it happened:
 /// load → validate → aggregate → lay out → draw. Writing is the caller's last step.
-public struct PackPipeline {
+public struct PackPipeline: Sendable {
     public var workspace: Workspace
     public var dpi: Double
     /// From `SOURCE_DATE_EPOCH` when set; otherwise the pack's "data as at" date is used.
@@ -188,13 +188,15 @@ public struct PackPipeline {
             init(_ n: Int) { files = Array(repeating: nil, count: n) }
         }
         let results = Results(tasks.count)
+        // A constant copy: the concurrent closure may not capture a variable.
+        let work = tasks
         let dpi = self.dpi, clock = self.clock
         DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
             do {
                 // Whichever thread runs a task draws with that thread's own engine.
                 let renderer = DocumentRenderer(style: style, engine: try TextEngine.forCurrentThread(), clock: clock)
                 let file: OutputFile
-                switch tasks[i] {
+                switch work[i] {
                 case let .pdf(path): file = OutputFile(path: path, data: try renderer.pdf(document))
                 case let .html(path): file = OutputFile(path: path, data: renderer.html(document))
                 case let .png(f, path): file = OutputFile(path: path, data: try renderer.png(f, dpi: dpi))

@@ -83,6 +83,9 @@ extension PageBuilder {
                 blocks.append(.bullet("\(role.title): not known; no source held names who was in post on \(event.start.display)\(last)."))
             }
         }
+        if let said = event.leadersQuote {
+            blocks.append(.quote(said, attribution: "The \(event.start.monthYear) inspection report, which names none of them (\(citations(event.sources)))"))
+        }
         return blocks
     }
 

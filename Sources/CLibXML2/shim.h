@@ -5,3 +5,7 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
+
+/* xmlFree is a global function pointer, which Swift 6 refuses to read from Swift as shared
+   mutable state; calling it from C keeps libxml2's own allocator. */
+static inline void briefing_xml_free(void *p) { xmlFree(p); }

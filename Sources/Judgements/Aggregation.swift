@@ -43,7 +43,7 @@ public struct AreaStatusEntry: Sendable, Hashable, Codable {
     public enum Coverage: String, Sendable, Hashable, Codable {
         case finding
         case coveredNoFinding = "covered, no finding held"
-        case notCovered = "not covered"
+        case notCovered = "outside its theme"
         case themeNotKnown = "theme not known"
     }
 

@@ -17,7 +17,7 @@ struct EventReader {
 
     static let keys = ["id", "kind", "title", "start", "end", "published", "lead_inspector", "theme",
                        "theme_inferred", "note", "inferred", "judgements", "areas_for_improvement", "findings",
-                       "covers", "covers_note", "earlier_areas_verdict", "earlier_areas_quote", "source", "sources"]
+                       "covers", "covers_note", "earlier_areas_verdict", "earlier_areas_quote", "leaders_quote", "source", "sources"]
 
     func readAll(_ items: [YAMLValue]) -> [ReadEvent] {
         var out: [ReadEvent] = []
@@ -91,6 +91,7 @@ struct EventReader {
         event.coversNote = coversNote
         event.earlierAreasVerdict = verdict
         event.earlierAreasQuote = verdictQuote
+        event.leadersQuote = m.string("leaders_quote", log, in: what, required: false)
         return ReadEvent(value: event, location: m.location, findingLocations: findingLocations, areaLocations: areaLocations,
                          coversLocation: m["covers"]?.location)
     }

@@ -140,6 +140,9 @@ public struct Event: Sendable, Hashable, Codable {
     /// and in the report's own words, which the tracker prints beside it.
     public var earlierAreasVerdict: String?
     public var earlierAreasQuote: String?
+    /// The report's own words on who led, when it describes leaders without naming them (the
+    /// 2026 report records a new chief executive, leader, DCS and lead member, unnamed).
+    public var leadersQuote: String?
     public var sources: [Citation]
 
     public init(id: String, kind: EventKind, title: String?, start: PartialDate, end: PartialDate?, published: PartialDate?,

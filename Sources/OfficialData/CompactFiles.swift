@@ -1,3 +1,4 @@
+import CSVText
 import Diagnostics
 import Foundation
 import Judgements
@@ -79,7 +80,7 @@ extension OfficialDataStore {
     /// inputs give the same files.
     public func compactFiles() -> [(name: String, data: Data)] {
         func csv(_ rows: [[String]]) -> Data {
-            Data(rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n").appending("\n").utf8)
+            CSVText.data(rows, lineEnd: .lf)
         }
         let outcomeHeader = ["Sheet", "Web link", "Local authority area code", "Local authority name", "Local authority status",
                              "Ofsted region", "Inspection date", "Publication date", "Inspection/Visit type",

@@ -71,7 +71,7 @@ enum ODSContent {
                 let name = String(cString: xmlTextReaderConstName(reader))
                 try state.start(name) { attribute in
                     guard let value = xmlTextReaderGetAttribute(reader, attribute) else { return nil }
-                    defer { xmlFree(value) }
+                    defer { briefing_xml_free(value) }
                     return String(cString: value)
                 }
                 if xmlTextReaderIsEmptyElement(reader) == 1 { try state.end(name) }

@@ -101,10 +101,4 @@ public struct OfficialDataStore: Sendable {
             return r.name.lowercased() == a.name.lowercased()
         }
     }
-
-    // MARK: compact files
-
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
 }

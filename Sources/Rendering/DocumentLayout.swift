@@ -28,14 +28,14 @@ public final class DocumentRenderer {
     }
 
     public var contentWidth: Double { style.pageWidth - 2 * style.margin }
-    var headerHeight: Double { engine.measure("Ag", style.font("header")).size.height + style.space("block_gap") }
+    var headerHeight: Double { engine.measure("Ag", style.font(\.header)).size.height + style.spacing.blockGap }
     var contentTop: Double { style.margin + headerHeight }
     var contentBottom: Double { style.pageHeight - style.margin - headerHeight }
     var pageSpace: Double { contentBottom - contentTop }
 
     /// The tallest figure that fits on a page under a level-1 heading.
     public var figureSpace: Double {
-        pageSpace - engine.measure("Ag\nAg", style.font("title", bold: true)).size.height - style.space("block_gap") - 2
+        pageSpace - engine.measure("Ag\nAg", style.font(\.title, bold: true)).size.height - style.spacing.blockGap - 2
     }
 
     /// Lays out every block, paginates, then fills in the contents with real page numbers.
@@ -103,7 +103,7 @@ public final class DocumentRenderer {
     func paginate(_ blocks: [Block], contents: [ContentsEntry]?) -> [PageLayout] {
         var pages: [PageLayout] = [PageLayout(blocks: [])]
         var y = contentTop
-        let gap = style.space("block_gap")
+        let gap = style.spacing.blockGap
         var pending: [BlockLayout] = []
         for (index, block) in blocks.enumerated() {
             if case .pageBreak = block {
@@ -144,7 +144,7 @@ public final class DocumentRenderer {
     func layoutBlock(_ block: Block, index: Int, contents: [ContentsEntry]?) -> [BlockLayout] {
         let placer = TextPlacer(engine: engine)
         let width = contentWidth
-        let ink = style.colour("text"), muted = style.colour("muted_text")
+        let ink = style.colours.text, muted = style.colours.mutedText
         func text(_ s: String, _ font: FontSpec, _ colour: Colour, tag: String, heading: (String, Int)? = nil, keep: Bool = false) -> BlockLayout {
             let m = placer.place(s, font, colour: colour, x: 0, y: 0, width: width)
             var b = BlockLayout(tag: tag, height: m.frame.height, marks: [.text(m)], heading: heading, blockIndex: index, keepWithNext: keep)
@@ -155,32 +155,32 @@ public final class DocumentRenderer {
         case .pageBreak:
             return []
         case let .title(s):
-            return [text(s, style.font("cover_title", bold: true), ink, tag: "H1", heading: (s, 0))]
+            return [text(s, style.font(\.coverTitle, bold: true), ink, tag: "H1", heading: (s, 0))]
         case let .heading(s, level):
-            var b = text(s, style.font(level == 1 ? "title" : "heading", bold: true), ink, tag: level == 1 ? "H1" : "H2",
+            var b = text(s, style.font(level == 1 ? \.title : \.heading, bold: true), ink, tag: level == 1 ? "H1" : "H2",
                          heading: (s, level), keep: true)
             // Level-1 headings are where the contents' links go.
             if level == 1 { b.tagging = [Tagging("cairo.dest", attributes: "name='\(Self.dest(index))'", children: b.structure)] }
             return [b]
         case let .paragraph(s):
-            return [text(Self.resolvePages(s, contents), style.font("body"), ink, tag: "P")]
+            return [text(Self.resolvePages(s, contents), style.font(\.body), ink, tag: "P")]
         case let .note(s):
-            return [text(s, style.font("note"), muted, tag: "P")]
+            return [text(s, style.font(\.note), muted, tag: "P")]
         case let .bullet(s):
-            let indent = engine.measure("\u{2022}  ", style.font("body")).size.width
-            let dot = placer.place("\u{2022}", style.font("body"), colour: ink, x: 0, y: 0, width: indent)
-            let m = placer.place(Self.resolvePages(s, contents), style.font("body"), colour: ink, x: indent, y: 0, width: width - indent)
+            let indent = engine.measure("\u{2022}  ", style.font(\.body)).size.width
+            let dot = placer.place("\u{2022}", style.font(\.body), colour: ink, x: 0, y: 0, width: indent)
+            let m = placer.place(Self.resolvePages(s, contents), style.font(\.body), colour: ink, x: indent, y: 0, width: width - indent)
             var b = BlockLayout(tag: "LI", height: m.frame.height, marks: [.text(dot), .text(m)], heading: nil, blockIndex: index, keepWithNext: false)
             b.tagging = [Tagging("LI", children: [Tagging("Lbl", marks: 0..<1), Tagging("LBody", marks: 1..<2)])]
             b.container = Container(tag: "L", id: 0)
             return [b]
         case let .quote(s, attribution):
             let bar = 3.0, indent = 12.0
-            let q = placer.place("\u{201C}\(s)\u{201D}", style.font("body", italic: true), colour: ink, x: indent, y: 0, width: width - indent)
-            let a = placer.place("\u{2014} \(attribution)", style.font("note"), colour: muted, x: indent, y: q.frame.maxY + 2, width: width - indent)
+            let q = placer.place("\u{201C}\(s)\u{201D}", style.font(\.body, italic: true), colour: ink, x: indent, y: 0, width: width - indent)
+            let a = placer.place("\u{2014} \(attribution)", style.font(\.note), colour: muted, x: indent, y: q.frame.maxY + 2, width: width - indent)
             let h = a.frame.maxY
             var b = BlockLayout(tag: "BlockQuote", height: h,
-                                marks: [.box(BoxMark(rect: Rect(x: 0, y: 0, width: bar, height: h), fill: style.colour("accent"))), .text(q), .text(a)],
+                                marks: [.box(BoxMark(rect: Rect(x: 0, y: 0, width: bar, height: h), fill: style.colours.accent)), .text(q), .text(a)],
                                 heading: nil, blockIndex: index, keepWithNext: false)
             // The words and who said them; the accent bar is decoration.
             b.tagging = [Tagging("BlockQuote", children: [Tagging.artifact("Layout", marks: 0..<1), Tagging("P", marks: 1..<2), Tagging("P", marks: 2..<3)])]
@@ -192,13 +192,13 @@ public final class DocumentRenderer {
             var h = 0.0
             for (i, item) in items.enumerated() {
                 let x = Double(i) * (w + 8)
-                let num = placer.place(item.number, style.font("key_number", bold: true), colour: style.colour("accent"), x: x + 6, y: 6, width: w - 12)
-                let lab = placer.place(item.label, style.font("note"), colour: ink, x: x + 6, y: num.frame.maxY + 2, width: w - 12)
+                let num = placer.place(item.number, style.font(\.keyNumber, bold: true), colour: style.colours.accent, x: x + 6, y: 6, width: w - 12)
+                let lab = placer.place(item.label, style.font(\.note), colour: ink, x: x + 6, y: num.frame.maxY + 2, width: w - 12)
                 h = max(h, lab.frame.maxY + 6)
                 marks += [.text(num), .text(lab)]
             }
             let boxes: [Mark] = (0..<items.count).map { i in
-                .box(BoxMark(rect: Rect(x: Double(i) * (w + 8), y: 0, width: w, height: h), fill: style.colour("band"), stroke: style.colour("rule"), strokeWidth: 0.5))
+                .box(BoxMark(rect: Rect(x: Double(i) * (w + 8), y: 0, width: w, height: h), fill: style.colours.band, stroke: style.colours.rule, strokeWidth: 0.5))
             }
             var fixed: [Mark] = []
             for m in marks {
@@ -217,7 +217,7 @@ public final class DocumentRenderer {
             var marks: [Mark] = []
             var entries: [Tagging] = []
             var y = 0.0
-            let font = style.font("body")
+            let font = style.font(\.body)
             let numberWidth = engine.measure("000", font).size.width + 4
             for entry in (contents ?? []) where entry.level == 1 {
                 let t = placer.place(entry.title, font, colour: ink, x: 0, y: y, width: width - numberWidth - 8)

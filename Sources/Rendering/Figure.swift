@@ -1,3 +1,4 @@
+import CSVText
 /// A chart laid out and ready to draw: positioned marks with their measured text, plus the
 /// words around it. One Figure feeds every output — PDF, PNG, SVG, alt text and data table —
 /// so they cannot disagree. Coordinates are points from the figure's top-left corner.
@@ -99,14 +100,8 @@ public struct DataTable: Sendable, Hashable {
         self.columns = columns; self.rows = rows
     }
 
-    /// RFC 4180 CSV with CRLF line ends.
-    public var csv: String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
+    /// RFC 4180 CSV with CRLF line ends, by the project's one CSV writer.
+    public var csv: String { String(decoding: CSVText.data([columns] + rows), as: UTF8.self) }
 }
 
 /// A place to put text, measured first: used by chart builders to stack wrapped text blocks.
@@ -133,17 +128,17 @@ extension TextPlacer {
     /// The headline title and the measure/place/period subtitle every chart starts with.
     /// Returns the y below them, where the chart's body begins.
     func chartHeading(_ title: String, _ subtitle: String, style: Style, width: Double, into marks: inout [Mark]) -> Double {
-        let t = place(title, style.font("title", bold: true), colour: style.colour("text"), x: 0, y: 0, width: width, id: "title")
-        let s = place(subtitle, style.font("subtitle"), colour: style.colour("muted_text"), x: 0, y: t.frame.maxY + style.space("line_gap"),
+        let t = place(title, style.font(\.title, bold: true), colour: style.colours.text, x: 0, y: 0, width: width, id: "title")
+        let s = place(subtitle, style.font(\.subtitle), colour: style.colours.mutedText, x: 0, y: t.frame.maxY + style.spacing.lineGap,
                       width: width, id: "subtitle")
         marks += [.text(t), .text(s)]
-        return s.frame.maxY + style.space("block_gap")
+        return s.frame.maxY + style.spacing.blockGap
     }
 
     /// The key and source line every chart ends with, from `y`. Returns the figure's height.
     func chartFooting(key: String, source: String, at y: Double, style: Style, width: Double, into marks: inout [Mark]) -> Double {
-        let k = place(key, style.font("note"), colour: style.colour("muted_text"), x: 0, y: y, width: width, id: "key")
-        let s = place(source, style.font("source"), colour: style.colour("muted_text"), x: 0, y: k.frame.maxY + style.space("line_gap"),
+        let k = place(key, style.font(\.note), colour: style.colours.mutedText, x: 0, y: y, width: width, id: "key")
+        let s = place(source, style.font(\.source), colour: style.colours.mutedText, x: 0, y: k.frame.maxY + style.spacing.lineGap,
                       width: width, id: "source")
         marks += [.text(k), .text(s)]
         return s.frame.maxY

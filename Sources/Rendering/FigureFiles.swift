@@ -10,7 +10,7 @@ extension DocumentRenderer {
         let h = Int(((figure.size.height + 2 * margin) * scale).rounded(.up))
         let surface = try CairoSurface.image(pixelWidth: w, pixelHeight: h)
         let cr = CairoContext(surface)
-        cr.fill(Rect(x: 0, y: 0, width: Double(w), height: Double(h)), style.colour("background"))
+        cr.fill(Rect(x: 0, y: 0, width: Double(w), height: Double(h)), style.colours.background)
         cr.scale(scale)
         cr.translate(margin, margin)
         timed("draw PNG") { FigureRenderer.draw(figure, on: cr, text: engine) }
@@ -20,6 +20,6 @@ extension DocumentRenderer {
     /// The same figure as SVG: text as `<text>` in the style's fonts, the title and alt text
     /// as `<title>` and `<desc>`.
     public func svg(_ figure: Figure, margin: Double = 12) throws -> Data {
-        timed("draw SVG") { SVGWriter.document(figure, background: style.colour("background"), margin: margin, engine: engine) }
+        timed("draw SVG") { SVGWriter.document(figure, background: style.colours.background, margin: margin, engine: engine) }
     }
 }

@@ -75,17 +75,17 @@ public struct GradeMatrix: Sendable {
             return (c.fill, c.text, c.pattern, nil, g.wording, false, nil)
         case let .status(st, _):
             let c = style.statuses[st]!
-            return (c.fill, c.text, c.pattern, st == .notLookedAt ? style.colour("not_judged_hatch") : nil,
+            return (c.fill, c.text, c.pattern, st == .notLookedAt ? style.colours.notJudgedHatch : nil,
                     "\(c.symbol) \(sentenceCase(st.rawValue))", st == .notLookedAt, nil)
         case let .reading(st):
             let c = style.statuses[st]!
-            return (style.colour("background"), style.colour("text"), c.pattern, nil,
-                    "\(c.symbol) \(sentenceCase(st.rawValue)) (officer\u{2019}s reading)", true, style.colour("rule"))
+            return (style.colours.background, style.colours.text, c.pattern, nil,
+                    "\(c.symbol) \(sentenceCase(st.rawValue)) (officer\u{2019}s reading)", true, style.colours.rule)
         case let .plain(words, hatched):
-            return (hatched ? style.colour("not_judged_fill") : style.colour("band"), style.colour("not_judged_text"), .none,
-                    hatched ? style.colour("not_judged_hatch") : nil, words, hatched, nil)
+            return (hatched ? style.colours.notJudgedFill : style.colours.band, style.colours.notJudgedText, .none,
+                    hatched ? style.colours.notJudgedHatch : nil, words, hatched, nil)
         case let .notJudged(reason):
-            return (style.colour("not_judged_fill"), style.colour("not_judged_text"), .none, style.colour("not_judged_hatch"),
+            return (style.colours.notJudgedFill, style.colours.notJudgedText, .none, style.colours.notJudgedHatch,
                     sentenceCase(reason), true, nil)
         }
     }
@@ -118,15 +118,22 @@ public struct GradeMatrix: Sendable {
         }
     }
 
+    /// Whether any cell of this matrix carries a pattern swatch in `style`: room for swatches is
+    /// kept only in a matrix that draws one (a tracker of statuses needs none in a style that
+    /// patterns only grades), so large print still fits its columns.
+    func hasSwatches(_ style: Style) -> Bool {
+        cells.contains { row in row.contains { Self.look($0, style).pattern != .none } }
+    }
+
     /// How many columns can stand side by side with every cell's longest word unbroken in the
     /// smaller (note) size, the label column at its narrowest.
     public func columnsThatFit(style: Style, text engine: TextEngine, width: Double) -> Int {
-        let pad = style.space("cell_padding"), gutter = style.space("gutter")
-        let patterned = style.grades.values.contains { $0.pattern != .none } || style.statuses.values.contains { $0.pattern != .none }
+        let pad = style.spacing.cellPadding, gutter = style.spacing.gutter
+        let patterned = hasSwatches(style)
         var words: Set<String> = []
         for row in cells { for cell in row { for w in Self.look(cell, style).words.split(separator: " ") { words.insert(String(w)) } } }
         for col in columns { for w in col.heading.split(separator: " ") { words.insert(String(w)) } }
-        let font = style.font("note").with(bold: true)
+        let font = style.font(\.note).with(bold: true)
         let need = (words.map { engine.measure($0, font).size.width }.max() ?? 0) + 2 * pad + (patterned ? 10 : 0) + 1
         let free = width - (width * minimumLabelShare).rounded()
         var n = columns.count
@@ -152,9 +159,9 @@ public struct GradeMatrix: Sendable {
     /// places marks; colours, fonts and spacing all come from `style`.
     public func figure(style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
-        let pad = style.space("cell_padding"), gutter = style.space("gutter")
-        let gap = style.space("block_gap")
-        let ink = style.colour("text"), muted = style.colour("muted_text")
+        let pad = style.spacing.cellPadding, gutter = style.spacing.gutter
+        let gap = style.spacing.blockGap
+        let ink = style.colours.text, muted = style.colours.mutedText
         var marks: [Mark] = []
         var y = 0.0
 
@@ -163,8 +170,7 @@ public struct GradeMatrix: Sendable {
         let n = max(columns.count, 1)
         // Measure the longest single word any cell must hold; give the columns room for it by
         // narrowing the label column, and if that is not enough, set the cells one size smaller.
-        let patternedStyle = style.grades.values.contains { $0.pattern != .none } || style.statuses.values.contains { $0.pattern != .none }
-        let swatchWidth = patternedStyle ? 10.0 : 0
+        let swatchWidth = hasSwatches(style) ? 10.0 : 0
         var words: Set<String> = []
         for row in cells {
             for cell in row { for w in Self.look(cell, style).words.split(separator: " ") { words.insert(String(w)) } }
@@ -177,15 +183,15 @@ public struct GradeMatrix: Sendable {
             return (free / Double(n)).rounded(.down)
         }
         var share = labelShare
-        var cellFont = style.font("cell")
+        var cellFont = style.font(\.cell)
         func need(_ font: FontSpec) -> Double { widest(font.with(bold: true)) + 2 * pad + swatchWidth + 1 }
         while columnWidthFor(share) < need(cellFont) && share > minimumLabelShare { share -= 0.01 }
-        if columnWidthFor(share) < need(cellFont) { cellFont = style.font("note") }
+        if columnWidthFor(share) < need(cellFont) { cellFont = style.font(\.note) }
         let labelWidth = (width * share).rounded()
         let columnWidth = columnWidthFor(share)
         func columnX(_ c: Int) -> Double { labelWidth + gutter + Double(c) * (columnWidth + gutter) }
 
-        let headFont = cellFont.with(bold: true), smallFont = style.font("note")
+        let headFont = cellFont.with(bold: true), smallFont = style.font(\.note)
         let headers: [(TextMark, TextMark?)] = columns.enumerated().map { c, col in
             let x = columnX(c) + pad, w = columnWidth - 2 * pad
             let a = placer.place(col.heading, headFont, colour: ink, x: x, y: y + pad, width: w, id: "head:\(col.id)")
@@ -201,16 +207,16 @@ public struct GradeMatrix: Sendable {
             if var b { b.container = cell; marks.append(.text(b)) }
         }
         y += headHeight
-        marks.append(.line(LineMark(from: (0, y), to: (width, y), colour: style.colour("rule"), width: 0.75)))
+        marks.append(.line(LineMark(from: (0, y), to: (width, y), colour: style.colours.rule, width: style.strokes.rule)))
         y += gutter
 
-        let labelFont = style.font("cell", bold: true)
+        let labelFont = style.font(\.cell, bold: true)
         // A style that draws patterns reserves a swatch at each cell's left edge for them.
         let swatch = swatchWidth
         let minimum = engine.measure("Ag\nAg", cellFont).size.height
         for (r, row) in rows.enumerated() {
             let labelText = row.emphasised ? "\u{25B6} \(row.label)" : row.label
-            let label = placer.place(labelText, row.emphasised || boldLabels ? labelFont : style.font("cell"),
+            let label = placer.place(labelText, row.emphasised || boldLabels ? labelFont : style.font(\.cell),
                                      colour: ink, x: 0, y: 0, width: labelWidth - pad, id: "label:\(row.id)")
             var contents: [[TextMark]] = []
             for (c, col) in columns.enumerated() {
@@ -237,11 +243,11 @@ public struct GradeMatrix: Sendable {
                 let look = Self.look(cells[r][c], style)
                 marks.append(.box(BoxMark(id: "cell:\(row.id):\(col.id)", rect: cell, fill: look.fill, hatch: look.hatch)))
                 if let outline = look.outline {
-                    marks.append(.box(BoxMark(rect: cell.inset(1), fill: nil, stroke: outline, strokeWidth: 1, dashed: true)))
+                    marks.append(.box(BoxMark(rect: cell.inset(1), fill: nil, stroke: outline, strokeWidth: style.strokes.outline, dashed: true)))
                 }
                 if look.pattern != .none {
                     marks.append(.box(BoxMark(id: "swatch:\(row.id):\(col.id)", rect: Rect(x: cell.x, y: cell.y, width: swatch - 2, height: cell.height),
-                                              fill: nil, pattern: look.pattern, patternInk: style.colour("pattern_ink"))))
+                                              fill: nil, pattern: look.pattern, patternInk: style.colours.patternInk)))
                 }
                 var ty = y + (rowHeight - heights[c]) / 2
                 for var run in contents[c] {

@@ -6,9 +6,9 @@ enum HTMLStyleSheet {
     static func css(_ style: Style) -> String {
         let n = SVGWriter.number
         let families = (style.fontFamilies.map { "\"\($0)\"" } + ["sans-serif"]).joined(separator: ", ")
-        let colours = Style.colourKeys.map { "  --\($0.replacingOccurrences(of: "_", with: "-")): \(style.colour($0).hex);" }
-        let sizes = Style.sizeKeys.map { "  --size-\($0.replacingOccurrences(of: "_", with: "-")): \(n(style.sizes[$0]!))pt;" }
-        let spacing = Style.spacingKeys.map { "  --\($0.replacingOccurrences(of: "_", with: "-")): \(n(style.space($0)))pt;" }
+        let colours = style.colours.entries.map { "  --\($0.key.replacingOccurrences(of: "_", with: "-")): \($0.value.hex);" }
+        let sizes = style.sizes.entries.map { "  --size-\($0.key.replacingOccurrences(of: "_", with: "-")): \(n($0.value))pt;" }
+        let spacing = style.spacing.entries.map { "  --\($0.key.replacingOccurrences(of: "_", with: "-")): \(n($0.value))pt;" }
         // Text set in a style's print sizes reads small on a screen held further away, so the
         // screen shows every size 1.25 times larger (body 9.5 pt → about 16 px) and print uses
         // the style's own; large print stays larger in both.

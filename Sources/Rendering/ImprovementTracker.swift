@@ -27,7 +27,7 @@ public enum ImprovementTracker {
         let covered = tracks.filter { t in !t.history.contains { $0.coverage == .finding } && t.history.contains { $0.coverage == .coveredNoFinding } }.count
         var parts = ["\(found) with a finding held from a monitoring visit"]
         if covered > 0 { parts.append("\(covered) more covered by a visit\u{2019}s theme") }
-        if tracks.count - found - covered > 0 { parts.append("\(tracks.count - found - covered) by no visit whose theme is known") }
+        if tracks.count - found - covered > 0 { parts.append("\(tracks.count - found - covered) named in no known visit theme") }
         var title = "\(authority)\u{2019}s \(tracks.count) areas for improvement from \(inspection.start.monthYear): " + parts.joined(separator: ", ")
         if let outcome { title += "; the \(outcome.heading) report, in a general statement: \(outcome.verdict.lowercased())" }
         if !drifting.isEmpty { title += "; \(drifting.count) drifting" }
@@ -39,18 +39,20 @@ public enum ImprovementTracker {
         let cells = tracks.map { t in
             t.history.map(cell) + (outcome.map { [GradeMatrix.Cell.plain("\($0.verdict) (general statement)", hatched: false)] } ?? [])
         }
-        var key = "\u{25B2} progress, \u{25B3} some progress, \u{25BC} insufficient progress: the officer\u{2019}s reading (white, dashed outline) of words quoted from a visit letter, not a status Ofsted gave. Covered, no finding held: the visit\u{2019}s theme covered the area (an inference, explained on the sources page). Not covered: it did not. Theme not known: no source read gives it. \u{26A0} drift: \(driftVisits) or more visits in a row with a finding recorded no progress."
-        if let outcome { key += " \(outcome.heading): Ofsted gives no verdict area by area; its general statement is: \u{201C}\(outcome.quote)\u{201D} (\(outcome.citation))." }
+        // Only what the chart shows is explained: a drift mark is described only when one is drawn.
+        var key = "\u{25B2} progress, \u{25B3} some progress, \u{25BC} insufficient progress: the officer\u{2019}s reading (white, dashed outline) of words quoted from a visit letter, not Ofsted\u{2019}s status. Covered, no finding held: the visit\u{2019}s published theme covered the area (an inference; see the sources page). Outside its theme: the theme did not name the area; no letter is held to say more. Theme not known: no source read gives it."
+        if !drifting.isEmpty { key += " \u{26A0} drift: \(driftVisits) or more visits in a row with a finding recorded no progress." }
+        if let outcome { key += " \(outcome.heading): no verdict area by area; Ofsted\u{2019}s general statement: \u{201C}\(outcome.quote)\u{201D} (\(outcome.citation))." }
         let headings = visits.map { "\($0.visitDate.display) visit" } + (outcome.map { [$0.heading] } ?? [])
         let alt = "Areas for improvement set at the \(inspection.start.monthYear) inspection, by monitoring visit. " + tracks.enumerated().map { r, t in
             "\(t.area.title): " + zip(headings, cells[r]).map { "\($0) \(GradeMatrix.cellText($1).lowercased())" }.joined(separator: ", ")
         }.joined(separator: ". ") + "."
-        let table = DataTable(columns: ["Area for improvement", "Ofsted's wording"] + headings + ["Drift"],
+        let table = DataTable(columns: ["Area for improvement", "Ofsted's wording"] + headings + ["Drift (\(driftVisits) or more visits in a row recording no progress)"],
                               rows: tracks.enumerated().map { r, t in
                                   [t.area.title, t.area.wording ?? ""] + zip(t.history, cells[r]).map { h, c in
                                       GradeMatrix.cellText(c) + (h.finding?.quote.map { ": \u{201C}\($0)\u{201D}" } ?? "")
-                                  } + (outcome.map { ["Ofsted: \($0.verdict.lowercased())"] } ?? [])
-                                      + [t.longestRunWithoutProgress >= driftVisits ? "yes" : "no"]
+                                  } + (outcome.map { ["\($0.verdict) (Ofsted\u{2019}s general statement on all the areas together, not a verdict on this one)"] } ?? [])
+                                      + [t.longestRunWithoutProgress >= driftVisits ? "yes" : t.history.contains { $0.coverage == .finding } ? "no" : "no finding to judge"]
                               })
         var m = GradeMatrix(id: id, title: title,
                             subtitle: "What each monitoring visit is known to have found \u{00B7} \(authority) \u{00B7} areas set by the \(inspection.start.monthYear) inspection" + asAt,
@@ -66,7 +68,7 @@ public enum ImprovementTracker {
         switch h.coverage {
         case .finding: return (h.finding?.inferred ?? false) ? .reading(h.status) : .status(h.status, note: nil)
         case .coveredNoFinding: return .plain("Covered, no finding held", hatched: false)
-        case .notCovered: return .plain("Not covered", hatched: true)
+        case .notCovered: return .plain("Outside its theme", hatched: true)
         case .themeNotKnown: return .plain("Theme not known", hatched: true)
         }
     }

@@ -56,14 +56,14 @@ public enum IndicatorTable {
                              style: Style, text engine: TextEngine, width: Double) -> Figure {
         let comparisonColumns = leftAligned
         let placer = TextPlacer(engine: engine)
-        let pad = style.space("cell_padding"), gap = style.space("block_gap"), lineGap = style.space("line_gap")
-        let ink = style.colour("text"), muted = style.colour("muted_text")
+        let pad = style.spacing.cellPadding, gap = style.spacing.blockGap, lineGap = style.spacing.lineGap
+        let ink = style.colours.text, muted = style.colours.mutedText
         var marks: [Mark] = []
         var y = 0.0
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         guard !rows.isEmpty else {
-            let sentence = placer.place(noData(subject), style.font("body"), colour: ink, x: 0, y: y, width: width, id: "no-data")
+            let sentence = placer.place(noData(subject), style.font(\.body), colour: ink, x: 0, y: y, width: width, id: "no-data")
             marks.append(.text(sentence))
             y = placer.chartFooting(key: note, source: sourceLine, at: sentence.frame.maxY + gap, style: style, width: width, into: &marks)
             return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
@@ -74,15 +74,15 @@ public enum IndicatorTable {
         var words: Set<String> = []
         for h in headers { for w in h.split(separator: " ") { words.insert(String(w)) } }
         for r in rows { for v in r.values { for w in v.split(separator: " ") { words.insert(String(w)) } } }
-        func need(_ size: String) -> Double { (words.map { engine.measure($0, style.font(size, bold: true)).size.width }.max() ?? 0) + 2 * pad + 1 }
+        func need(_ size: KeyPath<Style.Sizes, Double>) -> Double { (words.map { engine.measure($0, style.font(size, bold: true)).size.width }.max() ?? 0) + 2 * pad + 1 }
         var share = headers.count > 4 ? 0.24 : 0.32
         func columnWidth(_ share: Double) -> Double { ((width - (width * share).rounded()) / Double(headers.count)).rounded(.down) }
-        while columnWidth(share) < need("cell") && share > 0.16 { share -= 0.01 }
-        let size = columnWidth(share) < need("cell") ? "note" : "cell"
+        while columnWidth(share) < need(\.cell) && share > 0.16 { share -= 0.01 }
+        let size: KeyPath<Style.Sizes, Double> = columnWidth(share) < need(\.cell) ? \.note : \.cell
         let labelWidth = (width * share).rounded()
         let colWidth = columnWidth(share)
         func colX(_ i: Int) -> Double { labelWidth + Double(i) * colWidth }
-        let headFont = style.font(size, bold: true), cellFont = style.font(size), small = style.font("note")
+        let headFont = style.font(size, bold: true), cellFont = style.font(size), small = style.font(\.note)
         let heads = headers.enumerated().map { i, h in
             placer.place(h, headFont, colour: ink, x: colX(i) + pad, y: y, width: colWidth - 2 * pad,
                          alignment: comparisonColumns.contains(i) ? .left : .right, id: "head:\(i)")
@@ -93,7 +93,7 @@ public enum IndicatorTable {
             marks.append(.text(h))
         }
         y += headHeight + lineGap
-        marks.append(.line(LineMark(from: (0, y), to: (width, y), colour: style.colour("rule"), width: 0.75)))
+        marks.append(.line(LineMark(from: (0, y), to: (width, y), colour: style.colours.rule, width: style.strokes.rule)))
         y += lineGap
         for (r, row) in rows.enumerated() {
             let a = placer.place(row.title, cellFont.with(bold: true), colour: ink, x: 0, y: y + pad, width: labelWidth - pad, id: "row:\(row.id ?? String(r))")
@@ -103,7 +103,7 @@ public enum IndicatorTable {
                              alignment: comparisonColumns.contains(i) ? .left : .right, id: "value:\(r):\(i)")
             }
             let h = max(b.frame.maxY - y, (cells.map(\.frame.maxY).max() ?? y) - y) + pad
-            if r % 2 == 0 { marks.append(.box(BoxMark(rect: Rect(x: 0, y: y, width: width, height: h), fill: style.colour("band")))) }
+            if r % 2 == 0 { marks.append(.box(BoxMark(rect: Rect(x: 0, y: y, width: width, height: h), fill: style.colours.band))) }
             for var m in [a, b] { m.container = Rect(x: 0, y: y, width: labelWidth, height: h); marks.append(.text(m)) }
             for (i, var c) in cells.enumerated() { c.container = Rect(x: colX(i), y: y, width: colWidth, height: h); marks.append(.text(c)) }
             y += h

@@ -54,19 +54,19 @@ public enum IndicatorTrends {
     public static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
                               format: (Double, String) -> String, asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
-        let ink = style.colour("text"), muted = style.colour("muted_text")
-        let gap = style.space("block_gap")
+        let ink = style.colours.text, muted = style.colours.mutedText
+        let gap = style.spacing.blockGap
         var marks: [Mark] = []
         var y = 0.0
         let title = "\(authority)\u{2019}s key indicators over time against England, its region and its statistical neighbours"
         let subtitle = "Published figures by year \u{00B7} \(authority) \u{00B7} latest value written at the end of each line" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
-        let small = style.font("note")
-        let columns = width >= 400 && style.sizes["body"]! < 14 ? 2 : 1
+        let small = style.font(\.note)
+        let columns = width >= 400 && style.sizes.body < 14 ? 2 : 1
         let panelGap = 18.0
         let panelWidth = (width - panelGap * Double(columns - 1)) / Double(columns)
-        let roles = ["authority": "series_authority", "england": "series_england", "region": "series_region", "neighbours": "series_neighbours"]
+        let roles: [String: KeyPath<Style.Colours, Colour>] = ["authority": \.seriesAuthority, "england": \.seriesEngland, "region": \.seriesRegion, "neighbours": \.seriesNeighbours]
         let dashes: [String: [Double]] = ["authority": [], "england": [4, 2], "region": [], "neighbours": [1.5, 1.5]]
         let widths: [String: Double] = ["authority": 2.2, "england": 1.2, "region": 1.2, "neighbours": 1.4]
         var rowTop = y
@@ -76,7 +76,7 @@ public enum IndicatorTrends {
             if col == 0 { rowTop = rowBottom + (i == 0 ? 0 : gap) }
             let px = Double(col) * (panelWidth + panelGap)
             var py = rowTop
-            let head = placer.place(panel.title, style.font("cell", bold: true), colour: ink, x: px, y: py, width: panelWidth, id: "panel:\(panel.id)")
+            let head = placer.place(panel.title, style.font(\.cell, bold: true), colour: ink, x: px, y: py, width: panelWidth, id: "panel:\(panel.id)")
             marks.append(.text(head)); py = head.frame.maxY + 1
             let detail = placer.place(panel.detail, small, colour: muted, x: px, y: py, width: panelWidth)
             marks.append(.text(detail)); py = detail.frame.maxY + 6
@@ -98,15 +98,15 @@ public enum IndicatorTrends {
             func X(_ d: DayDate) -> Double { plot.x + plot.width * Double(d0.days(until: d)) / span }
             func Y(_ v: Double) -> Double { plot.maxY - plot.height * (v - vmin) / max(vmax - vmin, 1e-9) }
             for tick in ticks {
-                marks.append(.line(LineMark(from: (plot.x, Y(tick)), to: (plot.maxX, Y(tick)), colour: style.colour("band"), width: 0.6)))
+                marks.append(.line(LineMark(from: (plot.x, Y(tick)), to: (plot.maxX, Y(tick)), colour: style.colours.band, width: style.strokes.grid)))
                 var l = placer.place(format(tick, panel.unit), small, colour: muted, x: px, y: 0, width: labelW - 3, alignment: .right)
                 l.frame.y = Y(tick) - l.frame.height / 2
                 l.container = Rect(x: px, y: plot.y - l.frame.height, width: labelW, height: plot.height + 2 * l.frame.height)
                 marks.append(.text(l))
             }
-            marks.append(.line(LineMark(from: (plot.x, plot.maxY), to: (plot.maxX, plot.maxY), colour: style.colour("rule"), width: 0.75)))
+            marks.append(.line(LineMark(from: (plot.x, plot.maxY), to: (plot.maxX, plot.maxY), colour: style.colours.rule, width: style.strokes.rule)))
             for insp in inspections where insp.date >= d0 && insp.date <= d1 {
-                marks.append(.line(LineMark(from: (X(insp.date), plot.y), to: (X(insp.date), plot.maxY), colour: style.colour("rule"), width: 0.75, dash: [2, 2])))
+                marks.append(.line(LineMark(from: (X(insp.date), plot.y), to: (X(insp.date), plot.maxY), colour: style.colours.rule, width: style.strokes.rule, dash: [2, 2])))
             }
             // Year labels at the ends of the axis.
             for (d, align) in [(d0, TextAlignment.left), (d1, TextAlignment.right)] {
@@ -116,7 +116,7 @@ public enum IndicatorTrends {
             }
             var ends: [(TextMark, Double, Colour)] = []
             for series in panel.series {
-                let colour = style.colour(roles[series.role] ?? "series_england")
+                let colour = style.colours[keyPath: roles[series.role] ?? \.seriesEngland]
                 var run: [(Double, Double)] = []
                 for p in series.points + [(date: d1, value: nil)] {
                     if let v = p.value { run.append((X(p.date), Y(v))) } else {

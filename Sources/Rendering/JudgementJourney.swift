@@ -9,8 +9,8 @@ public enum JudgementJourney {
 
     public static func figure(_ grid: JudgementGrid, changes: [GradeChange], asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
-        let ink = style.colour("text")
-        let gap = style.space("block_gap")
+        let ink = style.colours.text
+        let gap = style.spacing.blockGap
         var marks: [Mark] = []
         var y = 0.0
         // Only areas judged at both inspections can have moved; the rest are not counted either way.
@@ -29,7 +29,7 @@ public enum JudgementJourney {
         let subtitle = "Grade of each judgement area at each graded inspection \u{00B7} \(grid.authorityName) \u{00B7} \(grid.columns.first?.start.monthYear ?? "") to \(grid.columns.last?.start.monthYear ?? "")" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
-        let small = style.font("note"), cellFont = style.font("cell")
+        let small = style.font(\.note), cellFont = style.font(\.cell)
         let axisWidth = (width * 0.2).rounded(), labelWidth = (width * 0.24).rounded()
         let px0 = axisWidth + 16, px1 = width - labelWidth - 16
         let n = max(grid.columns.count, 1)
@@ -50,9 +50,9 @@ public enum JudgementJourney {
         func gy(_ g: Grade) -> Double { top + Double(Grade.outstanding.rawValue - g.rawValue) * levelHeight + levelHeight / 2 }
         for g in Grade.allCases {
             let band = Rect(x: px0 - 12, y: gy(g) - levelHeight / 2, width: px1 - px0 + 24, height: levelHeight)
-            if g.rawValue % 2 == 0 { marks.append(.box(BoxMark(rect: band, fill: style.colour("band")))) }
+            if g.rawValue % 2 == 0 { marks.append(.box(BoxMark(rect: band, fill: style.colours.band))) }
             marks.append(.box(BoxMark(id: "swatch:\(g.key)", rect: Rect(x: axisWidth + 4, y: band.y + 4, width: 6, height: levelHeight - 8),
-                                      fill: style.grades[g]!.fill, pattern: style.grades[g]!.pattern, patternInk: style.colour("pattern_ink"))))
+                                      fill: style.grades[g]!.fill, pattern: style.grades[g]!.pattern, patternInk: style.colours.patternInk)))
             var l = axisLabels[g]!
             l.frame.y = gy(g) - l.frame.height / 2
             l.container = Rect(x: 0, y: band.y, width: axisWidth, height: band.height)
@@ -60,11 +60,11 @@ public enum JudgementJourney {
         }
         let bottom = top + 4 * levelHeight
         for c in grid.columns.indices {
-            marks.append(.line(LineMark(from: (cx(c), top), to: (cx(c), bottom), colour: style.colour("not_judged_hatch"), width: 0.5)))
+            marks.append(.line(LineMark(from: (cx(c), top), to: (cx(c), bottom), colour: style.colours.notJudgedHatch, width: style.strokes.hairline)))
         }
 
         // One line per area, nudged by its index so equal grades do not hide each other.
-        let seriesColours = ["series_england", "accent", "series_authority", "series_region", "series_neighbours"].map { style.colour($0) }
+        let seriesColours = [\Style.Colours.seriesEngland, \.accent, \.seriesAuthority, \.seriesRegion, \.seriesNeighbours].map { style.colours[keyPath: $0] }
         let dashes: [[Double]] = [[], [5, 2], [], [1.5, 2], [6, 2, 1.5, 2]]
         var endLabels: [(TextMark, Double, Colour)] = []
         for (r, area) in grid.rows.enumerated() {
@@ -77,13 +77,13 @@ public enum JudgementJourney {
             var run: [(Double, Double)] = []
             for p in points + [nil] {
                 if let p { run.append(p) } else {
-                    if run.count > 1 { marks.append(.path(PathMark(points: run, closed: false, fill: nil, stroke: colour, width: 2, dash: dashes[r % dashes.count]))) }
+                    if run.count > 1 { marks.append(.path(PathMark(points: run, closed: false, fill: nil, stroke: colour, width: style.strokes.series, dash: dashes[r % dashes.count]))) }
                     run = []
                 }
             }
             for p in points.compactMap({ $0 }) {
                 let k = 3.2
-                marks.append(.path(PathMark(points: markerShape(r, p, k), closed: true, fill: colour, stroke: style.colour("background"), width: 0.8)))
+                marks.append(.path(PathMark(points: markerShape(r, p, k), closed: true, fill: colour, stroke: style.colours.background, width: style.strokes.marker)))
             }
             if let last = points.compactMap({ $0 }).last {
                 // A line that stops before the latest inspection says when it stops, so its label
@@ -104,7 +104,7 @@ public enum JudgementJourney {
         }
         for (var l, lineY, colour) in endLabels {
             l.container = Rect(x: px1 + 14, y: top - 20, width: labelWidth + 2, height: bottom - top + 40)
-            marks.append(.line(LineMark(from: (px1 + 4, lineY), to: (px1 + 14, l.frame.midY), colour: colour, width: 1)))
+            marks.append(.line(LineMark(from: (px1 + 4, lineY), to: (px1 + 14, l.frame.midY), colour: colour, width: style.strokes.outline)))
             marks.append(.text(l))
         }
         y = max(bottom, endLabels.map { $0.0.frame.maxY }.max() ?? bottom) + gap

@@ -32,14 +32,14 @@ public enum NationalDistribution {
     public static func figure(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String,
                               sourceLine: String, footing: Bool = true, style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
-        let ink = style.colour("text")
-        let gap = style.space("block_gap")
+        let ink = style.colours.text
+        let gap = style.spacing.blockGap
         var marks: [Mark] = []
         var y = 0.0
         let subtitle = "Number of local authorities by latest overall effectiveness grade \u{00B7} England \u{00B7} \(subject) and its statistical neighbours named \u{00B7} \(provenance)"
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
-        let cellFont = style.font("cell"), small = style.font("note")
+        let cellFont = style.font(\.cell), small = style.font(\.note)
         let labelWidth = (width * 0.24).rounded()
         let countWidth = engine.measure("000", cellFont.with(bold: true)).size.width + 8
         let barMax = width - labelWidth - countWidth - 8
@@ -50,11 +50,11 @@ public enum NationalDistribution {
             let barHeight = max(label.frame.height + 6, 20)
             let bar = Rect(x: labelWidth, y: y, width: max(1, barMax * Double(b.count) / max(maxCount, 1)), height: barHeight)
             if let g = b.grade {
-                marks.append(.box(BoxMark(id: "bar:\(key)", rect: bar, fill: style.grades[g]!.fill, stroke: style.colour("rule"), strokeWidth: 0.5,
-                                          pattern: style.grades[g]!.pattern, patternInk: style.colour("pattern_ink"))))
+                marks.append(.box(BoxMark(id: "bar:\(key)", rect: bar, fill: style.grades[g]!.fill, stroke: style.colours.rule, strokeWidth: style.strokes.hairline,
+                                          pattern: style.grades[g]!.pattern, patternInk: style.colours.patternInk)))
             } else {
-                marks.append(.box(BoxMark(id: "bar:\(key)", rect: bar, fill: style.colour("not_judged_fill"), hatch: style.colour("not_judged_hatch"),
-                                          stroke: style.colour("rule"), strokeWidth: 0.5)))
+                marks.append(.box(BoxMark(id: "bar:\(key)", rect: bar, fill: style.colours.notJudgedFill, hatch: style.colours.notJudgedHatch,
+                                          stroke: style.colours.rule, strokeWidth: style.strokes.hairline)))
             }
             var l = label
             l.container = Rect(x: 0, y: y, width: labelWidth, height: barHeight)

@@ -139,7 +139,7 @@ extension DocumentRenderer {
     /// The running header (pack title, protective marking) and footer (authority, page X of Y),
     /// as pagination artifacts: read once by a screen reader from the cover, not on every page.
     private func drawFurniture(_ document: Document, page: Int, of total: Int, on cr: CairoContext) {
-        let font = style.font("header"), muted = style.colour("muted_text")
+        let font = style.font(\.header), muted = style.colours.mutedText
         let half = contentWidth / 2
         let top = style.margin
         let bottom = style.pageHeight - style.margin - engine.measure("Ag", font).size.height
@@ -150,7 +150,7 @@ extension DocumentRenderer {
         cr.beginTag("Private")
         engine.draw(document.headerTitle, font, at: style.margin, top, width: max(half, contentWidth - markingWidth - 12), alignment: .left, colour: muted, on: cr)
         engine.draw(document.marking, font.with(bold: true), at: style.margin + half, top, width: half, alignment: .right,
-                    colour: style.colour("text"), on: cr)
+                    colour: style.colours.text, on: cr)
         cr.endTag("Private")
         cr.beginTag("Private")
         engine.draw(document.footerLeft, font, at: style.margin, bottom, width: max(half, contentWidth - pageWidth - 12), alignment: .left, colour: muted, on: cr)

@@ -44,28 +44,18 @@ public struct Style: Sendable {
     public var name: String
     public var description: String
     public var fontFamilies: [String]
-    /// Sizes in points by role: title, subtitle, heading, body, cell, note, source, header.
-    public var sizes: [String: Double]
-    /// Colours by role: text, muted_text, background, rule, gutter, not_judged_fill, not_judged_hatch, not_judged_text, band (alternate table rows).
-    public var colours: [String: Colour]
+    public var sizes: Sizes
+    public var colours: Colours
     public var grades: [Grade: GradeColours]
     public var statuses: [ProgressStatus: StatusLook]
     public var pageWidth: Double
     public var pageHeight: Double
     public var margin: Double
-    /// Spacing in points by role: cell_padding, gutter, block_gap, line_gap.
-    public var spacing: [String: Double]
+    public var spacing: Spacing
+    public var strokes: Strokes
 
-    public static let sizeKeys = ["title", "subtitle", "heading", "body", "cell", "note", "source", "header", "cover_title", "key_number"]
-    public static let colourKeys = ["text", "muted_text", "background", "rule", "gutter",
-                                    "not_judged_fill", "not_judged_hatch", "not_judged_text", "band", "pattern_ink",
-                                    "series_authority", "series_england", "series_region", "series_neighbours", "accent"]
-    public static let spacingKeys = ["cell_padding", "gutter", "block_gap", "line_gap"]
-
-    public func font(_ role: String, bold: Bool = false, italic: Bool = false) -> FontSpec {
-        FontSpec(families: fontFamilies, size: sizes[role]!, bold: bold, italic: italic)
+    /// The font for a type-size role, e.g. `style.font(\.note)`.
+    public func font(_ role: KeyPath<Sizes, Double>, bold: Bool = false, italic: Bool = false) -> FontSpec {
+        FontSpec(families: fontFamilies, size: sizes[keyPath: role], bold: bold, italic: italic)
     }
-
-    public func colour(_ role: String) -> Colour { colours[role]! }
-    public func space(_ role: String) -> Double { spacing[role]! }
 }

@@ -7,14 +7,14 @@ import Judgements
 /// typo never silently falls back to a default.
 public enum StyleLoader {
     static let pageSizes: [String: (Double, Double)] = ["A4": (595.276, 841.89)]
-    static let topKeys = ["base", "name", "description", "fonts", "sizes", "colours", "grades", "statuses", "page", "spacing"]
+    static let topKeys = ["base", "name", "description", "fonts", "sizes", "colours", "grades", "statuses", "page", "spacing", "strokes"]
     static var statusKeys: [String] { ProgressStatus.allCases.map { $0.rawValue.replacingOccurrences(of: " ", with: "-") } }
 
     /// What one file says, every part optional until the chain of bases is merged.
     struct Partial {
         var name: String?, description: String?
         var families: [String]?
-        var sizes: [String: Double] = [:], spacing: [String: Double] = [:], colours: [String: Colour] = [:]
+        var sizes: [String: Double] = [:], spacing: [String: Double] = [:], strokes: [String: Double] = [:], colours: [String: Colour] = [:]
         var grades: [String: [String: String]] = [:], statuses: [String: [String: String]] = [:]
         var page: (Double, Double)?, margin: Double?
 
@@ -23,7 +23,7 @@ public enum StyleLoader {
             var out = self
             out.name = other.name ?? name; out.description = other.description ?? description
             out.families = other.families ?? families
-            out.sizes.merge(other.sizes) { $1 }; out.spacing.merge(other.spacing) { $1 }; out.colours.merge(other.colours) { $1 }
+            out.sizes.merge(other.sizes) { $1 }; out.spacing.merge(other.spacing) { $1 }; out.strokes.merge(other.strokes) { $1 }; out.colours.merge(other.colours) { $1 }
             for (k, v) in other.grades { out.grades[k, default: [:]].merge(v) { $1 } }
             for (k, v) in other.statuses { out.statuses[k, default: [:]].merge(v) { $1 } }
             out.page = other.page ?? page; out.margin = other.margin ?? margin
@@ -39,8 +39,8 @@ public enum StyleLoader {
             if v == nil { log.error(at, "the style (with its bases) gives no \(key)") }
             return v
         }
-        for (section, keys, given) in [("sizes", Style.sizeKeys, Set(merged.sizes.keys)), ("spacing", Style.spacingKeys, Set(merged.spacing.keys)),
-                                       ("colours", Style.colourKeys, Set(merged.colours.keys)), ("grades", Grade.allCases.map(\.key), Set(merged.grades.keys)),
+        for (section, keys, given) in [("sizes", Style.Sizes.keys, Set(merged.sizes.keys)), ("spacing", Style.Spacing.keys, Set(merged.spacing.keys)), ("strokes", Style.Strokes.keys, Set(merged.strokes.keys)),
+                                       ("colours", Style.Colours.keys, Set(merged.colours.keys)), ("grades", Grade.allCases.map(\.key), Set(merged.grades.keys)),
                                        ("statuses", statusKeys, Set(merged.statuses.keys))] {
             for k in keys where !given.contains(k) { log.error(at, "the style (with its bases) gives no \(section).\(k)") }
         }
@@ -63,8 +63,8 @@ public enum StyleLoader {
         let name = need(merged.name, "name"), description = need(merged.description, "description")
         let families = need(merged.families, "fonts"), page = need(merged.page, "page.size"), margin = need(merged.margin, "page.margin")
         try log.throwIfErrors()
-        return Style(name: name!, description: description!, fontFamilies: families!, sizes: merged.sizes, colours: merged.colours,
-                     grades: grades, statuses: statuses, pageWidth: page!.0, pageHeight: page!.1, margin: margin!, spacing: merged.spacing)
+        return Style(name: name!, description: description!, fontFamilies: families!, sizes: Style.Sizes(merged.sizes)!, colours: Style.Colours(merged.colours)!,
+                     grades: grades, statuses: statuses, pageWidth: page!.0, pageHeight: page!.1, margin: margin!, spacing: Style.Spacing(merged.spacing)!, strokes: Style.Strokes(merged.strokes)!)
     }
 
     /// The style file and the files of its bases, for a build's manifest: a change to a base
@@ -107,10 +107,11 @@ public enum StyleLoader {
             fonts.checkKeys(["family", "fallback"], log, in: "fonts")
             p.families = [fonts.string("family", log, in: "fonts"), fonts.string("fallback", log, in: "fonts")].compactMap { $0 }
         }
-        p.sizes = numbers(root, "sizes", keys: Style.sizeKeys, log)
-        p.spacing = numbers(root, "spacing", keys: Style.spacingKeys, log)
+        p.sizes = numbers(root, "sizes", keys: Style.Sizes.keys, log)
+        p.spacing = numbers(root, "spacing", keys: Style.Spacing.keys, log)
+        p.strokes = numbers(root, "strokes", keys: Style.Strokes.keys, log)
         if let m = root.map("colours", log, in: "the style", required: false) {
-            m.checkKeys(Style.colourKeys, log, in: "colours")
+            m.checkKeys(Style.Colours.keys, log, in: "colours")
             for e in m.entries { if let c = colour(m, e.key, log, in: "colours") { p.colours[e.key] = c } }
         }
         p.grades = looks(root, "grades", keys: Grade.allCases.map(\.key), fields: ["fill", "text", "pattern"], log)

@@ -5,7 +5,7 @@ extension DocumentRenderer {
     func layoutTable(_ table: DataTable, index: Int) -> [BlockLayout] {
         let placer = TextPlacer(engine: engine)
         let width = contentWidth, pad = 3.0
-        let font = style.font("note"), head = style.font("note", bold: true)
+        let font = style.font(\.note), head = style.font(\.note, bold: true)
         let n = max(table.columns.count, 1)
         // Each column gets room for its longest word (so words are not broken), then the rest of
         // the width is shared in proportion to each column's longest text.
@@ -37,14 +37,14 @@ extension DocumentRenderer {
             var x = 0.0
             var texts: [TextMark] = []
             for (c, w) in colWidths.enumerated() {
-                texts.append(placer.place(c < cells.count ? cells[c] : "", bold ? head : font, colour: style.colour("text"), x: x + pad, y: y + pad, width: w - 2 * pad))
+                texts.append(placer.place(c < cells.count ? cells[c] : "", bold ? head : font, colour: style.colours.text, x: x + pad, y: y + pad, width: w - 2 * pad))
                 x += w
             }
             let h = (texts.map(\.frame.maxY).max() ?? y) - y + pad
-            var marks: [Mark] = shade ? [.box(BoxMark(rect: Rect(x: 0, y: y, width: width, height: h), fill: style.colour("band")))] : []
+            var marks: [Mark] = shade ? [.box(BoxMark(rect: Rect(x: 0, y: y, width: width, height: h), fill: style.colours.band))] : []
             x = 0
             for (c, var t) in texts.enumerated() { t.container = Rect(x: x, y: y, width: colWidths[c], height: h); x += colWidths[c]; marks.append(.text(t)) }
-            if bold { marks.append(.line(LineMark(from: (0, y + h), to: (width, y + h), colour: style.colour("rule"), width: 0.75))) }
+            if bold { marks.append(.line(LineMark(from: (0, y + h), to: (width, y + h), colour: style.colours.rule, width: style.strokes.rule))) }
             return (marks, h)
         }
         var pieces: [BlockLayout] = []
@@ -81,7 +81,7 @@ extension DataTable {
     /// their longest words whole at `width`: each keeps the first column (what a row is about)
     /// and takes as many of the others as fit, so no word is broken and no text shrunk.
     public func columnGroups(style: Style, text engine: TextEngine, width: Double) -> [DataTable] {
-        let pad = 3.0, head = style.font("note", bold: true)
+        let pad = 3.0, head = style.font(\.note, bold: true)
         let need = columns.indices.map { c -> Double in
             let words = Set(([columns[c]] + rows.map { c < $0.count ? $0[c] : "" }).flatMap { $0.split(separator: " ").map(String.init) })
             return (words.map { engine.measure($0, head).size.width }.max() ?? 20) + 2 * pad + 1

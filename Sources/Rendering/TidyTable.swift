@@ -1,3 +1,4 @@
+import CSVText
 import Foundation
 
 /// A chart's data table as tidy observations for reuse (CSV and spreadsheet): one observation a
@@ -80,13 +81,10 @@ public struct TidyTable: Sendable {
             switch c {
             case .empty: return ""
             case let .number(n): return Self.format(n)
-            case let .text(s):
-                return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                    ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            case let .text(s): return s
             }
         }
-        let text = ([columns.map { field(.text($0)) }] + rows.map { $0.map(field) }).map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+        return CSVText.data([columns] + rows.map { $0.map(field) }, byteOrderMark: true)
     }
 
     /// The shapes of the charts' tables, by figure id.

@@ -28,8 +28,8 @@ public enum Timeline {
         // At least a year of axis, even for an authority with nothing on record.
         let to = max(requestedTo, DayDate(year: from.year, month: 12, day: 31))
         let placer = TextPlacer(engine: engine)
-        let ink = style.colour("text"), muted = style.colour("muted_text"), rule = style.colour("rule")
-        let gap = style.space("block_gap")
+        let ink = style.colours.text, muted = style.colours.mutedText, rule = style.colours.rule
+        let gap = style.spacing.blockGap
         var marks: [Mark] = []
         var y = 0.0
         let title = Self.title(authority: authority, items: whole ?? items, from: from, to: to) + (continued ? " (continued)" : "")
@@ -37,7 +37,7 @@ public enum Timeline {
         let subtitle = "\(tenures ? "Events and tenures" : "Events") on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
-        let labelFont = style.font("note"), laneFont = style.font("note", bold: true)
+        let labelFont = style.font(\.note), laneFont = style.font(\.note, bold: true)
         let laneWidth = (width * 0.17).rounded()
         let x0 = laneWidth + 4, x1 = width - 2
         let totalDays = Double(max(from.days(until: to), 1))
@@ -97,34 +97,34 @@ public enum Timeline {
                     : Rect(x: markStart, y: ry + 1.5, width: markEnd - markStart, height: markSize)
                 switch lane {
                 case .inspections:
-                    let fill = item.grade.map { style.grades[$0]!.fill } ?? style.colour("not_judged_fill")
-                    itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: markRect, fill: fill, stroke: ink, strokeWidth: 0.75,
-                                                  pattern: item.grade.map { style.grades[$0]!.pattern } ?? .none, patternInk: style.colour("pattern_ink"))))
+                    let fill = item.grade.map { style.grades[$0]!.fill } ?? style.colours.notJudgedFill
+                    itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: markRect, fill: fill, stroke: ink, strokeWidth: style.strokes.rule,
+                                                  pattern: item.grade.map { style.grades[$0]!.pattern } ?? .none, patternInk: style.colours.patternInk)))
                 case .visits, .government:
                     if isPoint && item.start.precision == .day {
                         let cx = markRect.x + markRect.width / 2, cy = markRect.y + markRect.height / 2, r = markSize / 2
                         itemMarks.append(.path(PathMark(points: [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)], closed: true,
-                                                        fill: style.colour(lane == .visits ? "accent" : "series_neighbours"), stroke: nil, width: 0)))
+                                                        fill: (lane == .visits ? style.colours.accent : style.colours.seriesNeighbours), stroke: nil, width: 0)))
                     } else {
-                        itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: markRect, fill: style.colour("band"),
-                                                      stroke: style.colour(lane == .visits ? "accent" : "series_neighbours"), strokeWidth: 1,
+                        itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: markRect, fill: style.colours.band,
+                                                      stroke: (lane == .visits ? style.colours.accent : style.colours.seriesNeighbours), strokeWidth: style.strokes.outline,
                                                       dashed: item.inferred)))
                     }
                 default:
                     // Faded and dashed where the sources leave it uncertain whether the person was in
                     // post; solid only over the days they make certain.
                     let possibleRect = Rect(x: markRect.x, y: markRect.y, width: markRect.width - openRun, height: markRect.height)
-                    itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: possibleRect, fill: style.colour("background"),
-                                                  stroke: rule, strokeWidth: 0.75, dashed: true)))
+                    itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: possibleRect, fill: style.colours.background,
+                                                  stroke: rule, strokeWidth: style.strokes.rule, dashed: true)))
                     if let c = item.certain, c.upperBound >= from, c.lowerBound <= to {
                         let cx0 = x(max(c.lowerBound, from)), cx1 = max(x(min(c.upperBound, to)), cx0 + 1.5)
                         itemMarks.append(.box(BoxMark(id: "certain:\(item.id)", rect: Rect(x: cx0, y: markRect.y, width: cx1 - cx0, height: markRect.height),
-                                                      fill: style.colour("not_judged_hatch"), hatch: item.interim ? style.colour("rule") : nil,
-                                                      stroke: rule, strokeWidth: 0.75)))
+                                                      fill: style.colours.notJudgedHatch, hatch: item.interim ? style.colours.rule : nil,
+                                                      stroke: rule, strokeWidth: style.strokes.rule)))
                     }
                     if openRun > 0 {
                         let my = markRect.y + markRect.height / 2
-                        itemMarks.append(.line(LineMark(from: (possibleRect.maxX, my), to: (markRect.maxX, my), colour: rule, width: 1, dash: [2, 2])))
+                        itemMarks.append(.line(LineMark(from: (possibleRect.maxX, my), to: (markRect.maxX, my), colour: rule, width: style.strokes.outline, dash: [2, 2])))
                     }
                 }
                 var label = placer.place(text, labelFont, colour: ink, x: labelX, y: ry + (rowHeight - measured.size.height) / 2,
@@ -133,7 +133,7 @@ public enum Timeline {
                 label.container = inside ? markRect.inset(-0.5) : Rect(x: x0, y: ry, width: x1 - x0, height: rowHeight)
                 // A patch of the lane's own colour behind a label keeps year rules from crossing it.
                 if !inside {
-                    itemMarks.append(.box(BoxMark(rect: label.frame.inset(-1), fill: style.colour(laneBlocks.count % 2 == 0 ? "band" : "background"))))
+                    itemMarks.append(.box(BoxMark(rect: label.frame.inset(-1), fill: (laneBlocks.count % 2 == 0 ? style.colours.band : style.colours.background))))
                 }
                 itemMarks.append(.text(label))
             }
@@ -147,17 +147,17 @@ public enum Timeline {
         // Year rules and lane separators under the marks.
         var under: [Mark] = []
         for (i, block) in laneBlocks.enumerated() where i % 2 == 0 {
-            under.append(.box(BoxMark(rect: Rect(x: 0, y: block.y, width: width, height: block.height), fill: style.colour("band"))))
+            under.append(.box(BoxMark(rect: Rect(x: 0, y: block.y, width: width, height: block.height), fill: style.colours.band)))
         }
         var axis: [Mark] = []
         for year in from.year...to.year {
             let d = DayDate(year: year, month: 1, day: 1)
             guard d >= from && d <= to else { continue }
-            under.append(.line(LineMark(from: (x(d), top), to: (x(d), y), colour: style.colour("not_judged_hatch"), width: 0.5)))
+            under.append(.line(LineMark(from: (x(d), top), to: (x(d), y), colour: style.colours.notJudgedHatch, width: style.strokes.hairline)))
             let label = placer.place(String(year), labelFont, colour: muted, x: x(d) + 2, y: y + 2, width: 40, id: "year:\(year)")
             if label.frame.maxX <= width { axis.append(.text(label)) }
         }
-        under.append(.line(LineMark(from: (x0, y), to: (x1, y), colour: rule, width: 0.75)))
+        under.append(.line(LineMark(from: (x0, y), to: (x1, y), colour: rule, width: style.strokes.rule)))
         marks = under + marks + itemMarks + axis
         y += rowHeight + gap
 

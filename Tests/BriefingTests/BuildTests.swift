@@ -106,8 +106,9 @@ let pack = "liverpool-judgements"
         let scale = 150.0 / 72, margin = 12.0
         func sample(_ id: String) throws -> Colour? {
             let rect = try #require(figure.box(id)).rect
-            // A point just inside the cell's top-left corner, clear of its text.
-            return png.pixel(x: Int(((margin + rect.x + 2.5) * scale).rounded()), y: Int(((margin + rect.y + 2.5) * scale).rounded()))
+            // A point just inside the cell's top-right corner, clear of its text and of the
+            // pattern swatch a style may draw at its left edge.
+            return png.pixel(x: Int(((margin + rect.maxX - 2.5) * scale).rounded()), y: Int(((margin + rect.y + 2.5) * scale).rounded()))
         }
         #expect(try sample("cell:help-and-protection:ilacs-2023") == composed.style.grades[.inadequate]!.fill)
         #expect(try sample("cell:help-and-protection:ilacs-2026") == composed.style.grades[.good]!.fill)

@@ -51,9 +51,9 @@ func blockText(_ block: Block) -> [String] {
             #expect(page.all("title").first?.text() == "\(composed.document.metadata.title) \u{2014} \(composed.document.metadata.author)")
             // The style's colours, fonts and sizes are the page's.
             let css = page.all("style").first?.text() ?? ""
-            #expect(css.contains("--text: \(composed.style.colour("text").hex)") && css.contains("--accent: \(composed.style.colour("accent").hex)"), "\(what): colours")
+            #expect(css.contains("--text: \(composed.style.colours.text.hex)") && css.contains("--accent: \(composed.style.colours.accent.hex)"), "\(what): colours")
             #expect(css.contains("\"\(composed.style.fontFamilies[0])\""), "\(what): font")
-            #expect(css.contains("--size-body: \(SVGWriterNumber(composed.style.sizes["body"]!))pt"), "\(what): body size")
+            #expect(css.contains("--size-body: \(SVGWriterNumber(composed.style.sizes.body))pt"), "\(what): body size")
             #expect(css.contains("@media print") && css.contains("size: A4"), "\(what): print style sheet")
             // Skip link first, then the landmarks, once each.
             let body = try #require(page.all("body").first)

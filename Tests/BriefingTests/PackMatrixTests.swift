@@ -22,7 +22,7 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
                          height: style.pageHeight - 2 * style.margin + 1)
     for (p, page) in composed.renderer.layout(composed.document).enumerated() {
         let texts: [TextMark] = page.marks(margin: style.margin).compactMap { if case let .text(t) = $0, !t.text.isEmpty { return t } else { return nil } }
-        let smallest = style.sizes.values.min()!
+        let smallest = style.sizes.entries.map(\.value).min()!
         for t in texts {
             if t.font.size < smallest - 0.01 { problems.append("page \(p + 1): \"\(t.text.prefix(40))\" shrunk to \(t.font.size) pt to fit") }
             if !t.container.contains(t.frame) { problems.append("page \(p + 1): \"\(t.text.prefix(40))\" \(t.frame) outside its box \(t.container)") }
@@ -119,20 +119,20 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
     @Test(arguments: styleIDs)
     func everyPairMeetsItsContrast(name: String) throws {
         let style = try StyleLoader.load(path: Repo.path("Styles/\(name).yaml"))
-        let bg = style.colour("background")
+        let bg = style.colours.background
         var failures: [String] = []
         func text(_ fg: Colour, on back: Colour, _ what: String) { if fg.contrast(with: back) < 4.5 { failures.append("\(what): \(fg) on \(back) is \(String(format: "%.2f", fg.contrast(with: back))):1") } }
         func graphic(_ fg: Colour, on back: Colour, _ what: String) { if fg.contrast(with: back) < 3 { failures.append("\(what): \(fg) on \(back) is \(String(format: "%.2f", fg.contrast(with: back))):1") } }
         for (g, c) in style.grades { text(c.text, on: c.fill, "grade \(g.key) text") }
         for (s, c) in style.statuses { text(c.text, on: c.fill, "status \(s.rawValue) text") }
-        for role in ["text", "muted_text", "accent"] { text(style.colour(role), on: bg, role); text(style.colour(role), on: style.colour("band"), "\(role) on band") }
-        text(style.colour("not_judged_text"), on: style.colour("not_judged_fill"), "not-judged text")
-        text(style.colour("not_judged_text"), on: style.colour("not_judged_hatch"), "not-judged text on its hatching")
-        text(style.colour("text"), on: style.colour("band"), "table text on banding")
-        for role in ["rule", "series_authority", "series_england", "series_region", "series_neighbours", "pattern_ink"] {
-            graphic(style.colour(role), on: bg, role)
+        for (role, c) in style.colours.entries where ["text", "muted_text", "accent"].contains(role) { text(c, on: bg, role); text(c, on: style.colours.band, "\(role) on band") }
+        text(style.colours.notJudgedText, on: style.colours.notJudgedFill, "not-judged text")
+        text(style.colours.notJudgedText, on: style.colours.notJudgedHatch, "not-judged text on its hatching")
+        text(style.colours.text, on: style.colours.band, "table text on banding")
+        for (role, c) in style.colours.entries where ["rule", "series_authority", "series_england", "series_region", "series_neighbours", "pattern_ink"].contains(role) {
+            graphic(c, on: bg, role)
         }
-        for (g, c) in style.grades where c.pattern != .none { graphic(style.colour("pattern_ink"), on: c.fill, "grade \(g.key) pattern") }
+        for (g, c) in style.grades where c.pattern != .none { graphic(style.colours.patternInk, on: c.fill, "grade \(g.key) pattern") }
         #expect(failures.isEmpty, "\(name): \(failures.joined(separator: "; "))")
     }
 
@@ -146,7 +146,7 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
     @Test func largePrintIsLarger() throws {
         let normal = try StyleLoader.load(path: Repo.path("Styles/default.yaml"))
         let large = try StyleLoader.load(path: Repo.path("Styles/large-print.yaml"))
-        for key in Style.sizeKeys { #expect(large.sizes[key]! > normal.sizes[key]!, "\(key)") }
-        #expect(large.sizes["body"]! >= 12)
+        for (n, l) in zip(normal.sizes.entries, large.sizes.entries) { #expect(l.value > n.value, "\(n.key)") }
+        #expect(large.sizes.body >= 12)
     }
 }

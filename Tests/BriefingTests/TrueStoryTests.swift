@@ -105,7 +105,7 @@ import TestSupport
         var checked = 0
         for line in record.split(separator: "\n") {
             let t = line.trimmingCharacters(in: .whitespaces)
-            guard t.hasPrefix("quote: \"") || t.hasPrefix("- text: \"") || t.hasPrefix("earlier_areas_quote: \"") else { continue }
+            guard t.hasPrefix("quote: \"") || t.hasPrefix("- text: \"") || t.hasPrefix("earlier_areas_quote: \"") || t.hasPrefix("leaders_quote: \"") else { continue }
             let quote = String(t[t.index(after: t.firstIndex(of: "\"")!)...].dropLast())
                 .replacingOccurrences(of: "\\u2026", with: "\u{2026}")
             for fragment in quote.components(separatedBy: "\u{2026}") {

@@ -68,10 +68,10 @@ func styleNames() throws -> [String] {
                 let c = try #require(style.grades[grade])
                 #expect(c.text.contrast(with: c.fill) >= 4.5, "\(name): \(grade) text \(c.text) on \(c.fill) is \(c.text.contrast(with: c.fill)):1")
             }
-            let bg = style.colour("background")
-            #expect(style.colour("text").contrast(with: bg) >= 4.5)
-            #expect(style.colour("muted_text").contrast(with: bg) >= 4.5)
-            #expect(style.colour("not_judged_text").contrast(with: style.colour("not_judged_fill")) >= 4.5)
+            let bg = style.colours.background
+            #expect(style.colours.text.contrast(with: bg) >= 4.5)
+            #expect(style.colours.mutedText.contrast(with: bg) >= 4.5)
+            #expect(style.colours.notJudgedText.contrast(with: style.colours.notJudgedFill) >= 4.5)
         }
     }
 

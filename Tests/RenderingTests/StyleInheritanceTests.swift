@@ -18,8 +18,8 @@ import TestSupport
         let dir = try folder(["small": "base: default\nname: small\ndescription: Smaller notes\nsizes:\n  note: 9.5\ngrades:\n  good:\n    fill: \"#00FF00\"\n"])
         let base = try StyleLoader.load(path: "\(dir)/default.yaml")
         let small = try StyleLoader.load(path: "\(dir)/small.yaml")
-        #expect(small.sizes["note"] == 9.5)
-        #expect(small.sizes["body"] == base.sizes["body"])
+        #expect(small.sizes.note == 9.5)
+        #expect(small.sizes.body == base.sizes.body)
         #expect(small.grades[.good]?.fill.hex == "#00FF00")
         #expect(small.grades[.good]?.text == base.grades[.good]?.text, "a grade's other fields come from the base")
         #expect(small.colours == base.colours)
@@ -45,6 +45,27 @@ import TestSupport
             let text = try String(contentsOfFile: Repo.path("Styles/\(name).yaml"), encoding: .utf8)
             #expect(text.contains("base: default"), "\(name)")
             #expect(text.split(separator: "\n").count < 60, "\(name) restates the default style")
+        }
+    }
+
+    /// The typed sections are the only list of keys: each key names one field, and the default
+    /// style gives every one (so a key added to a section without a value is caught here, not at
+    /// draw time), and a style lacking one is refused by name.
+    @Test func typedSectionsAndTheDefaultStyleAgree() throws {
+        for keys in [Style.Sizes.keys, Style.Colours.keys, Style.Spacing.keys, Style.Strokes.keys] {
+            #expect(Set(keys).count == keys.count, "a key named twice: \(keys)")
+        }
+        let style = try StyleLoader.load(path: Repo.path("Styles/default.yaml"))
+        #expect(style.strokes.rule == 0.75 && style.strokes.series == 2, "\(style.strokes)")
+        #expect(style.sizes.entries.map(\.key) == Style.Sizes.keys)
+        let text = try String(contentsOfFile: Repo.path("Styles/default.yaml"), encoding: .utf8)
+        let dir = try makeTemporaryFolder()
+        try writeFile("\(dir)/default.yaml", text.replacingOccurrences(of: "  rule: 0.75\n", with: ""))
+        do {
+            _ = try StyleLoader.load(path: "\(dir)/default.yaml")
+            Issue.record("a style without strokes.rule should be refused")
+        } catch {
+            #expect(error.diagnostics.map(\.description).joined().contains("gives no strokes.rule"), "\(error.diagnostics)")
         }
     }
 }
