@@ -16,7 +16,7 @@ enum IndicatorHeadline {
     /// `few` gives, for a period, the few children or social workers its figure rests on.
     static func title(_ d: IndicatorDefinition, place: String, mine: [(period: String, value: IndicatorValue)], england: IndicatorValue?,
                       few: (String) -> FewCount?) -> String {
-        let f = { (x: Double) in OfficialContext.format(x, unit: d.unit) }
+        let f = { (x: Double) in OfficialContext.format(x, d) }
         guard let last = mine.last else { return d.title }
         guard let v = last.value.number else {
             let known = mine.last { $0.value.number != nil }

@@ -78,20 +78,20 @@ public struct OfficialContext: Sendable {
     func indicatorFigures(_ entry: AuthorityEntry, asAt: String, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
         let comparisons = store.comparisons(for: entry, indicators: indicators)
         let rows = comparisons.map { c -> IndicatorTable.Row in
-            let unit = c.indicator.unit
+            let d = c.indicator
             let better = c.indicator.better == .neither ? "" : " \u{00B7} \(c.indicator.better.rawValue) is better"
-            let average = c.neighbourAverage.map { "\(Self.format($0, unit: unit)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
+            let average = c.neighbourAverage.map { "\(Self.format($0, d)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
                 ?? "no neighbour figures (0 of \(c.neighbourCount))"
             let withEngland = Comparison(c.authority.number, c.england?.number, c.indicator)?.words ?? "no comparison"
             let withNeighbours = Comparison(c.authority.number, c.neighbourAverage, c.indicator)?.words ?? "no comparison"
             // A figure resting on few children or social workers is marked in its cell and said in words under its title.
             let few = c.authority.number == nil ? nil : store.few(c.indicator, of: entry, period: c.period, indicators: indicators)
             return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + (few.map { " \u{00B7} few: \($0.count == nil ? "" : "only ")\($0.number)" } ?? ""),
-                                      values: [Self.format(c.authority, unit: unit) + (few == nil ? "" : " \(Self.fewMark)"),
-                                               c.england.map { Self.format($0, unit: unit) } ?? "not published",
+                                      values: [Self.format(c.authority, d) + (few == nil ? "" : " \(Self.fewMark)"),
+                                               c.england.map { Self.format($0, d) } ?? "not published",
                                                withEngland,
-                                               c.region.map { Self.format($0, unit: unit) } ?? "not published",
-                                               average, withNeighbours])
+                                               c.region.map { Self.format($0, d) } ?? "not published",
+                                               average, withNeighbours], id: d.id)
         }
         let sources = indicatorSources.map(\.citation).joined(separator: "; ")
         var note = "Rates per 10,000 children and percentages, so places of different size compare fairly; counts appear only in \(entry.name)\u{2019}s own trend. \u{25B2} higher, \u{25BC} lower, \u{2248} similar (within 5%, or no further apart than the figures\u{2019} rounding); \u{201C}worse\u{201D} or \u{201C}better\u{201D} where one direction is better. Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
@@ -109,17 +109,21 @@ public struct OfficialContext: Sendable {
     static let fewMark = "(few)"
     static let fewKey = "\u{201C}(few)\u{201D}: based on fewer than \(Int(SmallNumbers.threshold)) children or social workers (how many is given under the indicator); a record, a change or a gap may be chance, so read with care."
 
-    static func format(_ v: IndicatorValue, unit: String) -> String {
+    static func format(_ v: IndicatorValue, unit: String, places: Int? = nil) -> String {
         switch v {
-        case let .value(x): return format(x, unit: unit)
+        case let .value(x): return format(x, unit: unit, places: places)
         case let .missing(r): return "\(r.meaning) (\(r.rawValue.isEmpty ? "blank" : r.rawValue))"
         }
     }
 
+    /// A figure of `d` at its source's precision ("145", as DfE publishes the rate, not "145.0").
+    static func format(_ v: IndicatorValue, _ d: IndicatorDefinition) -> String { format(v, unit: d.unit, places: d.places) }
+    static func format(_ x: Double, _ d: IndicatorDefinition) -> String { format(x, unit: d.unit, places: d.places) }
+
     /// Fixed, locale-free formatting (so output never depends on the machine): thousands
-    /// separated by commas; counts whole, everything else to one decimal place.
-    static func format(_ x: Double, unit: String) -> String {
-        let digits = unit == "count" ? 0 : 1
+    /// separated by commas; `places` decimals (default: counts whole, everything else to one place).
+    static func format(_ x: Double, unit: String, places: Int? = nil) -> String {
+        let digits = places ?? (unit == "count" ? 0 : 1)
         let text = String(format: "%.\(digits)f", x)
         let parts = text.split(separator: ".", maxSplits: 1)
         var whole = String(parts[0])

@@ -15,7 +15,7 @@ public struct OutputFile: Sendable {
 public struct PackPipeline: Sendable {
     public var workspace: Workspace
     public var dpi: Double
-    /// From `SOURCE_DATE_EPOCH` when set; otherwise the newest date in the data is used.
+    /// From `SOURCE_DATE_EPOCH` when set; otherwise the pack's "data as at" date is used.
     public var sourceDateEpoch: Int?
     public var styleOverride: String?
     /// The official data, loaded once per run and shared by every pack (nil: loaded when needed).

@@ -22,7 +22,8 @@ extension PageBuilder {
         let store = official.store
         let regionCode = store.regionCode(entry.region)
         let neighbours = store.neighbours(of: entry)
-        let format: (Double, String) -> String = { OfficialContext.format($0, unit: $1) }
+        // Each panel is given its indicator's id as its "unit", so its numbers keep their source's precision.
+        let format: (Double, String) -> String = { x, id in defs.first { $0.id == id }.map { OfficialContext.format(x, $0) } ?? OfficialContext.format(x, unit: id) }
         let panels = defs.map { d -> IndicatorTrends.Panel in
             func date(_ period: String) -> DayDate {
                 let y = Int(period.prefix(4)) ?? 2000
@@ -54,8 +55,8 @@ extension PageBuilder {
             let few = { (p: String) in store.few(d, of: entry, period: p, indicators: official.indicators) }
             let title = noData == nil ? IndicatorHeadline.title(d, place: name, mine: mine, england: d.isCount ? nil : england, few: few) : d.title
             return IndicatorTrends.Panel(id: d.id, title: title,
-                                         detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
-                                         unit: d.unit, series: (
+                                         name: d.title, detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
+                                         unit: d.id, series: (
                 [.init(name: name, role: "authority", points: mine.map { (date($0.period), $0.value.number) })] + others
             ).filter { !$0.points.isEmpty }, noData: noData)
         }

@@ -24,7 +24,10 @@ extension PageBuilder {
         }
         rows.append(["For", "the \(pack.audience)"])
         rows.append(["Protective marking", pack.marking])
-        rows.append(["Data as at", "\(asAt.longDisplay) (the newest source this pack uses)"])
+        // The one place the pack's date is explained: the newest source, named, so a reader of a
+        // pack about one authority knows why it may be dated by a report on another.
+        let newest = newestSource.map { ", when the newest source this pack uses was published: \($0.publisher), \u{201C}\($0.title)\u{201D}" } ?? ""
+        rows.append(["Data as at", "\(asAt.longDisplay)\(newest). Each chart gives its own sources\u{2019} dates."])
         if let since = pack.since { rows.append(["What\u{2019}s new since", since.longDisplay]) }
         return [.title(pack.title),
                 .table(DataTable(columns: ["Front sheet", "Detail"], rows: rows)),
@@ -137,6 +140,10 @@ extension PageBuilder {
                 _ = using(sources(citedBy: q.sources))
                 blocks.append(.quote(q.text, attribution: "\(q.speaker), \(q.role), \(q.date.display)\(q.dateInferred ? " (date inferred)" : ""); \(citations(q.sources))"))
             }
+        }
+        // Never a heading with nothing under it: one sentence says why the page is empty.
+        if visitFindings.isEmpty && record.quotes.isEmpty {
+            blocks.append(.paragraph(record.officialOnly.map(findingsNotHeld) ?? "The record for \(name) holds no findings from monitoring visits and no quotes."))
         }
         return blocks
     }

@@ -95,6 +95,12 @@ public struct IndicatorDefinition: Sendable, Hashable {
     /// workers"): the words a figure resting on few of them is marked with.
     public var noun: String?
     public var people: String?
+    /// Decimal places to show, as the source publishes them (DfE's children-looked-after rates
+    /// are whole numbers): `decimals` in the catalogue; else counts whole, the rest to one place.
+    public var decimals: Int?
+
+    /// The decimal places every figure of this indicator is written with.
+    public var places: Int { decimals ?? (isCount ? 0 : 1) }
 
     /// Counts are compared only within one authority's own trend, never across places.
     public var isCount: Bool { unit == "count" }
@@ -117,7 +123,7 @@ public enum IndicatorCatalogue {
         for item in root.list("indicators", log, in: "the indicators file", required: true) {
             guard let m = item.requireMapping(log, as: "an indicator") else { continue }
             m.checkKeys(["id", "title", "definition", "unit", "period", "better", "file", "column", "filter", "source", "rate_of", "per_10000_of",
-                          "based_on", "noun", "people"], log, in: "an indicator")
+                          "based_on", "noun", "people", "decimals"], log, in: "an indicator")
             guard let id = m.string("id", log, in: "an indicator") else { continue }
             let what = "indicator \"\(id)\""
             // A computed rate names its two indicators instead of a file and column.
@@ -138,9 +144,15 @@ public enum IndicatorCatalogue {
             let source = sources[fields[7]!]
             if source == nil { log.error(m["source"]!.location, "\(what) cites \"\(fields[7]!)\", which is not in the sources list") }
             guard let better, let source else { continue }
+            var decimals: Int?
+            if let raw = m.string("decimals", log, in: what, required: false) {
+                decimals = Int(raw).flatMap { (0...3).contains($0) ? $0 : nil }
+                if decimals == nil { log.error(m["decimals"]!.location, "\(what): \"decimals\" should be a whole number from 0 to 3, found \"\(raw)\"") }
+            }
             var d = IndicatorDefinition(id: id, title: fields[0]!, definition: fields[1]!, unit: fields[2]!, period: fields[3]!,
                                         better: better, file: fields[5]!, column: fields[6]!, filter: filter, source: source,
                                         numerator: numerator, denominator: denominator)
+            d.decimals = decimals
             d.basedOn = m.string("based_on", log, in: what, required: false)
             d.noun = m.string("noun", log, in: what, required: false)
             d.people = m.string("people", log, in: what, required: false)

@@ -1,3 +1,4 @@
+import Foundation
 import Judgements
 
 /// A figure that rests on few children or social workers: the published count behind it (nil
@@ -42,9 +43,9 @@ public enum SmallNumbers {
 
 extension IndicatorDefinition {
     /// The step of the published figures: counts are whole and exact; DfE publishes rates,
-    /// percentages and caseloads to one decimal place, so two of them one step apart (30.4% and
-    /// 30.5%) may be the same figure rounded differently.
-    public var step: Double { isCount ? 0 : 0.1 }
+    /// percentages and caseloads to `places` decimals (mostly one), so two of them one step apart
+    /// (30.4% and 30.5%) may be the same figure rounded differently.
+    public var step: Double { isCount ? 0 : pow(10, -Double(places)) }
 
     /// Whether two published figures differ by more than their rounding can explain.
     public func differs(_ a: Double, _ b: Double) -> Bool { abs(a - b) > step + 1e-9 }

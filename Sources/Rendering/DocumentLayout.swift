@@ -45,10 +45,21 @@ public final class DocumentRenderer {
         var pages = paginate(document.blocks, contents: nil)
         for _ in 0..<2 {
             var headingPages: [ContentsEntry] = []
+            var section: [String] = [], seen: Set<String> = []
             for (i, page) in pages.enumerated() {
                 for b in page.blocks {
                     if let h = b.layout.heading, h.level == 1 || h.level == 2, i > 0 {
                         headingPages.append(ContentsEntry(title: h.text, page: i + 1, dest: Self.dest(b.layout.blockIndex), level: h.level))
+                        section = h.level == 1 ? [h.text] : Array(section.prefix(1)) + [h.text]
+                    }
+                    // A section may run over several pages: `{page:Heading#mark}` is the page in it
+                    // where a chart draws the mark with that id (a table row, a panel), level 3.
+                    guard b.layout.tag == "Figure" else { continue }
+                    for case let .text(t) in b.layout.marks {
+                        guard let id = t.id else { continue }
+                        for h in section where seen.insert("\(h)#\(id)").inserted {
+                            headingPages.append(ContentsEntry(title: "\(h)#\(id)", page: i + 1, dest: "", level: 3))
+                        }
                     }
                 }
             }
@@ -72,13 +83,15 @@ public final class DocumentRenderer {
         }
     }
 
-    /// `{page:Heading}` → "page 7" (or "page ?" before the first pagination pass).
+    /// `{page:Heading}` → "page 7" (or "page ?" before the first pagination pass);
+    /// `{page:Heading#mark}` → the page of that mark within the section, else the heading's page.
     public static func resolvePages(_ s: String, _ contents: [ContentsEntry]?) -> String {
         guard s.contains("{page:") else { return s }
         var out = s
         while let open = out.range(of: "{page:"), let close = out[open.upperBound...].firstIndex(of: "}") {
-            let title = String(out[open.upperBound..<close])
-            let page = contents?.first { $0.title == title }.map { String($0.page) } ?? "?"
+            let key = String(out[open.upperBound..<close])
+            let heading = String(key.prefix { $0 != "#" })
+            let page = (contents?.first { $0.title == key } ?? contents?.first { $0.title == heading }).map { String($0.page) } ?? "?"
             out.replaceSubrange(open.lowerBound...close, with: "page \(page)")
         }
         return out

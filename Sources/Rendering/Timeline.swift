@@ -10,18 +10,21 @@ public enum Timeline {
     /// The time line in pieces no taller than `maxHeight`, split between lanes; only the last
     /// piece carries the key and sources, which in large print are nearly a page on their own.
     public static func pieces(authority: String, items: [TimelineItem], from: DayDate, to: DayDate, sourceLine: String,
-                              asAt: String = "", style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
+                              asAt: String = "", coverage: String? = nil, style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
         let lanes = TimelineItem.Lane.allCases.filter { lane in items.contains { $0.lane == lane } }
         return Figure.pieces(of: lanes, maxHeight: maxHeight) { part, continued in
             let last = part.last == lanes.last
             return figure(authority: authority, items: items.filter { part.contains($0.lane) }, from: from, to: to, sourceLine: sourceLine,
-                          asAt: asAt, continued: continued, footing: last, style: style, text: engine, width: width)
+                          asAt: asAt, coverage: coverage, continued: continued, footing: last, whole: items, style: style, text: engine, width: width)
         }
     }
 
+    /// `coverage`: a sentence for the key on what the sources cannot show. `whole`: every item of
+    /// the chart when this figure is one piece of it, so each piece has the whole chart's title and
+    /// the last piece's key describes every piece's marks.
     public static func figure(authority: String, items: [TimelineItem], from: DayDate, to requestedTo: DayDate, sourceLine: String,
-                              asAt: String = "", continued: Bool = false, footing: Bool = true,
-                              style: Style, text engine: TextEngine, width: Double) -> Figure {
+                              asAt: String = "", coverage: String? = nil, continued: Bool = false, footing: Bool = true,
+                              whole: [TimelineItem]? = nil, style: Style, text engine: TextEngine, width: Double) -> Figure {
         // At least a year of axis, even for an authority with nothing on record.
         let to = max(requestedTo, DayDate(year: from.year, month: 12, day: 31))
         let placer = TextPlacer(engine: engine)
@@ -29,8 +32,9 @@ public enum Timeline {
         let gap = style.spacing.blockGap
         var marks: [Mark] = []
         var y = 0.0
-        let title = "\(authority): inspections, visits and leadership, \(from.year) to \(to.year)" + (continued ? " (continued)" : "")
-        let subtitle = "Events and tenures on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)" + asAt
+        let title = Self.title(authority: authority, items: whole ?? items, from: from, to: to) + (continued ? " (continued)" : "")
+        let tenures = Self.drawn(whole ?? items, from: from, to: to).contains { Self.isLeadership($0.lane) }
+        let subtitle = "\(tenures ? "Events and tenures" : "Events") on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let labelFont = style.font(\.note), laneFont = style.font(\.note, bold: true)
@@ -163,7 +167,7 @@ public enum Timeline {
             y = placer.chartFooting(key: "Continued on the next page, where the key is given.", source: "Sources: with the last part of this chart.",
                                     at: y, style: style, width: width, into: &marks)
         } else {
-        y = placer.chartFooting(key: "Squares: graded inspections, coloured by overall grade. Diamonds: visits and events on a known day; boxes: a month or year when only that is known (dashed: date inferred). People: a solid bar over the days the sources make certain they were in post (hatched: interim); a paler bar with a dotted outline where that rests on an inferred date; shading fades in over the month or year in which only a start is known, and out over the month or year of an end or of the last source (dotted: date inferred), as the day is not known; a pale box: in post at some time in it; a dashed tail: no end date is known, and nothing is drawn beyond the last source that shows them in post.", source: sourceLine, at: y, style: style, width: width, into: &marks)
+        y = placer.chartFooting(key: Self.key(items: whole ?? items, from: from, to: to, coverage: coverage), source: sourceLine, at: y, style: style, width: width, into: &marks)
         }
         let table = DataTable(columns: ["Lane", "From", "To", "What"],
                               rows: items.map { [$0.lane.rawValue, $0.fromWords ?? $0.start.display, $0.untilWords ?? ($0.end?.display ?? ""), $0.label] })
@@ -171,7 +175,7 @@ public enum Timeline {
             TimelineItem.Lane.allCases.compactMap { lane in
                 let its = items.filter { $0.lane == lane }
                 return its.isEmpty ? nil : "\(lane.rawValue): " + its.map(\.label).joined(separator: "; ") + "."
-            }.joined(separator: " ")
+            }.joined(separator: " ") + (coverage.map { " " + $0 } ?? "")
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                       sourceLine: sourceLine, altText: alt, table: table)
     }
