@@ -31,16 +31,19 @@ func writtenDates(_ text: String) -> [[Int]] {
         let cover = try page(1)
         #expect(cover.contains("\(title): children’s services judgements and key indicators Front sheet"), "\(cover)")
         #expect(cover.contains("Authorities " + names.dropLast().joined(separator: ", ") + " and " + names.last!), "\(cover)")
-        let asAt = try #require(cover.range(of: #"Data as at \d{1,2} [A-Z][a-z]+ \d{4} \(the newest source this pack uses\)"#, options: .regularExpression)
+        let asAt = try #require(cover.range(of: #"Data as at \d{1,2} [A-Z][a-z]+ \d{4}, when the newest source this pack uses was published"#, options: .regularExpression)
             .map { String(cover[$0]) }, "\(cover)")
         let date = try #require(writtenDates(asAt).first)
 
-        // Each chart says how new its own data is; the pack's "data as at" is the newest of them,
-        // and a publication the sources page lists.
+        // Each chart gives its own sources' publication dates ("sources published 30 October 2025
+        // to 19 March 2026"); the pack's "data as at" is the newest of them, and a publication the
+        // sources page lists.
         var charts: [[Int]] = []
         for n in 2...pages {
-            let text = try page(n).replacingOccurrences(of: "\(title) · data as at ", with: "")
-            for part in text.components(separatedBy: "· data as at ").dropFirst() { charts += writtenDates(part).prefix(1) }
+            for part in try page(n).components(separatedBy: " published ").dropFirst() {
+                let clause = part.components(separatedBy: " · ").first!.prefix(60)
+                if let newest = writtenDates(String(clause)).max(by: { $0.lexicographicallyPrecedes($1) }) { charts.append(newest) }
+            }
         }
         #expect(charts.count >= 2 && charts.max { $0.lexicographicallyPrecedes($1) } == date, "\(asAt); the charts say \(charts)")
         let listed = try page(pages).components(separatedBy: "Sources, licences and method").last!.components(separatedBy: "Judgement frameworks").first!
