@@ -26,6 +26,10 @@ A11Y_PYPI := outloud==0.2.1 page-validation==0.11.0 pdfua==0.1.3
 A11Y_APT := python3 python3-venv
 A11Y_STYLES := default greyscale large-print rag
 
+# Tools only the tests use: strace, to see which files a build really opens (its manifest must
+# list exactly those), and unshare, to mount a tiny tmpfs where a write meets a full disk.
+TEST_APT := strace util-linux
+
 # The HTML packs' checks in `make test`: Debian's Chromium and its driver, and axe-core (through
 # axe-selenium-python, with Selenium) from PyPI in a virtual environment. axe-selenium-python
 # 3.0.0 carries axe-core 4.10, the first of its releases with the WCAG 2.2 rules; it asks for
@@ -77,6 +81,7 @@ import: build
 
 # The Swift Testing suites; DistTests unpack the tarball `dist` made and run it without Swift.
 test: deps dist $(HTML_VENV)/installed
+	$(call apt_install,$(TEST_APT))
 	$(SWIFT) build --build-tests
 	BRIEFING_DIST=$(CURDIR)/$(DIST_TARBALL) $(SWIFT) test --skip-build
 

@@ -174,7 +174,8 @@ extension Briefing {
             p.sinceOverride = request.since
             return p
         }()
-        let fonts = (try? TextEngine.forCurrentThread().resolvedFamilies()) ?? []
+        // Inputs shared by many packs (the official data, fonts) are hashed once a run.
+        let hashes = Manifest.HashCache()
         let progress = Progress(total: jobs.count, quiet: request.quiet)
         final class Outcomes: @unchecked Sendable {
             var items: [BuildOutcome?]
@@ -188,7 +189,7 @@ extension Briefing {
         queue.maxConcurrentOperationCount = max(1, request.jobs)
         for (i, job) in jobs.enumerated() {
             queue.addOperation {
-                let outcome = buildOne(job, pipeline: pipeline, request: request, fonts: fonts, epoch: runEpoch)
+                let outcome = buildOne(job, pipeline: pipeline, request: request, hashes: hashes, epoch: runEpoch)
                 results.set(i, outcome)
                 switch outcome {
                 case .built: progress.finished(job.label, "built")
@@ -217,39 +218,28 @@ extension Briefing {
         return status
     }
 
-    static func buildOne(_ job: BuildJob, pipeline: PackPipeline, request: BuildRequest, fonts: [String], epoch: Int?) -> BuildOutcome {
+    static func buildOne(_ job: BuildJob, pipeline: PackPipeline, request: BuildRequest, hashes: Manifest.HashCache, epoch: Int?) -> BuildOutcome {
         let ws = pipeline.workspace
         do {
-            // The manifest needs the pack's id before anything is drawn.
-            let id: String, inputs: [String]
+            // load: every file the pack is drawn from is read, and noted, before anything is laid out.
+            let loaded: PackPipeline.LoadedPack
+            var options = ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? "",
+                           "meeting": request.meeting?.iso ?? "", "since": request.since?.iso ?? "",
+                           "formats": OutputFormat.manifestValue(request.formats)]
             switch job.kind {
-            case let .pack(definition):
-                let pack = try definition.get()
-                id = pack.id
-                inputs = pipeline.inputs(pack: pack, template: nil, style: request.style ?? pack.style)
-            case let .authority(query, template):
-                let official = try pipeline.officialContext()
-                let entry = try official.store.authority(query)
-                id = PackDefinition.forAuthority(entry.name, template: template, query: query).id
-                inputs = pipeline.inputs(pack: nil, template: template, style: request.style ?? template?.style ?? "default")
-                    + ws.recordPaths().filter { _ in official.judgements.records[entry.dfeCode] != nil }
-            case let .group(_, groupID):
-                id = groupID
-                inputs = pipeline.inputs(pack: nil, template: nil, style: request.style ?? "default")
+            case let .pack(definition): loaded = try pipeline.load(pack: definition.get())
+            case let .authority(query, template): loaded = try pipeline.load(authority: query, template: template)
+            case let .group(queries, groupID):
+                loaded = try pipeline.load(group: queries, id: groupID)
+                // The set is given on the command line or in a list file, not in any input file.
+                options["authorities"] = loaded.pack.pages.lazy.compactMap { $0.list("authorities") }.first?.joined(separator: " ") ?? ""
             }
-            var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(inputs), fonts: fonts,
-                                    options: ["dpi": String(request.dpi), "style": request.style ?? "", "source_date_epoch": epoch.map(String.init) ?? "",
-                                              "meeting": request.meeting?.iso ?? "", "since": request.since?.iso ?? "",
-                                              "formats": OutputFormat.manifestValue(request.formats)],
-                                    outputs: [])
+            let id = loaded.pack.id
+            var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(loaded.inputs, cache: hashes), fonts: loaded.fonts,
+                                    options: options, outputs: [])
             let stored = Manifest.load(out: ws.out, id: id)
             if !request.force && manifest.matches(stored, in: ws.out) { return .upToDate(stored!.outputs.map { "\(ws.out)/\($0)" }) }
-            let composed: PackPipeline.ComposedPack
-            switch job.kind {
-            case let .pack(definition): composed = try pipeline.compose(pack: definition.get())
-            case let .authority(query, template): composed = try pipeline.compose(authority: query, template: template)
-            case let .group(queries, groupID): composed = try pipeline.compose(group: queries, id: groupID)
-            }
+            let composed = try pipeline.compose(loaded)
             var files = try pipeline.draw(composed)
             // Outputs are recorded by name, so a manifest does not depend on where out/ is.
             manifest.outputs = files.map { URL(fileURLWithPath: $0.path).lastPathComponent }
@@ -264,6 +254,9 @@ extension Briefing {
         } catch let error as AtomicWriter.WriteError {
             if case .io = error { return .failed([error.description], .ioError) }
             return .failed([error.description], .cannotCreateOutput)
+        } catch let error as WorkbookError {
+            if case .io = error { return .failed([error.description], .ioError) }
+            return .failed(["\(job.label): internal error: \(error)"], .software)
         } catch {
             return .failed(["\(job.label): internal error: \(error)"], .software)
         }

@@ -1,9 +1,9 @@
 import CPango
 import Foundation
 
-/// What a pack was built from: a SHA-256 for every input file, the tool that built it (its
-/// version and its executable's size and time), the fonts Pango chose, and the options that
-/// change the output, and a SHA-256 of every output. When all of these match and every output
+/// What a pack was built from: a SHA-256 of every file its load step read (`ReadLog`), the tool
+/// that built it (its version and its executable's size and time), the font files Pango chose,
+/// the options that change the output, and a SHA-256 of every output. When all of these match and every output
 /// is there with the bytes this build wrote, the pack is not rebuilt: a pack left half-written by
 /// an interrupted run (some files moved into place, the old manifest still there) is rebuilt.
 struct Manifest: Codable, Equatable {
@@ -28,13 +28,33 @@ struct Manifest: Codable, Equatable {
     }
 
     /// Hashes of the files at `paths` (a missing file hashes as "missing", so its appearance
-    /// later counts as a change).
-    static func hashes(_ paths: [String]) -> [String: String] {
+    /// later counts as a change; a path ending in `/` is a folder whose listing was read, and its
+    /// sorted names are hashed).
+    static func hashes(_ paths: [String], cache: HashCache? = nil) -> [String: String] {
         var out: [String: String] = [:]
         for p in Set(paths) {
-            out[p] = FileManager.default.contents(atPath: p).map(hash) ?? "missing"
+            if let known = cache?[p] { out[p] = known; continue }
+            let h: String
+            if p.hasSuffix("/") {
+                h = (try? FileManager.default.contentsOfDirectory(atPath: p)).map { hash(Data($0.sorted().joined(separator: "\n").utf8)) } ?? "missing"
+            } else {
+                h = FileManager.default.contents(atPath: p).map(hash) ?? "missing"
+            }
+            cache?[p] = h
+            out[p] = h
         }
         return out
+    }
+
+    /// Hashes already taken in this run: every pack on the official data shares its files and
+    /// the fonts (about 3 MB), which are hashed once, not once a pack.
+    final class HashCache: @unchecked Sendable {
+        private var known: [String: String] = [:]
+        private let lock = NSLock()
+        subscript(path: String) -> String? {
+            get { lock.lock(); defer { lock.unlock() }; return known[path] }
+            set { lock.lock(); known[path] = newValue; lock.unlock() }
+        }
     }
 
     /// The running executable's version, size and modification time: a rebuilt tool rebuilds

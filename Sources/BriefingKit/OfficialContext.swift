@@ -24,7 +24,18 @@ public struct OfficialContext: Sendable {
         return out
     }
 
+    /// Every file the load read (the indicator catalogue, the compact data, its sources, the
+    /// frameworks, every record and the listing of their folder): inputs of every pack built on
+    /// this context, since any record can feed a neighbours grid or the national picture.
+    public var files: [String] = []
+
     public static func load(_ workspace: Workspace) throws(InputError) -> OfficialContext {
+        var (context, files) = try ReadLog.recording { () throws(InputError) -> OfficialContext in try read(workspace) }
+        context.files = files
+        return context
+    }
+
+    static func read(_ workspace: Workspace) throws(InputError) -> OfficialContext {
         let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
         let store = try OfficialDataStore.load(folder: workspace.dataFolder).withDerived(indicators)
         let doc = try YAMLDocument.load(path: workspace.dataSourcesPath)
@@ -67,21 +78,24 @@ public struct OfficialContext: Sendable {
     func indicatorFigures(_ entry: AuthorityEntry, asAt: String, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
         let comparisons = store.comparisons(for: entry, indicators: indicators)
         let rows = comparisons.map { c -> IndicatorTable.Row in
-            let unit = c.indicator.unit
+            let d = c.indicator
             let better = c.indicator.better == .neither ? "" : " \u{00B7} \(c.indicator.better.rawValue) is better"
-            let average = c.neighbourAverage.map { "\(Self.format($0, unit: unit)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
+            let average = c.neighbourAverage.map { "\(Self.format($0, d)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
                 ?? "no neighbour figures (0 of \(c.neighbourCount))"
-            let withEngland = Comparison(c.authority.number, c.england?.number, better: c.indicator.better)?.words ?? "no comparison"
-            let withNeighbours = Comparison(c.authority.number, c.neighbourAverage, better: c.indicator.better)?.words ?? "no comparison"
-            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)",
-                                      values: [Self.format(c.authority, unit: unit),
-                                               c.england.map { Self.format($0, unit: unit) } ?? "not published",
+            let withEngland = Comparison(c.authority.number, c.england?.number, c.indicator)?.words ?? "no comparison"
+            let withNeighbours = Comparison(c.authority.number, c.neighbourAverage, c.indicator)?.words ?? "no comparison"
+            // A figure resting on few children or social workers is marked in its cell and said in words under its title.
+            let few = c.authority.number == nil ? nil : store.few(c.indicator, of: entry, period: c.period, indicators: indicators)
+            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + (few.map { " \u{00B7} few: \($0.count == nil ? "" : "only ")\($0.number)" } ?? ""),
+                                      values: [Self.format(c.authority, d) + (few == nil ? "" : " \(Self.fewMark)"),
+                                               c.england.map { Self.format($0, d) } ?? "not published",
                                                withEngland,
-                                               c.region.map { Self.format($0, unit: unit) } ?? "not published",
-                                               average, withNeighbours])
+                                               c.region.map { Self.format($0, d) } ?? "not published",
+                                               average, withNeighbours], id: d.id)
         }
         let sources = indicatorSources.map(\.citation).joined(separator: "; ")
-        var note = "Rates per 10,000 children and percentages, so places of different size compare fairly; counts appear only in \(entry.name)\u{2019}s own trend. \u{25B2} higher, \u{25BC} lower, \u{2248} similar (within 5%); \u{201C}worse\u{201D} or \u{201C}better\u{201D} where one direction is better. Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
+        var note = "Rates per 10,000 children and percentages, so places of different size compare fairly; counts appear only in \(entry.name)\u{2019}s own trend. \u{25B2} higher, \u{25BC} lower, \u{2248} similar (within 5%, or no further apart than the figures\u{2019} rounding); \u{201C}worse\u{201D} or \u{201C}better\u{201D} where one direction is better. Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
+        if rows.contains(where: { $0.values.first?.hasSuffix(Self.fewMark) == true }) { note += " " + Self.fewKey }
         let missing = comparisons.compactMap { c in c.missingText.map { "\(c.indicator.title): \($0)" } }
         if !missing.isEmpty { note += " Neighbours without a figure \u{2014} " + missing.joined(separator: "; ") + "." }
         return (IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
@@ -90,17 +104,26 @@ public struct OfficialContext: Sendable {
                                       asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
     }
 
-    static func format(_ v: IndicatorValue, unit: String) -> String {
+    /// The mark of a figure resting on few children or social workers, in words (a note in
+    /// brackets, which the tidy CSV keeps beside the number), and its key.
+    static let fewMark = "(few)"
+    static let fewKey = "\u{201C}(few)\u{201D}: based on fewer than \(Int(SmallNumbers.threshold)) children or social workers (how many is given under the indicator); a record, a change or a gap may be chance, so read with care."
+
+    static func format(_ v: IndicatorValue, unit: String, places: Int? = nil) -> String {
         switch v {
-        case let .value(x): return format(x, unit: unit)
+        case let .value(x): return format(x, unit: unit, places: places)
         case let .missing(r): return "\(r.meaning) (\(r.rawValue.isEmpty ? "blank" : r.rawValue))"
         }
     }
 
+    /// A figure of `d` at its source's precision ("145", as DfE publishes the rate, not "145.0").
+    static func format(_ v: IndicatorValue, _ d: IndicatorDefinition) -> String { format(v, unit: d.unit, places: d.places) }
+    static func format(_ x: Double, _ d: IndicatorDefinition) -> String { format(x, unit: d.unit, places: d.places) }
+
     /// Fixed, locale-free formatting (so output never depends on the machine): thousands
-    /// separated by commas; counts whole, everything else to one decimal place.
-    static func format(_ x: Double, unit: String) -> String {
-        let digits = unit == "count" ? 0 : 1
+    /// separated by commas; `places` decimals (default: counts whole, everything else to one place).
+    static func format(_ x: Double, unit: String, places: Int? = nil) -> String {
+        let digits = places ?? (unit == "count" ? 0 : 1)
         let text = String(format: "%.\(digits)f", x)
         let parts = text.split(separator: ".", maxSplits: 1)
         var whole = String(parts[0])

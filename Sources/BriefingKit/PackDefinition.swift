@@ -29,6 +29,11 @@ public struct PackDefinition: Sendable {
     public var since: PartialDate?
     public var pages: [PageSpec]
     public var definitionPath: String
+    /// The files this definition was read from (its own, or its template's): inputs of the pack.
+    /// Empty for a pack made in code (an authority's default pack, a comparison).
+    public var readFrom: [String] = []
+    /// The authorities a comparison pack sets side by side, in the order given (empty otherwise).
+    public var comparing: [String] = []
     /// The front sheet: where and when the pack goes, and who to ask. All optional.
     public var frontSheet = FrontSheet()
 
@@ -67,7 +72,7 @@ public struct PackDefinition: Sendable {
         }
         return PackDefinition(id: "\(slug)-\(template.id)", title: title, audience: template.audience, marking: template.marking,
                               recordPath: nil, style: template.style, since: template.since, pages: template.pages,
-                              definitionPath: template.definitionPath)
+                              definitionPath: template.definitionPath, readFrom: template.readFrom)
     }
 
     /// A file-name-safe id from an authority's name: "Redcar and Cleveland" → "redcar-and-cleveland".
@@ -135,7 +140,7 @@ public struct PackDefinition: Sendable {
         if m["pages"] != nil && pages.isEmpty && !log.hasErrors { log.error(m["pages"]!.location, "the pack has no pages") }
         try log.throwIfErrors()
         var pack = PackDefinition(id: id!, title: title!, audience: audience!, marking: marking!, recordPath: record,
-                                  style: style, since: since, pages: pages, definitionPath: path)
+                                  style: style, since: since, pages: pages, definitionPath: path, readFrom: [path])
         pack.frontSheet = sheet
         return pack
     }

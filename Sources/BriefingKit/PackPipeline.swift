@@ -15,7 +15,7 @@ public struct OutputFile: Sendable {
 public struct PackPipeline: Sendable {
     public var workspace: Workspace
     public var dpi: Double
-    /// From `SOURCE_DATE_EPOCH` when set; otherwise the newest date in the data is used.
+    /// From `SOURCE_DATE_EPOCH` when set; otherwise the pack's "data as at" date is used.
     public var sourceDateEpoch: Int?
     public var styleOverride: String?
     /// The official data, loaded once per run and shared by every pack (nil: loaded when needed).
@@ -52,6 +52,8 @@ public struct PackPipeline: Sendable {
         public var document: Document
         public var figures: [Figure]
         public var renderer: DocumentRenderer
+        /// The newest source any page used: the cover's, every footer's and the workbook's "data as at".
+        public var asAt: PartialDate
     }
 
     public func run(packID: String) throws -> [OutputFile] {
@@ -64,66 +66,36 @@ public struct PackPipeline: Sendable {
     }
 
     /// load → aggregate → lay out, for a pack definition already read.
-    public func compose(pack: PackDefinition) throws -> ComposedPack {
-        let (record, official) = try timed("load") { () throws -> (AuthorityRecord, OfficialContext?) in
-            guard let recordPath = pack.recordPath else {
-                throw InputError(SourceLocation(file: pack.definitionPath), "the pack names no authority record")
-            }
-            let record = try RecordLoader.load(path: workspace.recordPath(recordPath), frameworksPath: workspace.frameworksPath)
-            let official = pack.needsOfficialData ? try officialContext() : nil
-            return (record, official)
-        }
-        return try compose(pack, record: record, official: official)
-    }
+    public func compose(pack: PackDefinition) throws -> ComposedPack { try compose(load(pack: pack)) }
 
-    /// A pack for any authority from the official data alone (`briefing build --authority`):
+    /// A pack for any authority from the official data (`briefing build --authority`):
     /// the default authority pack, or `template`'s pages under `<slug>-<template id>`.
     public func compose(authority query: String, template: PackDefinition? = nil) throws -> ComposedPack {
-        let (pack, record, official) = try timed("load") { () throws -> (PackDefinition, AuthorityRecord, OfficialContext) in
-            let official = try officialContext()
-            let entry = try official.store.authority(query)
-            let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
-            // An authority with a hand-written record (Liverpool) is drawn from it, not from the official file alone.
-            let record = official.judgements.records[entry.dfeCode]
-                ?? OfficialRecord.make(for: entry, store: official.store, frameworks: frameworks, outcomesSource: official.outcomesSource)
-            return (PackDefinition.forAuthority(entry.name, template: template, query: query), record, official)
-        }
-        return try compose(pack, record: record, official: official)
+        try compose(load(authority: query, template: template))
     }
 
     /// The comparison pack for a set of authorities: their grid and key indicators side by side.
-    public func compose(group queries: [String], id: String) throws -> ComposedPack {
-        let official = try officialContext()
-        var group: [AuthorityEntry] = []
-        for q in queries { let e = try official.store.authority(q); if !group.contains(e) { group.append(e) } }
-        let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
-        let cite = Citation(sourceID: official.outcomesSource.id, locator: nil)
-        let authority = Authority(name: "\(group.count) authorities", council: "Comparison of \(group.count) authorities", dfeCode: 0, onsCode: "",
-                                  ofstedRegion: Array(Set(group.map(\.region))).sorted().joined(separator: ", "), ofstedURN: nil,
-                                  statisticalNeighbours: [], source: cite)
-        let record = AuthorityRecord(authority: authority, sources: [official.outcomesSource], events: [], eras: frameworks.eras)
-        return try compose(PackDefinition.comparison(of: group, id: id), record: record, official: official)
-    }
+    public func compose(group queries: [String], id: String) throws -> ComposedPack { try compose(load(group: queries, id: id)) }
 
-    func compose(_ pack: PackDefinition, record: AuthorityRecord, official: OfficialContext?) throws -> ComposedPack {
-        var pack = pack
-        if let meetingOverride { pack.frontSheet.meeting = meetingOverride }
-        if let sinceOverride { pack.since = sinceOverride }
-        let style = try StyleLoader.load(path: workspace.stylePath(styleOverride ?? pack.style))
+    /// aggregate → lay out, for a pack whose files the load step has read.
+    public func compose(_ loaded: LoadedPack) throws -> ComposedPack {
+        let pack = loaded.pack, record = loaded.record, official = loaded.official, style = loaded.style
         // Each thread owns its own Pango handles, so packs can be built in parallel.
         let engine = try TextEngine.forCurrentThread()
         let renderer = DocumentRenderer(style: style, engine: engine, clock: clock)
         var builder = PageBuilder(pack: pack, record: record, official: official,
                                   entry: official?.store.entry(dfeCode: record.authority.dfeCode),
                                   style: style, engine: engine, width: renderer.contentWidth, maxHeight: renderer.figureSpace)
-        if pack.pages.contains(where: { $0.kind == .questions }) { builder.questionRules = try QuestionRule.load(path: workspace.questionsPath) }
+        builder.questionRules = loaded.questionRules
         // Data tables and sources describe the charts, so they are built after every other page,
         // then put back where the definition placed them.
         // Some pages describe the others (`PageKind.builtLast`), so they are built after them.
         var pages = [[Block]](repeating: [], count: pack.pages.count)
         try timed("aggregate and lay out charts") {
             for (i, page) in pack.pages.enumerated() where !page.kind.builtLast { pages[i] = try builder.blocks(for: page) }
-            for (i, page) in pack.pages.enumerated() where page.kind.builtLast { pages[i] = try builder.blocks(for: page) }
+            for (i, page) in pack.pages.enumerated() where page.kind.builtLast && page.kind != .cover { pages[i] = try builder.blocks(for: page) }
+            // The cover last of all: its "data as at" is the footer's, the newest source any page used.
+            for (i, page) in pack.pages.enumerated() where page.kind == .cover { pages[i] = try builder.blocks(for: page) }
         }
         let ordered = pages.flatMap { $0 }
         let asAt = builder.asAt
@@ -131,32 +103,12 @@ public struct PackPipeline: Sendable {
             metadata: DocumentMetadata(title: pack.title, author: record.authority.council,
                                        subject: "\(pack.title) for the \(pack.audience); data as at \(asAt.longDisplay)",
                                        creator: "briefing \(BriefingVersion.string)",
-                                       keywords: "Ofsted, ILACS, children's services, \(record.authority.name)",
-                                       createDate: creationDate(record)),
+                                       keywords: "Ofsted, ILACS, children's services, " + (pack.comparing.isEmpty ? record.authority.name : pack.comparing.joined(separator: ", ")),
+                                       createDate: creationDate(record, asAt: asAt)),
             headerTitle: pack.title, marking: pack.marking,
             footerLeft: "\(record.authority.council) \u{00B7} data as at \(asAt.display)",
             blocks: ordered)
-        return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer)
-    }
-
-    /// Every file a pack is built from, for its manifest: a defined `pack`, or an authority pack
-    /// from the official data (optionally after `template`).
-    public func inputs(pack: PackDefinition?, template: PackDefinition?, style: String) -> [String] {
-        var paths = [workspace.frameworksPath] + StyleLoader.files(workspace.stylePath(style))
-        var needsOfficial = true
-        if let pack {
-            paths.append(pack.definitionPath)
-            if let r = pack.recordPath { paths.append(workspace.recordPath(r)) }
-            needsOfficial = pack.needsOfficialData
-        }
-        if let template { paths.append(template.definitionPath) }
-        if (pack ?? template)?.pages.contains(where: { $0.kind == .questions }) ?? false { paths.append(workspace.questionsPath) }
-        if needsOfficial {
-            paths += [workspace.indicatorsPath, workspace.dataSourcesPath] +
-                [OfficialDataStore.outcomesFile, OfficialDataStore.indicatorsFile, OfficialDataStore.neighboursFile, OfficialDataStore.directoryFile]
-                .map { "\(workspace.dataFolder)/\($0)" }
-        }
-        return paths.sorted()
+        return ComposedPack(pack: pack, style: style, record: record, document: document, figures: builder.figures, renderer: renderer, asAt: asAt)
     }
 
     /// draw: the PDF and the HTML page, and each figure as PNG, SVG, CSV table and alt text, then
@@ -214,24 +166,25 @@ public struct PackPipeline: Sendable {
             }
         }
         guard formats.contains(.xlsx) else { return ordered }
-        let d = composed.record.newestDate
         let created = ISO8601DateFormatter().date(from: document.metadata.createDate).map { Int($0.timeIntervalSince1970) } ?? 0
         let workbook = try timed("write workbook") {
             try PackWorkbook.make(pack: pack, metadata: document.metadata, figures: composed.figures,
-                                  asOf: PartialDate(year: d.year, month: d.month, day: d.day).longDisplay, created: created)
+                                  asOf: composed.asAt.longDisplay, created: created)
         }
         ordered.append(OutputFile(path: "\(workspace.out)/\(pack.id).xlsx", data: workbook))
         return ordered
     }
 
-    /// `SOURCE_DATE_EPOCH` as ISO 8601 when set, else midnight UTC of the newest date in the data.
-    func creationDate(_ record: AuthorityRecord) -> String {
+    /// `SOURCE_DATE_EPOCH` as ISO 8601 when set, else midnight UTC of the newest date in the data:
+    /// the record's newest fact or the newest source used, whichever is later (a comparison pack
+    /// has no record of its own, and once claimed to be made in 2000).
+    func creationDate(_ record: AuthorityRecord, asAt: PartialDate) -> String {
         if let epoch = sourceDateEpoch {
             let f = ISO8601DateFormatter()
             f.timeZone = TimeZone(identifier: "UTC")
             f.formatOptions = [.withInternetDateTime]
             return f.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
         }
-        return "\(record.newestDate.iso)T00:00:00Z"
+        return "\(max(record.newestDate, asAt.earliest).iso)T00:00:00Z"
     }
 }

@@ -4,9 +4,15 @@ import Rendering
 
 public enum WorkbookError: Error, CustomStringConvertible {
     case xlsx(String, String)
+    /// The workbook could not be written in the temporary folder (a full disk, a size limit):
+    /// the system's reason, and exit 74 like any other write, not an internal error.
+    case io(String, String)
 
     public var description: String {
-        switch self { case let .xlsx(what, why): return "libxlsxwriter could not \(what): \(why)" }
+        switch self {
+        case let .xlsx(what, why): return "libxlsxwriter could not \(what): \(why)"
+        case let .io(path, why): return "\(path): cannot write the workbook in the temporary folder: \(why)"
+        }
     }
 }
 
@@ -16,7 +22,10 @@ final class XLSXWorkbook {
     private var pointer: UnsafeMutablePointer<lxw_workbook>?
     private var strings: [UnsafeMutablePointer<CChar>] = []
 
+    private let path: String
+
     init(path: String) throws {
+        self.path = path
         guard let p = workbook_new(path) else { throw WorkbookError.xlsx("create \(path)", "out of memory or bad path") }
         pointer = p
     }
@@ -56,7 +65,14 @@ final class XLSXWorkbook {
     func close() throws {
         guard let p = pointer else { return }
         pointer = nil
-        try check(workbook_close(p), "write the workbook")
+        errno = 0
+        let result = workbook_close(p)
+        // libxlsxwriter says only "ZIP_ERRNO"; the system's reason is still in errno.
+        let reason = errno
+        guard result == LXW_NO_ERROR else {
+            if reason != 0 { throw WorkbookError.io(path, String(cString: strerror(reason))) }
+            throw WorkbookError.xlsx("write the workbook", String(cString: lxw_strerror(result)))
+        }
     }
 
     func check(_ e: lxw_error, _ what: String) throws {
@@ -71,7 +87,7 @@ final class XLSXWorkbook {
 enum PackWorkbook {
     static func make(pack: PackDefinition, metadata: DocumentMetadata, figures: [Figure], asOf: String, created: Int) throws -> Data {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard mkdir(folder.path, 0o700) == 0 else { throw WorkbookError.io(folder.path, String(cString: strerror(errno))) }
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("\(pack.id).xlsx").path
         let book = try XLSXWorkbook(path: path)
@@ -125,6 +141,7 @@ enum PackWorkbook {
             try table(ws, at: 4, tidy.columns, tidy.rows)
         }
         try book.close()
-        return try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let data = FileManager.default.contents(atPath: path) else { throw WorkbookError.io(path, "the written workbook cannot be read back") }
+        return data
     }
 }

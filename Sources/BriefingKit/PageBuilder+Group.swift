@@ -55,10 +55,16 @@ extension PageBuilder {
             func cell(_ v: IndicatorValue?, _ d: IndicatorDefinition) -> String {
                 v.map { OfficialContext.format($0, unit: d.unit) } ?? "not published"
             }
+            // An authority's figure resting on few children or social workers is marked, and never ranked.
+            func few(_ e: AuthorityEntry, _ d: IndicatorDefinition, _ p: String) -> FewCount? {
+                store.value(d.id, of: e, period: p)?.number == nil ? nil : store.few(d, of: e, period: p, indicators: official.indicators)
+            }
             var rows = [IndicatorTable.Row(title: "England", detail: "for reference",
                                            values: zip(chunk, periods).map { d, p in cell(store.englandCode.flatMap { store.value(d.id, code: $0, period: p) }, d) })]
             rows += group.map { e in
-                IndicatorTable.Row(title: e.name, detail: e.region, values: zip(chunk, periods).map { d, p in cell(store.value(d.id, of: e, period: p), d) })
+                IndicatorTable.Row(title: e.name, detail: e.region, values: zip(chunk, periods).map { d, p in
+                    cell(store.value(d.id, of: e, period: p), d) + (few(e, d, p) == nil ? "" : " \(OfficialContext.fewMark)")
+                })
             }
             for e in group {
                 for (d, p) in zip(chunk, periods) {
@@ -70,11 +76,14 @@ extension PageBuilder {
             let headers = zip(chunk, periods).map { d, p in "\(d.title) (\(p))" }
             // The finding: who is highest on the first indicator of the table.
             let first = chunk[0]
-            let ranked = group.compactMap { e in store.value(first.id, of: e, period: periods[0])?.number.map { (e.name, $0) } }.sorted { $0.1 > $1.1 }
+            let ranked = group.filter { few($0, first, periods[0]) == nil }
+                .compactMap { e in store.value(first.id, of: e, period: periods[0])?.number.map { (e.name, $0) } }.sorted { $0.1 > $1.1 }
             let title = ranked.first.map { "\(first.title): \($0.0) highest at \(OfficialContext.format($0.1, unit: first.unit)), \(ranked.last!.0) lowest at \(OfficialContext.format(ranked.last!.1, unit: first.unit))" }
                 ?? "\(first.title): no published figures for the group"
             let id = "group-rates-\(k + 1)"
-            let note = "Rates per 10,000 children and percentages, so authorities of different size compare fairly; latest period of each indicator. Suppressed or unpublished figures are shown with their reason, never as zero."
+            let marked = rows.contains { $0.values.contains { $0.hasSuffix(OfficialContext.fewMark) } }
+            let note = "Rates per 10,000 children and percentages, so authorities of different size compare fairly; latest period of each indicator. Suppressed or unpublished figures are shown with their reason, never as zero." +
+                (marked ? " " + OfficialContext.fewKey.replacingOccurrences(of: " (how many is given under the indicator)", with: "") + " A figure marked so is not ranked in the title." : "")
             let style = self.style, engine = self.engine, width = self.width
             let make = { (part: [IndicatorTable.Row], _: Bool) in
                 IndicatorTable.table(id: id, title: title, subtitle: "Key indicators side by side \u{00B7} \(group.count) authorities" + asAt,
@@ -90,13 +99,28 @@ extension PageBuilder {
 }
 
 extension PackDefinition {
-    /// The comparison pack for a set of authorities: the group's grid and key indicators.
+    /// The comparison pack for a set of authorities: a front sheet naming them, the group's grid
+    /// and key indicators, and the sources.
     public static func comparison(of group: [AuthorityEntry], id: String) -> PackDefinition {
         let codes = group.map { String($0.dfeCode) }
-        return PackDefinition(id: id, title: "Comparison of \(group.count) authorities\u{2019} children\u{2019}s services: judgements and key indicators",
-                              audience: "regional improvement alliance", marking: "OFFICIAL", recordPath: nil, style: "default", since: nil,
-                              pages: [PageSpec("group-grid", options: ["authorities": codes]), PageSpec("group-indicators", options: ["authorities": codes]),
-                                      PageSpec("sources")],
-                              definitionPath: "--authority \(group.map(\.name).joined(separator: ", "))")
+        var pack = PackDefinition(id: id, title: "\(comparisonName(group.count)): children\u{2019}s services judgements and key indicators",
+                                  audience: "regional improvement alliance", marking: "OFFICIAL", recordPath: nil, style: "default", since: nil,
+                                  pages: [PageSpec("cover"), PageSpec("group-grid", options: ["authorities": codes]),
+                                          PageSpec("group-indicators", options: ["authorities": codes]), PageSpec("sources")],
+                                  definitionPath: "--authority \(group.map(\.name).joined(separator: ", "))")
+        pack.comparing = group.map(\.name)
+        return pack
+    }
+
+    /// "Six authorities compared": the set named by its size, in words up to twenty.
+    static func comparisonName(_ n: Int) -> String {
+        let words = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen",
+                     "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Twenty"]
+        return "\(n < words.count ? words[n] : String(n)) authorit\(n == 1 ? "y" : "ies") compared"
+    }
+
+    /// "A, B and C".
+    static func list(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 }

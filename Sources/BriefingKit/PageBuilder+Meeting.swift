@@ -8,10 +8,19 @@ import Rendering
 /// that shows it (`{page:Heading}`, filled in after pagination); a message with nothing to say
 /// is dropped, never printed with a zero.
 extension PageBuilder {
-    /// "(see Ofsted judgements, page 3)" for the first of `pages` the pack has, or nil.
-    func cite(_ pages: [PageKind]) -> String? {
+    /// "(see Ofsted judgements, page 3)" for the first of `pages` the pack has, or nil. Given an
+    /// `indicator`, the page is the one its row or panel is drawn on, not just where the section
+    /// starts: a table or a set of panels may run over two pages.
+    func cite(_ pages: [PageKind], indicator: String? = nil) -> String? {
         guard let kind = pages.first(where: { k in pack.pages.contains { $0.kind == k } }), let h = kind.heading else { return nil }
-        return " (see \u{201C}\(h)\u{201D}, {page:\(h)})"
+        let mark = indicator.flatMap { id -> String? in
+            switch kind {
+            case .indicatorTable: return "#row:\(id)"
+            case .indicatorTrends: return "#panel:\(id)"
+            default: return nil
+            }
+        }
+        return " (see \u{201C}\(h)\u{201D}, {page:\(h)\(mark ?? "")})"
     }
 
     static func number(_ n: Int) -> String {
@@ -52,27 +61,32 @@ extension PageBuilder {
                             last.areasForImprovement.map { "\u{201C}\($0.wording ?? $0.title)\u{201D}" }.joined(separator: "; ") + see)
         }
         if let official, let entry {
-            let found = official.store.findings(for: entry, indicators: official.indicators)
+            let all = official.store.findings(for: entry, indicators: official.indicators)
+            // Only figures resting on enough children or social workers are ranked; the others
+            // behind England or the neighbours are named with how few they rest on.
+            let found = all.filter { $0.few == nil }
+            let fewBehind = all.filter { $0.few != nil && (($0.behindEngland ?? 0) > 0 || ($0.behindNeighbours ?? 0) > 0) }
+            let fewText = fewBehind.isEmpty ? nil : "Not ranked, as \(fewBehind.count == 1 ? "it rests" : "each rests") on fewer than \(Int(SmallNumbers.threshold)) children or social workers: " +
+                Self.list(fewBehind.map { "the figure for \($0.indicator.title.lowercased()) (\(format($0.value, $0)) in \($0.period), from \($0.few!.number))" }) + ", behind England or the neighbours; read with care."
             let england = found.filter { ($0.behindEngland ?? 0) > 0 }.max { $0.behindEngland! < $1.behindEngland! }
             let neighbours = found.filter { ($0.behindNeighbours ?? 0) > 0 }.max { $0.behindNeighbours! < $1.behindNeighbours! }
-            let see = cite([.indicatorTable, .indicatorTrends])
-            if let f = england, let see {
+            if england == nil, let fewText, let see = cite([.indicatorTable, .indicatorTrends], indicator: fewBehind[0].indicator.id) {
+                _ = using(official.indicatorSources)
+                messages.append(fewText + see)
+            }
+            if let f = england, let see = cite([.indicatorTable, .indicatorTrends], indicator: f.indicator.id) {
                 _ = using(official.indicatorSources)
                 let both = neighbours?.indicator.id == f.indicator.id
-                messages.append("Of the rates compared, \(f.indicator.title.lowercased()) is furthest behind England\(both ? " and the statistical neighbours" : ""): \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} average of \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + see)
+                messages.append("Of the rates compared, the figure for \(f.indicator.title.lowercased()) is furthest behind England\(both ? " and the statistical neighbours" : ""): \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} average of \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + (fewText.map { " " + $0 } ?? "") + see)
                 // The next furthest behind the neighbours, when the same rate leads both.
                 let next = both ? found.filter { ($0.behindNeighbours ?? 0) > 0 && $0.indicator.id != f.indicator.id }.max { $0.behindNeighbours! < $1.behindNeighbours! } : neighbours
-                if let n = next {
-                    messages.append("\(both ? "Next furthest behind the statistical neighbours" : "Furthest behind the statistical neighbours") is \(n.indicator.title.lowercased()): \(format(n.value, n)) in \(n.period) against their average of \(n.neighbours.map { format($0, n) } ?? "") (\(n.indicator.better.rawValue) is better)." + see)
+                if let n = next, let see = cite([.indicatorTable, .indicatorTrends], indicator: n.indicator.id) {
+                    messages.append("\(both ? "Next furthest behind the statistical neighbours" : "Furthest behind the statistical neighbours") is the figure for \(n.indicator.title.lowercased()): \(format(n.value, n)) in \(n.period) against their average of \(n.neighbours.map { format($0, n) } ?? "") (\(n.indicator.better.rawValue) is better)." + see)
                 }
             }
         }
         if let since = pack.since, let see = cite([.sinceLastMeeting]) {
-            // Inspections and visits lead; quotes and data releases are on the page itself.
-            let all = newSince(since)
-            let items = all.filter { $0.text.hasPrefix("the ") } + all.filter { !$0.text.hasPrefix("the ") }
-            messages.append(items.isEmpty ? "Nothing new is recorded since \(since.longDisplay)." + see
-                            : "Since \(since.longDisplay): " + items.prefix(3).map(\.text).joined(separator: "; ") + (items.count > 3 ? "; and \(Self.number(items.count - 3)) more" : "") + "." + see)
+            messages.append(sinceMessage(since) + see)
         }
         var blocks: [Block] = [.pageBreak, .heading(PageKind.summary.heading!, level: 1),
                                .paragraph("The key messages of this pack, each citing the section that shows it.")]
@@ -80,16 +94,37 @@ extension PageBuilder {
         return blocks
     }
 
-    func format(_ x: Double, _ f: IndicatorFinding) -> String { OfficialContext.format(x, unit: f.indicator.unit) }
+    func format(_ x: Double, _ f: IndicatorFinding) -> String { OfficialContext.format(x, f.indicator) }
 
     static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
+    /// The summary's message on what is new: inspections and visits by name (up to four), then
+    /// the rest counted by what they are, never "and eight more"; the page lists every one.
+    func sinceMessage(_ since: PartialDate) -> String {
+        let all = newSince(since)
+        if all.isEmpty { return "Nothing new is recorded since \(since.longDisplay)." }
+        let events = all.filter { $0.kind == .event }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(Self.number(n)) \(n == 1 ? one : many)" }
+        var rest: [String] = []
+        if events.count > 4 { rest.append(count(events.count - 4, "more inspection or visit", "more inspections and visits")) }
+        let releases = all.filter { $0.kind == .release }.count, quotes = all.filter { $0.kind == .quote }.count
+        if releases > 0 { rest.append(count(releases, "official statistics release", "official statistics releases")) }
+        if quotes > 0 { rest.append(count(quotes, "quote", "quotes")) }
+        let named = events.prefix(4).map(\.text).joined(separator: "; ")
+        let counted = Self.list(rest)
+        return "Since \(since.longDisplay): " + (named.isEmpty ? counted : named + (counted.isEmpty ? "" : "; also \(counted)")) + "."
+    }
+
+    /// What a new item is: the summary names inspections and visits and counts the rest.
+    enum NewKind { case event, quote, release }
+
     /// What was published on or after `since`, oldest first: a visit letter from its publication
-    /// date, with the visit's own date beside it.
-    func newSince(_ since: PartialDate) -> [(date: PartialDate, text: String)] {
-        var out: [(PartialDate, String)] = []
+    /// date, with the visit's own date beside it. The summary and the page of every pack use this
+    /// one list, so two packs with the same date cannot disagree on what is new.
+    func newSince(_ since: PartialDate) -> [(date: PartialDate, text: String, kind: NewKind)] {
+        var out: [(PartialDate, String, NewKind)] = []
         for e in record.events {
             let when = e.published ?? e.end ?? e.start
             guard when.earliest >= since.earliest else { continue }
@@ -97,20 +132,25 @@ extension PageBuilder {
             if let theme = e.theme { text += " (\(theme.lowercased())\(e.themeInferred ? ", theme inferred" : ""))" }
             if let p = e.published { text += e.kind.isGraded ? ", report published \(p.display)" : ", letter published \(p.display)" }
             else if e.kind == .monitoringVisit { text += ", letter\u{2019}s publication date not known" }
-            out.append((when, text))
+            out.append((when, text, .event))
         }
         for q in record.quotes where q.date.earliest >= since.earliest {
-            out.append((q.date, "\(q.speaker)\(q.dateInferred ? " (date inferred)" : "") said: \u{201C}\(q.text)\u{201D}"))
+            out.append((q.date, "\(q.speaker)\(q.dateInferred ? " (date inferred)" : "") said: \u{201C}\(q.text)\u{201D}", .quote))
         }
-        if let official {
-            for s in official.indicatorSources + [official.outcomesSource] where s.date.earliest >= since.earliest {
-                out.append((s.date, "new official data: \(s.publisher), \u{201C}\(s.title)\u{201D}, published \(s.date.display)"))
-            }
+        for s in releases(since) {
+            out.append((s.date, "new official data: \(s.publisher), \u{201C}\(s.title)\u{201D}, published \(s.date.display)", .release))
         }
         // Oldest first; a date known only to the year cannot be placed within it, so it comes
         // after everything dated within that year (and a month after that month's days).
         func key(_ d: PartialDate) -> (Int, Int, Int) { (d.year, d.monthOrNil ?? 13, d.day ?? 32) }
         return out.sorted { key($0.0) < key($1.0) }
+    }
+
+    /// The official data publications (Ofsted's outcomes file, DfE's statistics) published on or
+    /// after `since`: every pack with a since-list loads the official data for them.
+    func releases(_ since: PartialDate) -> [Source] {
+        guard let official else { return [] }
+        return (official.indicatorSources + [official.outcomesSource]).filter { $0.date.earliest >= since.earliest }
     }
 
     mutating func sinceLastMeeting() -> [Block] {
@@ -122,6 +162,10 @@ extension PageBuilder {
         blocks.append(.paragraph("Published on or after \(since.longDisplay), oldest first. A visit counts from the publication of its letter; both dates are shown."))
         if items.isEmpty { return blocks + [.paragraph("Nothing new since \(since.longDisplay).")] }
         for e in record.events where (e.published ?? e.end ?? e.start).earliest >= since.earliest { _ = using(sources(citedBy: e.sources)) }
+        // The releases it names are sources of the pack like any other.
+        let named = releases(since)
+        _ = using(named)
+        extraSources += named
         return blocks + items.map { i in Block.bullet(i.date.display + ": " + i.text.capitalizedFirst + (i.text.hasSuffix("\u{201D}") ? "" : ".")) }
     }
 }

@@ -36,18 +36,25 @@ extension PageBuilder {
         if let g = subject.grade(.overallEffectiveness) {
             // Only neighbours with an overall grade can be better or worse overall.
             let graded = others.compactMap { $0.grade(.overallEffectiveness) }
-            let of = graded.count == rows.count - 1 ? "\(graded.count) neighbours" : "the \(graded.count) neighbours with an overall grade"
+            let of = graded.count == rows.count - 1 ? "its \(graded.count) neighbours" : "the \(graded.count) neighbours with an overall grade"
+            let same = graded.filter { $0 == g }.count
             if g == .outstanding {
-                return "\(base): \(entry.name) is judged outstanding overall (\(subject.inspected.monthYear)), as are \(graded.filter { $0 == .outstanding }.count) of \(of)\(span)"
+                return "\(base): \(entry.name) is judged outstanding overall (\(subject.inspected.monthYear)), " +
+                    (same == 0 ? "and none of \(of) is" : "as \(same == 1 ? "is" : "are") \(same) of \(of)") + "\(span)"
             }
+            // Counted, never a zero filled in: "none of 10 neighbours is judged better; 7 are also good".
             let better = graded.filter { $0 > g }.count
-            return "\(base): \(better) of \(of) are judged better overall than \(entry.name)\u{2019}s \(g.wording.lowercased()) (\(subject.inspected.monthYear))\(span)"
+            let grade = g.wording.lowercased()
+            let also = same == 0 ? "" : "; \(same) \(same == 1 ? "is" : "are") also \(grade)"
+            let count = better == 0 ? "none of \(of) is" : "\(better) of \(of) \(better == 1 ? "is" : "are")"
+            return "\(base): \(count) judged better overall than \(entry.name)\u{2019}s \(grade) (\(subject.inspected.monthYear))\(also)\(span)"
         }
         let reason: String
         if case let .notJudged(r)? = subject.cells[.overallEffectiveness] { reason = r } else { reason = "not judged" }
         guard let leaders = subject.grade(.leaders) else { return "\(base): \(entry.name) has no overall grade (\(reason))" }
         let better = others.filter { ($0.grade(.leaders) ?? .inadequate) > leaders }.count
-        return "\(base): \(entry.name) (\(subject.inspected.monthYear)) has no overall grade, \(reason); its leaders are judged \(leaders.wording.lowercased()), and \(better) of \(rows.count - 1) neighbours\u{2019} leaders are judged better\(span)"
+        let count = better == 0 ? "none of its \(rows.count - 1) neighbours\u{2019} leaders is" : "\(better) of \(rows.count - 1) neighbours\u{2019} leaders \(better == 1 ? "is" : "are")"
+        return "\(base): \(entry.name) (\(subject.inspected.monthYear)) has no overall grade, \(reason); its leaders are judged \(leaders.wording.lowercased()), and \(count) judged better\(span)"
     }
 
     mutating func distribution() throws -> [Block] {

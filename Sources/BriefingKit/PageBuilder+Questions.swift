@@ -10,7 +10,7 @@ extension PageBuilder {
         var asked: [String] = []
         var subjects: Set<String> = []
         for rule in questionRules {
-            guard let kind = PageKind.allCases.first(where: { $0.heading == rule.evidence }), let see = cite([kind]) else { continue }
+            guard let kind = PageKind.allCases.first(where: { $0.heading == rule.evidence }), cite([kind]) != nil else { continue }
             // One question per indicator or area, from the first rule that finds it; an indicator
             // question cites the trends page only when that page draws the indicator.
             let found = evidence(for: rule).filter { e in
@@ -21,6 +21,7 @@ extension PageBuilder {
             for e in found.prefix(rule.limit) {
                 subjects.insert(e["indicator"] ?? e["area"] ?? e["inspection"] ?? "")
                 // The latest inspection's areas are listed under their own subheading.
+                let see = cite([kind], indicator: e["indicatorID"]) ?? ""
                 let cited = rule.kind == .areasNotYetVisited ? latestAreasHeading.map { " (see \u{201C}\($0)\u{201D}, {page:\($0)})" } ?? see : see
                 asked.append(rule.question(e) + cited)
             }
@@ -36,7 +37,8 @@ extension PageBuilder {
         switch rule.kind {
         case .indicatorAtWorst, .indicatorBehindNeighbours:
             guard let official, let entry else { return [] }
-            let found = official.store.findings(for: entry, indicators: official.indicators)
+            // A figure resting on few children or social workers raises no question: it may be chance.
+            let found = official.store.findings(for: entry, indicators: official.indicators).filter { $0.few == nil }
             if rule.kind == .indicatorAtWorst {
                 return found.filter { $0.worstInSeries && $0.years >= rule.minYears }
                     .sorted { ($0.behindEngland ?? 0) > ($1.behindEngland ?? 0) }

@@ -10,10 +10,11 @@ extension PageBuilder {
         let cited = sources(citedBy: record.events.flatMap(\.sources) + record.leadership.flatMap(\.sources))
         let asAt = using(cited)
         let source = "Sources: " + cited.map { "\($0.publisher) (\($0.date.display))" }.joined(separator: "; ") + ". Full list on the sources page."
+        let coverage = record.officialOnly.map(timelineCoverage)
         return chart(PageKind.timeline.heading!, Timeline.figure(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
-                                                 asAt: asAt, style: style, text: engine, width: width),
+                                                 asAt: asAt, coverage: coverage, style: style, text: engine, width: width),
                      pieces: Timeline.pieces(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
-                                             asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
+                                             asAt: asAt, coverage: coverage, style: style, text: engine, width: width, maxHeight: maxHeight))
     }
 
     /// The areas the previous graded inspection set, tracked through every visit to the latest
@@ -36,7 +37,9 @@ extension PageBuilder {
         let setters = record.gradedInspections.filter { !$0.areasForImprovement.isEmpty }
         let heading = PageKind.improvementTracker.heading!
         guard let latest = setters.last else {
-            return [.pageBreak, .heading(heading, level: 1), .paragraph("No areas for improvement are recorded for \(name).")]
+            // A pack from the outcomes file alone holds no report: it must not read as "none set".
+            let why = record.officialOnly.map(areasNotHeld) ?? "No areas for improvement are recorded for \(name)."
+            return [.pageBreak, .heading(heading, level: 1), .paragraph(why)]
         }
         let chosen = page.option("inspection").flatMap { id in setters.first { $0.id == id } }
         let tracked = chosen ?? (setters.count >= 2 ? setters[setters.count - 2] : latest)

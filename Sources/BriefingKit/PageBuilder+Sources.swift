@@ -6,8 +6,10 @@ import Rendering
 /// framework era, everything inferred (with how), and every figure that was suppressed.
 extension PageBuilder {
     func sources() -> [Block] {
+        let computed = computed()
+        let how = computed.isEmpty ? "as published" : "as published, except the figures set out under \u{201C}What this pack computes\u{201D}"
         var blocks: [Block] = [.pageBreak, .heading(PageKind.sources.heading!, level: 1),
-                               .paragraph("Every judgement, date and figure in this pack comes from the sources below. Nothing is estimated; anything inferred rather than stated is marked as inferred. Suppressed statistics are shown as missing, with the reason, never as zero.")]
+                               .paragraph("Every judgement, date and figure in this pack comes from the sources below, \(how). Anything inferred rather than stated is marked as inferred. Suppressed statistics are shown as missing, with the reason, never as zero.")]
         var all: [Source] = []
         // The same publication may be cited under different ids by the record, frameworks and data.
         for s in record.allSources + extraSources where !all.contains(where: { $0.id == s.id || $0.samePublication(s) }) {
@@ -20,6 +22,10 @@ extension PageBuilder {
             if !s.copyHeld { line += ". No copy is held; cited by publisher, title and date" }
             if s.inferred, let note = s.note { line += ". Inferred: \(note)" }
             blocks.append(.note(line))
+        }
+        if !computed.isEmpty {
+            blocks.append(.heading("What this pack computes", level: 2))
+            for line in computed { blocks.append(.note(line)) }
         }
         blocks.append(.heading("Judgement frameworks", level: 2))
         for era in record.eras {
@@ -50,5 +56,26 @@ extension PageBuilder {
         blocks.append(.note(missingFigures.isEmpty ? "No figure of \(name) drawn in this pack was suppressed or unpublished."
                             : "Shown as gaps, never as zero: " + missingFigures.joined(separator: "; ") + "."))
         return blocks
+    }
+
+    /// The figures this tool computes rather than copies, each with how and from which
+    /// publication: rates per 10,000 no file publishes, and the neighbours' averages.
+    func computed() -> [String] {
+        guard let official else { return [] }
+        let kinds = Set(pack.pages.map(\.kind))
+        let showsAll = !kinds.isDisjoint(with: [.indicatorTable, .groupIndicators])
+        guard showsAll || kinds.contains(.indicatorTrends) else { return [] }
+        var out: [String] = []
+        let derived = official.indicators.filter { $0.isDerived && (showsAll || trendIndicators.contains($0.id)) }
+        for denominator in Array(Set(derived.compactMap(\.denominator))).sorted() {
+            guard let den = official.indicators.first(where: { $0.id == denominator }) else { continue }
+            let rates = derived.filter { $0.denominator == denominator }
+            let names = rates.map { $0.title.replacingOccurrences(of: " per 10,000 children", with: "").lowercased() }
+            out.append("\(Self.list(names).capitalizedFirst) per 10,000 children are computed by this tool, not copied from a DfE file: it divides each DfE count by DfE\u{2019}s population estimate for the same place and year (\(den.title.lowercased()): the \(den.column) column of \(den.source.publisher), \u{201C}\(den.source.title)\u{201D}, \(den.source.date.display)), multiplies by 10,000 and rounds to one decimal place.")
+        }
+        if !kinds.isDisjoint(with: [.indicatorTable, .indicatorTrends]) {
+            out.append("Neighbours\u{2019} averages are the mean of the published figures of the DfE statistical neighbours that have one, computed by this tool. Every other figure is shown as published, at its source\u{2019}s precision.")
+        }
+        return out
     }
 }

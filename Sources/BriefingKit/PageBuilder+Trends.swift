@@ -22,7 +22,8 @@ extension PageBuilder {
         let store = official.store
         let regionCode = store.regionCode(entry.region)
         let neighbours = store.neighbours(of: entry)
-        let format: (Double, String) -> String = { OfficialContext.format($0, unit: $1) }
+        // Each panel is given its indicator's id as its "unit", so its numbers keep their source's precision.
+        let format: (Double, String) -> String = { x, id in defs.first { $0.id == id }.map { OfficialContext.format(x, $0) } ?? OfficialContext.format(x, unit: id) }
         let panels = defs.map { d -> IndicatorTrends.Panel in
             func date(_ period: String) -> DayDate {
                 let y = Int(period.prefix(4)) ?? 2000
@@ -51,9 +52,11 @@ extension PageBuilder {
                 .init(name: "Neighbours", role: "neighbours", points: neighbourAverage),
             ]
             let noData = mine.contains { $0.value.number != nil } ? nil : IndicatorHeadline.noData(d, place: name, mine: mine)
-            return IndicatorTrends.Panel(id: d.id, title: noData == nil ? IndicatorHeadline.title(d, place: name, mine: mine, england: d.isCount ? nil : england) : d.title,
-                                         detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
-                                         unit: d.unit, series: (
+            let few = { (p: String) in store.few(d, of: entry, period: p, indicators: official.indicators) }
+            let title = noData == nil ? IndicatorHeadline.title(d, place: name, mine: mine, england: d.isCount ? nil : england, few: few) : d.title
+            return IndicatorTrends.Panel(id: d.id, title: title,
+                                         name: d.title, detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
+                                         unit: d.id, series: (
                 [.init(name: name, role: "authority", points: mine.map { (date($0.period), $0.value.number) })] + others
             ).filter { !$0.points.isEmpty }, noData: noData)
         }
@@ -67,50 +70,5 @@ extension PageBuilder {
                                                                 format: format, asAt: asAt, style: style, text: engine, width: width),
                      pieces: IndicatorTrends.pieces(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
                                                     format: format, asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
-    }
-}
-
-/// The finding an indicator's series shows, in words, computed from the figures: the latest
-/// value, where it stands in the series shown (the highest or lowest, or up or down on the year
-/// before) and, for rates and percentages, how it compares with England.
-enum IndicatorHeadline {
-    static let numbers = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "eleven", "twelve", "thirteen", "fourteen", "fifteen"]
-    static func words(_ n: Int) -> String { n < numbers.count ? numbers[n] : String(n) }
-
-    /// "Re-referrals within 12 months at 30.5% in 2025, the highest in nine years and above England's 22.6%".
-    static func title(_ d: IndicatorDefinition, place: String, mine: [(period: String, value: IndicatorValue)], england: IndicatorValue?) -> String {
-        let f = { (x: Double) in OfficialContext.format(x, unit: d.unit) }
-        guard let last = mine.last else { return d.title }
-        guard let v = last.value.number else {
-            let known = mine.last { $0.value.number != nil }
-            return "\(d.title): \(place)\u{2019}s \(last.period) figure is \(OfficialContext.format(last.value, unit: d.unit))" +
-                (known.map { "; \($0.period): \(f($0.value.number!))" } ?? "")
-        }
-        var parts: [String] = []
-        let earlier = mine.dropLast().compactMap { p in p.value.number.map { (p.period, $0) } }
-        let years = mine.compactMap { p in p.value.number.map { _ in Int(p.period.prefix(4)) ?? 0 } }
-        let consecutive = years.count > 1 && years.last! - years.first! == years.count - 1
-        let span = consecutive ? "in \(words(years.count)) years" : "of the \(words(years.count)) years with a figure"
-        if earlier.count >= 2 && earlier.allSatisfy({ v > $0.1 }) {
-            parts.append("the highest \(span)")
-        } else if earlier.count >= 2 && earlier.allSatisfy({ v < $0.1 }) {
-            parts.append("the lowest \(span)")
-        } else if let prev = earlier.last {
-            parts.append(v == prev.1 ? "unchanged from \(prev.0)" : "\(v > prev.1 ? "up" : "down") from \(f(prev.1)) in \(prev.0)")
-        }
-        if let e = england?.number, let c = Comparison(v, e, better: d.better) {
-            let word = c.direction == .similar ? "close to" : (c.direction == .higher ? "above" : "below")
-            parts.append("\(word) England\u{2019}s \(f(e))")
-        }
-        let tail = parts.count == 2 ? ", \(parts[0]) and \(parts[1])" : parts.first.map { ", \($0)" } ?? ""
-        return "\(d.title) at \(f(v)) in \(last.period)\(tail)"
-    }
-
-    /// One sentence for a panel with nothing to draw: no figures at all, or every one missing and why.
-    static func noData(_ d: IndicatorDefinition, place: String, mine: [(period: String, value: IndicatorValue)]) -> String {
-        if mine.isEmpty { return "No figures for \(place) are published for this indicator, so there is nothing to draw." }
-        let reasons = Array(Set(mine.compactMap { p -> String? in if case let .missing(r) = p.value { return r.meaning } else { return nil } })).sorted()
-        return "No figure for \(place) can be drawn: every published figure (\(mine.first!.period)\u{2013}\(mine.last!.period)) is \(reasons.joined(separator: " or "))."
     }
 }

@@ -16,10 +16,18 @@ extension PageBuilder {
         if let v = sheet.agendaItem { rows.append(["Agenda item", v]) }
         if let v = sheet.author { rows.append(["Report author", v]) }
         if let v = sheet.contact { rows.append(["Contact", v]) }
-        rows.append(["Authority", "\(record.authority.council) (Ofsted region: \(record.authority.ofstedRegion))"])
+        if pack.comparing.isEmpty {
+            rows.append(["Authority", "\(record.authority.council) (Ofsted region: \(record.authority.ofstedRegion))"])
+        } else {
+            rows.append(["Authorities", "\(PackDefinition.list(pack.comparing)), in the order the pages show them"])
+            rows.append([record.authority.ofstedRegion.contains(",") ? "Ofsted regions" : "Ofsted region", record.authority.ofstedRegion])
+        }
         rows.append(["For", "the \(pack.audience)"])
         rows.append(["Protective marking", pack.marking])
-        rows.append(["Data as at", "\(asAt.longDisplay) (the newest source this pack uses)"])
+        // The one place the pack's date is explained: the newest source, named, so a reader of a
+        // pack about one authority knows why it may be dated by a report on another.
+        let newest = newestSource.map { ", when the newest source this pack uses was published: \($0.publisher), \u{201C}\($0.title)\u{201D}" } ?? ""
+        rows.append(["Data as at", "\(asAt.longDisplay)\(newest). Each chart gives its own sources\u{2019} dates."])
         if let since = pack.since { rows.append(["What\u{2019}s new since", since.longDisplay]) }
         return [.title(pack.title),
                 .table(DataTable(columns: ["Front sheet", "Detail"], rows: rows)),
@@ -46,8 +54,12 @@ extension PageBuilder {
         // Days from each publication to the next (or to the newest date on record); none is no number at all.
         let periods = record.overallGradePeriods(asOf: record.newestDate).filter { $0.grade == .inadequate && $0.days > 0 }
         if let first = periods.first, let last = periods.last, let from = PartialDate.parse(first.from), let until = PartialDate.parse(last.until) {
+            // The next report may give no overall grade (the 2026 framework): say so, so the count is
+            // not read as ending in a new overall grade.
+            let next = inspections.first { $0.published?.display == until.display || $0.start.display == until.display }
+            let ungraded = next.map { $0.grade(.overallEffectiveness) == nil } ?? false
             numbers.append((Self.grouped(periods.map(\.days).reduce(0, +)),
-                            "days rated inadequate overall: from the report of \(from.display) to the next report, of \(until.display)"))
+                            "days rated inadequate overall: from the report of \(from.display) to the next report, of \(until.display)" + (ungraded ? ", which gives no overall grade" : "")))
         }
         if let last = inspections.last, !last.areasForImprovement.isEmpty {
             numbers.append(("\(last.areasForImprovement.count)", "areas for improvement set at the \(last.start.monthYear) inspection"))
@@ -76,7 +88,7 @@ extension PageBuilder {
             if names != [LeadersAtEvent.notKnown] {
                 blocks.append(.bullet("\(role.title): \(names.joined(separator: " and "))."))
             } else {
-                let last = record.lastNamed(role, by: event.start).map { " (the last the sources name: \($0.person), \($0.when.display))" } ?? ""
+                let last = record.lastNamed(role, by: event.start).map { " (the last the sources name: \($0.person), \($0.when.onOrIn))" } ?? ""
                 blocks.append(.bullet("\(role.title): not known; no source held names who was in post on \(event.start.display)\(last)."))
             }
         }
@@ -128,6 +140,10 @@ extension PageBuilder {
                 _ = using(sources(citedBy: q.sources))
                 blocks.append(.quote(q.text, attribution: "\(q.speaker), \(q.role), \(q.date.display)\(q.dateInferred ? " (date inferred)" : ""); \(citations(q.sources))"))
             }
+        }
+        // Never a heading with nothing under it: one sentence says why the page is empty.
+        if visitFindings.isEmpty && record.quotes.isEmpty {
+            blocks.append(.paragraph(record.officialOnly.map(findingsNotHeld) ?? "The record for \(name) holds no findings from monitoring visits and no quotes."))
         }
         return blocks
     }

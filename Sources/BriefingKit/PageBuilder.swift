@@ -35,13 +35,33 @@ struct PageBuilder {
     /// The newest publication date among `sources`, at its own precision.
     static func newest(_ sources: [Source]) -> PartialDate? { sources.map(\.date).max { $0.earliest < $1.earliest } }
 
-    /// What the whole pack is "as at": the newest source any of its pages uses.
+    /// What the whole pack is "as at": the newest source any of its pages uses. Only the front
+    /// sheet, the footer and the document's metadata say "data as at", and always this date.
     var asAt: PartialDate { Self.newest(used) ?? Self.newest(record.allSources) ?? PartialDate(year: record.newestDate.year, month: nil) }
 
-    /// Records that a page used `sources` and returns the " · data as at …" for its subtitle.
+    /// The source whose date `asAt` is, for the front sheet to name.
+    var newestSource: Source? { (used.isEmpty ? record.allSources : used).max { $0.date.earliest < $1.date.earliest } }
+
+    /// Records that a page used `sources` and returns the " · sources published …" for its
+    /// subtitle: their own dates, never "data as at", so a chart and the footer below it cannot
+    /// give one source two dates.
     mutating func using(_ sources: [Source]) -> String {
         for s in sources where !used.contains(where: { $0.samePublication(s) }) { used.append(s) }
-        return Self.newest(sources).map { " \u{00B7} data as at \($0.longDisplay)" } ?? ""
+        return Self.published(sources).map { " \u{00B7} \($0)" } ?? ""
+    }
+
+    /// "source published 25 September 2025"; "sources published 30 October 2025 to 19 March 2026";
+    /// "sources published in 2025, the newest on 25 September 2025" when the oldest is known only
+    /// to a year (or month) that holds the newest.
+    static func published(_ sources: [Source]) -> String? {
+        var distinct: [Source] = []
+        for s in sources where !distinct.contains(where: { $0.samePublication(s) }) { distinct.append(s) }
+        let dates = distinct.map(\.date).sorted { $0.earliest < $1.earliest }
+        guard let first = dates.first, let last = dates.last else { return nil }
+        let noun = distinct.count == 1 ? "source" : "sources"
+        if first == last { return "\(noun) published \(first.longDisplay)" }
+        if last.latest <= first.latest { return "\(noun) published in \(first.longDisplay), the newest on \(last.longDisplay)" }
+        return "\(noun) published \(first.longDisplay) to \(last.longDisplay)"
     }
 
     mutating func blocks(for page: PageSpec) throws -> [Block] {
@@ -80,7 +100,7 @@ struct PageBuilder {
 
     mutating func matrix(_ heading: String, _ m: GradeMatrix, asAt: String = "", after: [Block] = []) -> [Block] {
         var m = m
-        if !asAt.isEmpty && !m.subtitle.contains("data as at") { m.subtitle += asAt }
+        if !asAt.isEmpty && !m.subtitle.hasSuffix(asAt) { m.subtitle += asAt }
         // The chart's own files (PNG, SVG) are as wide as its columns need, so no word in them
         // breaks; the PDF pages take the columns in groups instead.
         var fileWidth = width

@@ -33,10 +33,12 @@ public enum PageKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// Drawn from the compact official data in `Reports/data`.
+    /// Drawn from the compact official data in `Reports/data`; what is new since a date lists its
+    /// new releases, so every pack with that page names the same ones.
     public var needsOfficialData: Bool {
         switch self {
-        case .indicatorTrends, .neighbourComparison, .indicatorTable, .nationalDistribution, .groupGrid, .groupIndicators: return true
+        case .indicatorTrends, .neighbourComparison, .indicatorTable, .nationalDistribution, .groupGrid, .groupIndicators,
+             .sinceLastMeeting, .whatsNew: return true
         default: return false
         }
     }

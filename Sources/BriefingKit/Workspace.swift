@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Where a run reads its inputs and writes its outputs; defaults are the repository's folders.
@@ -31,6 +32,7 @@ public struct Workspace: Sendable {
     /// Every authority record file under `Reports/authorities`.
     public func recordPaths() -> [String] {
         let folder = "\(reports)/authorities"
+        ReadLog.noteListing(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
     }

@@ -9,6 +9,7 @@ public struct YAMLDocument {
 
     /// Reads and parses `path`. A missing file or a YAML syntax error is an `InputError`.
     public static func load(path: String) throws(InputError) -> YAMLDocument {
+        ReadLog.note(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw InputError(SourceLocation(file: path),

@@ -208,22 +208,35 @@ extension AuthorityRecord {
         return out
     }
 
-    /// Who the sources make certain held each role on `date`; a role the record has holders for
-    /// but none certain on that date is answered "not known", never a guess.
+    /// Who the sources make certain held each role on `date`; failing that, who held it if an
+    /// inferred date is right, with the inference said ("Jenny Turnross (start date inferred)");
+    /// a role the record has holders for but none on that date is answered "not known", never a guess.
     public func certainLeaders(on date: PartialDate) -> [LeadershipRole: [String]] {
         var out: [LeadershipRole: [String]] = [:]
+        func name(_ t: Tenure) -> String { t.interim ? "\(t.person) (interim)" : t.person }
         for role in LeadershipRole.allCases where leadership.contains(where: { $0.role == role }) {
-            let names = leadership.filter { $0.role == role && $0.certainlyCovers(date) }.map { $0.interim ? "\($0.person) (interim)" : $0.person }
+            var names = leadership.filter { $0.role == role && $0.certainlyCovers(date) }.map(name)
+            if names.isEmpty {
+                names = leadership.filter { $0.role == role && $0.likelyCovers(date) }.map { "\(name($0)) (\($0.inferredWords ?? "dates inferred"))" }
+            }
             out[role] = names.isEmpty ? [LeadersAtEvent.notKnown] : names
         }
         return out
     }
 
     /// The person last shown in a role on or before `date`, and when: for "not known" answers.
+    /// Dates are compared by the last day each could mean, so a year-only "2023" is not taken
+    /// to come before "25 May 2023" (as if it meant 1 January); between dates that could mean
+    /// the same days, one that shows a person in post (a start or a sighting) comes after one
+    /// that shows another leaving: one who started in 2023 followed one who left in 2023.
     public func lastNamed(_ role: LeadershipRole, by date: PartialDate) -> (person: String, when: PartialDate)? {
-        leadership.filter { $0.role == role }
-            .compactMap { t in [t.knownUntil, t.knownFrom, t.start, t.end].compactMap { $0 }.filter { $0.earliest <= date.latest }.max().map { (t.person, $0) } }
-            .max { $0.1 < $1.1 }
+        func key(_ d: PartialDate, leaving: Bool) -> (DayDate, DayDate, Int) { (d.latest, d.earliest, leaving ? 0 : 1) }
+        let named = leadership.filter { $0.role == role }.flatMap { t in
+            [(t.knownUntil, false), (t.knownFrom, false), (t.start, false), (t.end, true)].compactMap { d, leaving in
+                d.flatMap { $0.earliest <= date.latest ? (person: t.person, when: $0, leaving: leaving) : nil }
+            }
+        }
+        return named.max { key($0.when, leaving: $0.leaving) < key($1.when, leaving: $1.leaving) }.map { ($0.person, $0.when) }
     }
 
     /// Who led the service at each event (first day of fieldwork), as far as the sources make certain.

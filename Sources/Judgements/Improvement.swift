@@ -92,17 +92,41 @@ public struct Tenure: Sendable, Hashable, Codable {
         return lower.earliest <= date.latest && (upper.map { date.earliest <= $0.latest } ?? true)
     }
 
-    /// The first day the sources make it certain the person was in post: the last day a
-    /// partial start could mean, or a day a source places them in post.
+    /// The first day the sources make it certain the person was in post: the last day a stated
+    /// partial start could mean (a year-only start is certain only from 31 December), or a day a
+    /// source places them in post. An inferred start makes nothing certain (see `likelyFrom`).
     public var certainFrom: DayDate? {
-        [start?.latest, knownFrom.map { $0.precision == .day ? $0.earliest : $0.latest }].compactMap { $0 }.min()
+        [startInferred ? nil : start?.latest, knownFrom.map { $0.precision == .day ? $0.earliest : $0.latest }].compactMap { $0 }.min()
     }
 
     /// The last day the sources make it certain the person was still in post: the first day a
-    /// partial end could mean, or the last dated source that shows them in post. Nothing is
-    /// assumed beyond it: a tenure with no known end is not taken to continue.
+    /// stated partial end could mean, or the last dated source that shows them in post (a
+    /// year-only one only to 1 January). Nothing is assumed beyond it: a tenure with no known end
+    /// is not taken to continue, and an inferred end makes nothing certain.
     public var certainUntil: DayDate? {
-        [end?.earliest, knownUntil?.earliest, knownFrom?.earliest].compactMap { $0 }.max()
+        [endInferred ? nil : end?.earliest, knownUntil?.earliest, knownFrom?.earliest].compactMap { $0 }.max()
+    }
+
+    /// The first and last days in post if the inferred dates are right: the certain days
+    /// widened by an inferred start or end. Drawn apart from the certain days, and named in "who
+    /// led" only with the inference said.
+    public var likelyFrom: DayDate? { [certainFrom, startInferred ? start?.latest : nil].compactMap { $0 }.min() }
+    public var likelyUntil: DayDate? { [certainUntil, endInferred ? end?.earliest : nil].compactMap { $0 }.max() }
+
+    /// Whether the person was in post for the whole of `date` if the inferred dates are right.
+    public func likelyCovers(_ date: PartialDate) -> Bool {
+        guard let from = likelyFrom, let until = likelyUntil, from <= until else { return false }
+        return from <= date.earliest && date.latest <= until
+    }
+
+    /// What is inferred, for readers: "start date inferred", "end date inferred" or "dates inferred".
+    public var inferredWords: String? {
+        switch (startInferred, endInferred) {
+        case (true, true): return "dates inferred"
+        case (true, false): return "start date inferred"
+        case (false, true): return "end date inferred"
+        case (false, false): return nil
+        }
     }
 
     /// The last date a source shows the person in post when the end is not known.

@@ -196,6 +196,8 @@ public struct AuthorityRecord: Sendable, Codable {
     public var eras: [FrameworkEra]
     public var leadership: [Tenure] = []
     public var quotes: [Quote] = []
+    /// Set when the record is made from Ofsted's outcomes file alone: what that file cannot tell.
+    public var officialOnly: OfficialOnly?
 
     public init(authority: Authority, sources: [Source], events: [Event], eras: [FrameworkEra],
                 leadership: [Tenure] = [], quotes: [Quote] = []) {
@@ -221,10 +223,8 @@ public struct AuthorityRecord: Sendable, Codable {
         eras.first { $0.contains(date) }
     }
 
-    /// The newest date anywhere in the record: the "data as at" date and the default creation
-    /// date of a pack, so that outputs depend on the data alone.
-    /// The newest date of any fact (events and quotes). Partial dates count from their first day,
-    /// so "2025" never claims data as at 31 December.
+    /// The newest date of any fact (events and quotes): where a timeline's axis ends. Partial
+    /// dates count from their first day, so "2025" never claims data as at 31 December.
     public var newestDate: DayDate {
         var dates: [DayDate] = quotes.map { $0.date.earliest }
         for e in events {
@@ -233,5 +233,21 @@ public struct AuthorityRecord: Sendable, Codable {
             if let d = e.published { dates.append(d.earliest) }
         }
         return dates.max() ?? DayDate(year: 2000, month: 1, day: 1)
+    }
+}
+
+/// What a record made from Ofsted's outcomes file alone (no record in `Reports/authorities`)
+/// cannot hold: no report text (areas for improvement, findings, quotes), no leaders, and visits
+/// only for the period of the file's in-year table. Pages say so rather than imply there were none.
+public struct OfficialOnly: Sendable, Codable {
+    /// The authority's page on Ofsted's reports site, from the file's web link.
+    public var reportsURL: String
+    /// The period of the file's in-year table, the only place it lists visits (nil: not known).
+    public var visitsFrom: PartialDate?
+    public var visitsTo: PartialDate?
+
+    public init(reportsURL: String?, visitsFrom: PartialDate?, visitsTo: PartialDate?) {
+        self.reportsURL = reportsURL ?? "https://reports.ofsted.gov.uk"
+        self.visitsFrom = visitsFrom; self.visitsTo = visitsTo
     }
 }

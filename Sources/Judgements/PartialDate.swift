@@ -96,6 +96,16 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         return day.map { "\($0) \(name) \(year)" } ?? "\(name) \(year)"
     }
 
+    /// "on 14 May 2018", "in Dec 2023", "in 2024": a date as a time something happened.
+    public var onOrIn: String { precision == .day ? "on \(display)" : "in \(display)" }
+
+    /// "2023 (month not known)", "May 2023 (inferred)", "2023 (month not known, inferred)": a date
+    /// with what is not known about it, for tenures, whose drawing cannot say it alone.
+    public func withCaveats(inferred: Bool) -> String {
+        let caveats = (precision == .year ? ["month not known"] : []) + (inferred ? ["inferred"] : [])
+        return display + (caveats.isEmpty ? "" : " (\(caveats.joined(separator: ", ")))")
+    }
+
     /// "May 2018" ("2024" when only the year is known).
     public var monthYear: String { monthOrNil == nil ? "\(year)" : "\(Self.monthNames[month - 1]) \(year)" }
 

@@ -34,10 +34,22 @@ public struct TimelineItem: Sendable, Hashable {
     /// certain (nil when no single day is certain). Uncertain stretches are drawn faded.
     public var possible: ClosedRange<DayDate>? = nil
     public var certain: ClosedRange<DayDate>? = nil
+    /// For tenures: the days in post if the inferred dates are right (the certain days and more),
+    /// drawn apart from the certain ones; nil when nothing follows from an inference.
+    public var likely: ClosedRange<DayDate>? = nil
+    /// For tenures: the month or year a start or an end (or the last source) falls in, drawn
+    /// fading in or out; and a stretch known only as "in post at some time in it".
+    public var fadeIn: ClosedRange<DayDate>? = nil
+    public var fadeOut: ClosedRange<DayDate>? = nil
+    public var sighting: ClosedRange<DayDate>? = nil
+    public var startInferred = false
+    public var endInferred = false
+    /// For tenures: the start and the end in words, with what is not known ("2023 (month not
+    /// known, inferred)", "not known (known in post in 2025)"), for the data table.
+    public var fromWords: String? = nil
+    public var untilWords: String? = nil
     /// A shorter label for when the full one is wider than the axis (large print): the kind of event.
     public var shortLabel: String? = nil
-    /// For tenures: whether any source gives when the person started (or was first in post).
-    public var startKnown: Bool = true
 }
 
 extension AuthorityRecord {
@@ -78,19 +90,68 @@ extension AuthorityRecord {
         for t in leadership {
             guard let start = t.start ?? t.knownFrom ?? t.end else { continue }
             let last = t.end ?? t.lastShownInPost ?? start
-            var label = t.person + (t.interim ? " (interim)" : "")
-            var facts: [String] = []
-            if t.start == nil { facts.append(t.knownFrom.map { "in post \($0.display)" } ?? "start not known") }
-            if let end = t.end { facts.append("left \(end.display)") } else if last != t.knownFrom || t.start != nil { facts.append("last shown in post \(last.display)") }
-            label += " (" + facts.joined(separator: "; ") + ")"
+            let name = t.person + (t.interim ? " (interim)" : "")
             var item = TimelineItem(id: "\(t.role.rawValue):\(t.person)", lane: .init(t.role), start: start, end: last,
-                                    label: label, grade: nil, inferred: t.startInferred || t.endInferred, interim: t.interim,
+                                    label: "\(name): \(t.inWords)", grade: nil, inferred: t.startInferred || t.endInferred, interim: t.interim,
                                     openEnded: t.end == nil)
-            item.possible = start.earliest...max(start.earliest, last.latest)
-            item.startKnown = t.start != nil || t.knownFrom != nil
+            item.shortLabel = name
+            let possible = start.earliest...max(start.earliest, last.latest)
+            item.possible = possible
+            item.startInferred = t.startInferred
+            item.endInferred = t.endInferred
+            item.fromWords = t.fromWords
+            item.untilWords = t.untilWords
             if let from = t.certainFrom, let until = t.certainUntil, from <= until { item.certain = from...until }
+            if let from = t.likelyFrom, let until = t.likelyUntil, from <= until, item.certain != from...until { item.likely = from...until }
+            // Around the days in post (certain or inferred), the month or year a partial start or
+            // end falls in fades in or out; with no such days, a start alone fades in, an end
+            // alone fades out, and anything else is "in post at some time in" its stretch.
+            if let bar = item.likely ?? item.certain {
+                if possible.lowerBound < bar.lowerBound { item.fadeIn = possible.lowerBound...bar.lowerBound }
+                if bar.upperBound < possible.upperBound { item.fadeOut = bar.upperBound...possible.upperBound }
+            } else if t.start != nil && t.end == nil && t.knownFrom == nil && t.knownUntil == nil {
+                item.fadeIn = possible
+            } else if t.end != nil && t.start == nil && t.knownFrom == nil && t.knownUntil == nil {
+                item.fadeOut = possible
+            } else {
+                item.sighting = possible
+            }
             out.append(item)
         }
         return out.sorted { ($0.lane.rawValue, $0.start) < ($1.lane.rawValue, $1.start) }
+    }
+}
+
+extension Tenure {
+    /// "from 2023 (month not known, inferred)"; "start not known; in post on 13 Mar 2023".
+    public var fromPhrase: String {
+        if let start { return "from \(start.withCaveats(inferred: startInferred))" }
+        if let k = knownFrom { return "start not known; in post \(k.onOrIn)" + (end == nil && knownUntil == nil ? " (last source held)" : "") }
+        return "start not known"
+    }
+
+    /// "known in post in 2025 (last source held)"; "known in post on 25 May 2023; left in 2023
+    /// (month not known, inferred)"; "no later source held".
+    public var untilPhrase: String? {
+        var parts: [String] = []
+        if let u = knownUntil { parts.append("known in post \(u.onOrIn)" + (end == nil ? " (last source held)" : "")) }
+        if let end { parts.append("left \(end.precision == .day ? "on" : "in") \(end.withCaveats(inferred: endInferred))") }
+        if parts.isEmpty && start != nil { parts.append("no later source held") }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// The tenure in words, keeping each date's precision and saying what is inferred: "from
+    /// 2023 (month not known, inferred); known in post in 2025 (last source held)".
+    public var inWords: String { ([fromPhrase] + [untilPhrase].compactMap { $0 }).joined(separator: "; ") }
+
+    /// The data table's "From" and "To": the date with its caveats, or "not known" and what is known.
+    public var fromWords: String {
+        if let start { return start.withCaveats(inferred: startInferred) }
+        return "not known" + (knownFrom.map { " (in post \($0.onOrIn))" } ?? "")
+    }
+    public var untilWords: String {
+        if let end { return end.withCaveats(inferred: endInferred) }
+        if let u = knownUntil ?? knownFrom { return "not known (last known in post \(u.onOrIn))" }
+        return "not known (no later source held)"
     }
 }

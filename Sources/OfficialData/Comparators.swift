@@ -28,7 +28,8 @@ public struct IndicatorComparison: Sendable, Hashable {
 }
 
 /// How one figure compares with another, in words and a symbol (never colour alone), judged by
-/// the indicator's better direction. Within 5% of the other figure counts as similar.
+/// the indicator's better direction. Within 5% of the other figure counts as similar, and so does
+/// a difference no bigger than the figures' rounding (`step`): 1.2% is not "above" 1.1%.
 public struct Comparison: Sendable, Hashable {
     public enum Direction: String, Sendable { case higher, lower, similar }
     public var direction: Direction
@@ -36,10 +37,15 @@ public struct Comparison: Sendable, Hashable {
 
     public static let similarShare = 0.05
 
-    public init?(_ a: Double?, _ b: Double?, better: IndicatorDefinition.Better) {
+    public init?(_ a: Double?, _ b: Double?, better: IndicatorDefinition.Better, step: Double = 0) {
         guard let a, let b else { return nil }
         self.better = better
-        if abs(a - b) <= abs(b) * Self.similarShare { direction = .similar } else { direction = a > b ? .higher : .lower }
+        if abs(a - b) <= max(abs(b) * Self.similarShare, step + 1e-9) { direction = .similar } else { direction = a > b ? .higher : .lower }
+    }
+
+    /// Compared as `indicator`'s figures: its better direction and its rounding.
+    public init?(_ a: Double?, _ b: Double?, _ indicator: IndicatorDefinition) {
+        self.init(a, b, better: indicator.better, step: indicator.step)
     }
 
     public var symbol: String {

@@ -11,9 +11,13 @@ public struct IndicatorFinding: Sendable, Hashable {
     public var neighbours: Double?
     /// How many published years the series shown has (at most nine).
     public var years: Int
-    /// The latest figure is the worst of those years, in the better direction.
+    /// The latest figure is the worst of those years, in the better direction, by more than
+    /// rounding, and rests on enough children or social workers.
     public var worstInSeries: Bool
-    /// Relative distance on the worse side (0.35 = 35% worse); negative when better.
+    /// Set when the latest figure rests on few children or social workers: it is then marked,
+    /// and never ranked against other figures or places.
+    public var few: FewCount?
+    /// Relative distance on the worse side (0.35 = 35% worse); negative when better, 0 when about the same.
     public var behindEngland: Double?
     public var behindNeighbours: Double?
 }
@@ -25,11 +29,18 @@ extension OfficialDataStore {
         return comparisons(for: entry, indicators: indicators).compactMap { c -> IndicatorFinding? in
             guard c.indicator.better != .neither, c.indicator.unit != "count", let v = c.authority.number else { return nil }
             let sign = c.indicator.better == .lower ? 1.0 : -1.0
-            func behind(_ other: Double?) -> Double? { other.flatMap { $0 == 0 ? nil : sign * (v - $0) / $0 } }
-            let shown = series(c.indicator.id, code: code).suffix(9).compactMap { $0.value.number }
-            let worst = shown.allSatisfy { sign * ($0 - v) <= 0 }
+            // About the same (within 5% or the rounding) is neither behind nor ahead.
+            func behind(_ other: Double?) -> Double? {
+                guard let other, other != 0 else { return nil }
+                return Comparison(v, other, c.indicator)?.direction == .similar ? 0 : sign * (v - other) / other
+            }
+            let shown = series(c.indicator.id, code: code).suffix(9).filter { $0.value.number != nil }
+            let earlier = shown.dropLast().compactMap(\.value.number)
+            let worst = earlier.allSatisfy { sign * (v - $0) > 0 && c.indicator.differs(v, $0) }
+            let small = few(c.indicator, of: entry, period: c.period, indicators: indicators)
             return IndicatorFinding(indicator: c.indicator, period: c.period, value: v, england: c.england?.number,
-                                    neighbours: c.neighbourAverage, years: shown.count, worstInSeries: worst && shown.count > 1,
+                                    neighbours: c.neighbourAverage, years: shown.count, worstInSeries: worst && shown.count > 1 && small == nil,
+                                    few: small,
                                     behindEngland: behind(c.england?.number), behindNeighbours: behind(c.neighbourAverage))
         }
     }

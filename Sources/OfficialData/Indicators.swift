@@ -89,6 +89,18 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var numerator: String?
     public var denominator: String?
     public var per: Double = 10_000
+    /// The published count a rate or percentage rests on (`based_on:`), for the small-numbers rule.
+    public var basedOn: String?
+    /// What a count counts ("second or subsequent plans") and of whom ("children", "social
+    /// workers"): the words a figure resting on few of them is marked with.
+    public var noun: String?
+    public var people: String?
+    /// Decimal places to show, as the source publishes them (DfE's children-looked-after rates
+    /// are whole numbers): `decimals` in the catalogue; else counts whole, the rest to one place.
+    public var decimals: Int?
+
+    /// The decimal places every figure of this indicator is written with.
+    public var places: Int { decimals ?? (isCount ? 0 : 1) }
 
     /// Counts are compared only within one authority's own trend, never across places.
     public var isCount: Bool { unit == "count" }
@@ -107,9 +119,11 @@ public enum IndicatorCatalogue {
             if let source = Source.read(item, log) { sources[source.id] = source }
         }
         var out: [IndicatorDefinition] = []
+        var bases: [(IndicatorDefinition, SourceLocation)] = []
         for item in root.list("indicators", log, in: "the indicators file", required: true) {
             guard let m = item.requireMapping(log, as: "an indicator") else { continue }
-            m.checkKeys(["id", "title", "definition", "unit", "period", "better", "file", "column", "filter", "source", "rate_of", "per_10000_of"], log, in: "an indicator")
+            m.checkKeys(["id", "title", "definition", "unit", "period", "better", "file", "column", "filter", "source", "rate_of", "per_10000_of",
+                          "based_on", "noun", "people", "decimals"], log, in: "an indicator")
             guard let id = m.string("id", log, in: "an indicator") else { continue }
             let what = "indicator \"\(id)\""
             // A computed rate names its two indicators instead of a file and column.
@@ -130,14 +144,35 @@ public enum IndicatorCatalogue {
             let source = sources[fields[7]!]
             if source == nil { log.error(m["source"]!.location, "\(what) cites \"\(fields[7]!)\", which is not in the sources list") }
             guard let better, let source else { continue }
-            out.append(IndicatorDefinition(id: id, title: fields[0]!, definition: fields[1]!, unit: fields[2]!, period: fields[3]!,
-                                           better: better, file: fields[5]!, column: fields[6]!, filter: filter, source: source,
-                                           numerator: numerator, denominator: denominator))
+            var decimals: Int?
+            if let raw = m.string("decimals", log, in: what, required: false) {
+                decimals = Int(raw).flatMap { (0...3).contains($0) ? $0 : nil }
+                if decimals == nil { log.error(m["decimals"]!.location, "\(what): \"decimals\" should be a whole number from 0 to 3, found \"\(raw)\"") }
+            }
+            var d = IndicatorDefinition(id: id, title: fields[0]!, definition: fields[1]!, unit: fields[2]!, period: fields[3]!,
+                                        better: better, file: fields[5]!, column: fields[6]!, filter: filter, source: source,
+                                        numerator: numerator, denominator: denominator)
+            d.decimals = decimals
+            d.basedOn = m.string("based_on", log, in: what, required: false)
+            d.noun = m.string("noun", log, in: what, required: false)
+            d.people = m.string("people", log, in: what, required: false)
+            if d.basedOn != nil && d.isCount { log.error(m["based_on"]!.location, "\(what) is a count: it is its own base, so give noun and people, not based_on") }
+            if (d.noun == nil) != (d.people == nil) { log.error(m.location, "\(what): give both noun and people (what the count counts, and of whom), or neither") }
+            out.append(d)
+            bases.append((d, m["based_on"]?.location ?? m.location))
         }
         for d in out where d.isDerived {
             for part in [d.numerator!, d.denominator!] where !out.contains(where: { $0.id == part && !$0.isDerived }) {
                 log.error(SourceLocation(file: path), "indicator \"\(d.id)\" is computed from \"\(part)\", which is not a published indicator in this file")
             }
+        }
+        // A base is a count that says what it counts, so a figure resting on few of them can say so.
+        for (d, at) in bases {
+            guard let base = d.basedOn else { continue }
+            guard let b = out.first(where: { $0.id == base }) else {
+                log.error(at, "indicator \"\(d.id)\" is based on \"\(base)\", which is not in this file\(Suggestion.hint(for: base, in: out.map(\.id)))"); continue
+            }
+            if !b.isCount || b.noun == nil { log.error(at, "indicator \"\(d.id)\" is based on \"\(base)\", which is not a count with a noun and people") }
         }
         try log.throwIfErrors()
         return out

@@ -25,6 +25,7 @@ public enum InputFile {
 
     /// The whole file, refused when larger than `limit` bytes (said in megabytes, with `what`).
     public static func read(_ path: String, limit: Int64, what: String = "an input file") throws(InputError) -> Data {
+        ReadLog.note(path)
         let size = try check(path)
         guard size <= limit else {
             throw InputError(SourceLocation(file: path), "the file is \(megabytes(size)), more than the \(megabytes(limit)) \(what) may be")

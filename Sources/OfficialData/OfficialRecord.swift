@@ -41,8 +41,24 @@ public enum OfficialRecord {
                                   statisticalNeighbours: store.neighbours(of: entry).map(\.name), source: cite[0])
         var source = outcomesSource
         if source.url == nil { source.url = link }
-        return AuthorityRecord(authority: authority, sources: [source], events: events.sorted { $0.start < $1.start },
-                               eras: frameworks.eras)
+        var record = AuthorityRecord(authority: authority, sources: [source], events: events.sorted { $0.start < $1.start },
+                                     eras: frameworks.eras)
+        let period = inYearPeriod(outcomesSource)
+        record.officialOnly = OfficialOnly(reportsURL: link, visitsFrom: period?.from, visitsTo: period?.to)
+        return record
+    }
+
+    /// The in-year table's period: the year to the file's "as at" date, read from its title
+    /// ("… as at 31 March 2025": 1 April 2024 to 31 March 2025), as Ofsted's sheet is titled
+    /// ("in-year inspection activity 2024-25"). Nil when the title gives no day.
+    public static func inYearPeriod(_ source: Source) -> (from: PartialDate, to: PartialDate)? {
+        guard let r = source.title.range(of: "as at "), let to = PartialDate.parse(String(source.title[r.upperBound...])),
+              let day = to.day else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let next = calendar.date(byAdding: .day, value: 1, to: DayDate(year: to.year - 1, month: to.month, day: day).date) else { return nil }
+        let d = DayDate(next)
+        return (PartialDate(year: d.year, month: d.month, day: d.day), to)
     }
 }
 

@@ -45,10 +45,21 @@ public final class DocumentRenderer {
         var pages = paginate(document.blocks, contents: nil)
         for _ in 0..<2 {
             var headingPages: [ContentsEntry] = []
+            var section: [String] = [], seen: Set<String> = []
             for (i, page) in pages.enumerated() {
                 for b in page.blocks {
                     if let h = b.layout.heading, h.level == 1 || h.level == 2, i > 0 {
                         headingPages.append(ContentsEntry(title: h.text, page: i + 1, dest: Self.dest(b.layout.blockIndex), level: h.level))
+                        section = h.level == 1 ? [h.text] : Array(section.prefix(1)) + [h.text]
+                    }
+                    // A section may run over several pages: `{page:Heading#mark}` is the page in it
+                    // where a chart draws the mark with that id (a table row, a panel), level 3.
+                    guard b.layout.tag == "Figure" else { continue }
+                    for case let .text(t) in b.layout.marks {
+                        guard let id = t.id else { continue }
+                        for h in section where seen.insert("\(h)#\(id)").inserted {
+                            headingPages.append(ContentsEntry(title: "\(h)#\(id)", page: i + 1, dest: "", level: 3))
+                        }
                     }
                 }
             }
@@ -72,16 +83,29 @@ public final class DocumentRenderer {
         }
     }
 
-    /// `{page:Heading}` → "page 7" (or "page ?" before the first pagination pass).
+    /// `{page:Heading}` → "page 7" (or "page ?" before the first pagination pass);
+    /// `{page:Heading#mark}` → the page of that mark within the section, else the heading's page.
     public static func resolvePages(_ s: String, _ contents: [ContentsEntry]?) -> String {
         guard s.contains("{page:") else { return s }
         var out = s
         while let open = out.range(of: "{page:"), let close = out[open.upperBound...].firstIndex(of: "}") {
-            let title = String(out[open.upperBound..<close])
-            let page = contents?.first { $0.title == title }.map { String($0.page) } ?? "?"
+            let key = String(out[open.upperBound..<close])
+            let heading = String(key.prefix { $0 != "#" })
+            let page = (contents?.first { $0.title == key } ?? contents?.first { $0.title == heading }).map { String($0.page) } ?? "?"
             out.replaceSubrange(open.lowerBound...close, with: "page \(page)")
         }
         return out
+    }
+
+    /// A note directly before a table or figure labels it ("Part 1 of 2: columns …"): it stays with
+    /// what it labels, so a heading kept with the note is never left at the foot of a page with
+    /// only the label under it and the table overleaf.
+    static func introduces(_ block: Block, _ next: Block?) -> Bool {
+        guard case .note = block, let next else { return false }
+        switch next {
+        case .table, .figure: return true
+        default: return false
+        }
     }
 
     /// The named destination of the level-1 heading made from block `index`.
@@ -102,6 +126,11 @@ public final class DocumentRenderer {
                 pieces = layoutBlock(block, index: index, contents: contents)
             } else if Self.citesPages(block) {
                 pieces = layoutBlock(block, index: index, contents: contents)
+            } else if case let .table(table) = block, !pending.isEmpty {
+                // The headings and label kept with a table share a page with its first rows, so
+                // its first piece leaves them room.
+                let run = pending.map(\.height).reduce(0, +) + gap * Double(pending.count)
+                pieces = layoutTable(table, index: index, firstLimit: tableLimit - run)
             } else if let cached = blockCache[index] {
                 pieces = cached
             } else {
@@ -110,7 +139,7 @@ public final class DocumentRenderer {
             }
             for piece in pieces {
                 pending.append(piece)
-                if piece.keepWithNext { continue }
+                if piece.keepWithNext || Self.introduces(block, blocks.dropFirst(index + 1).first) { continue }
                 // Place the pending run (headings plus the block they introduce) together when it fits.
                 let runHeight = pending.map(\.height).reduce(0, +) + gap * Double(pending.count - 1)
                 if y + runHeight > contentBottom && !pages[pages.count - 1].blocks.isEmpty {

@@ -62,7 +62,8 @@ public struct GradeMatrix: Sendable {
         case let .status(s, note): return sentenceCase(s.rawValue) + (note.map { ": \($0)" } ?? "")
         case let .reading(s): return "Officer\u{2019}s reading: \(s.rawValue)"
         case let .plain(words, _): return words
-        case let .notJudged(reason): return "Not judged: \(reason)"
+        // A reason that already says so ("not judged under the 2026 framework") is not prefixed again.
+        case let .notJudged(reason): return reason.lowercased().hasPrefix("not judged") ? sentenceCase(reason) : "Not judged: \(reason)"
         }
     }
 

@@ -168,7 +168,8 @@ struct HTMLWriter {
         guard html.contains("{page:") else { return html }
         var out = html
         while let open = out.range(of: "{page:"), let close = out[open.upperBound...].firstIndex(of: "}") {
-            let title = String(out[open.upperBound..<close])
+            // A web page has no pages: `{page:Heading#mark}` links to the heading's section.
+            let title = String(out[open.upperBound..<close].prefix { $0 != "#" })
             let anchor = sectionAnchors.first { Self.escaped($0.key) == title || $0.key == title }?.value
             let quoted = "\u{201C}\(title)\u{201D}, "
             if let anchor, let q = out[..<open.lowerBound].range(of: quoted, options: .backwards), q.upperBound == open.lowerBound {

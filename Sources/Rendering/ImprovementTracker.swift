@@ -55,7 +55,7 @@ public enum ImprovementTracker {
                                       + [t.longestRunWithoutProgress >= driftVisits ? "yes" : t.history.contains { $0.coverage == .finding } ? "no" : "no finding to judge"]
                               })
         var m = GradeMatrix(id: id, title: title,
-                            subtitle: "What each monitoring visit is known to have found \u{00B7} \(authority) \u{00B7} areas set by the \(inspection.start.monthYear) inspection" + asAt,
+                            subtitle: "What each visit is known to have found \u{00B7} \(authority) \u{00B7} areas from the \(inspection.start.monthYear) inspection" + asAt,
                             rows: rows, columns: columns, cells: cells, key: key, sourceLine: sourceLine, altText: alt, table: table)
         m.labelShare = 0.25
         // Many visits make many columns: area titles may wrap onto more lines, words in cells may not.

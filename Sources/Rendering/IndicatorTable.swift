@@ -10,9 +10,12 @@ public enum IndicatorTable {
         public var title: String
         public var detail: String
         public var values: [String]
+        /// What the row is about (an indicator's id): its label's mark is `row:<id>`, so a
+        /// citation can find the page the row is drawn on. Nil: the row's position.
+        public var id: String?
 
-        public init(title: String, detail: String, values: [String]) {
-            self.title = title; self.detail = detail; self.values = values
+        public init(title: String, detail: String, values: [String], id: String? = nil) {
+            self.title = title; self.detail = detail; self.values = values; self.id = id
         }
     }
 
@@ -93,7 +96,7 @@ public enum IndicatorTable {
         marks.append(.line(LineMark(from: (0, y), to: (width, y), colour: style.colours.rule, width: style.strokes.rule)))
         y += lineGap
         for (r, row) in rows.enumerated() {
-            let a = placer.place(row.title, cellFont.with(bold: true), colour: ink, x: 0, y: y + pad, width: labelWidth - pad, id: "row:\(r)")
+            let a = placer.place(row.title, cellFont.with(bold: true), colour: ink, x: 0, y: y + pad, width: labelWidth - pad, id: "row:\(row.id ?? String(r))")
             let b = placer.place(row.detail, small, colour: muted, x: 0, y: a.frame.maxY + 1, width: labelWidth - pad)
             let cells = row.values.enumerated().map { i, v in
                 placer.place(v, cellFont, colour: ink, x: colX(i) + pad, y: y + pad, width: colWidth - 2 * pad,

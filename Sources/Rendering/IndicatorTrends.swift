@@ -21,15 +21,20 @@ public enum IndicatorTrends {
 
     public struct Panel: Sendable {
         public var id: String
+        /// The panel's finding about the authority ("… at 30.5% in 2025, the highest in nine years").
         public var title: String
+        /// What the panel measures ("Re-referrals within 12 months"): the label of its rows in the
+        /// data table, where England's and the neighbours' rows must not carry the authority's finding.
+        public var name: String
         public var detail: String
+        /// What `format` is given to write this panel's numbers.
         public var unit: String
         public var series: [Series]
         /// The one sentence printed in place of a plot when there is nothing to draw.
         public var noData: String?
 
-        public init(id: String, title: String, detail: String, unit: String, series: [Series], noData: String? = nil) {
-            self.id = id; self.title = title; self.detail = detail; self.unit = unit; self.series = series; self.noData = noData
+        public init(id: String, title: String, name: String? = nil, detail: String, unit: String, series: [Series], noData: String? = nil) {
+            self.id = id; self.title = title; self.name = name ?? title; self.detail = detail; self.unit = unit; self.series = series; self.noData = noData
         }
 
         /// True when no series has a single figure to draw.
@@ -152,7 +157,7 @@ public enum IndicatorTrends {
         var rows: [[String]] = []
         for p in panels {
             for s in p.series {
-                rows.append([p.title, s.name] + years.map { y in
+                rows.append([p.name, s.name] + years.map { y in
                     guard let pt = s.points.first(where: { $0.date.year == y }) else { return "" }
                     return pt.value.map { format($0, p.unit) } ?? "missing"
                 })

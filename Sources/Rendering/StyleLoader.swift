@@ -67,19 +67,6 @@ public enum StyleLoader {
                      grades: grades, statuses: statuses, pageWidth: page!.0, pageHeight: page!.1, margin: margin!, spacing: Style.Spacing(merged.spacing)!, strokes: Style.Strokes(merged.strokes)!)
     }
 
-    /// The style file and the files of its bases, for a build's manifest: a change to a base
-    /// rebuilds every pack drawn in a style that inherits from it.
-    public static func files(_ path: String) -> [String] {
-        var out = [path]
-        var current = path
-        while out.count < 10, let doc = try? YAMLDocument.load(path: current), let base = doc.root.mapping?["base"]?.scalar {
-            current = URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent("\(base).yaml").path
-            if out.contains(current) { break }
-            out.append(current)
-        }
-        return out
-    }
-
     /// The file at `path` over its bases, each checked as it is read.
     static func chain(_ path: String, seen: [String], _ log: DiagnosticLog) throws(InputError) -> Partial {
         let doc = try YAMLDocument.load(path: path)

@@ -1,8 +1,12 @@
 import Foundation
 
 extension DocumentRenderer {
-    /// A table as pieces that each fit a page, the header repeated on each.
-    func layoutTable(_ table: DataTable, index: Int) -> [BlockLayout] {
+    /// The tallest piece of a table on a page of its own.
+    var tableLimit: Double { pageSpace - 40 }
+
+    /// A table as pieces that each fit a page, the header repeated on each; the first piece no
+    /// taller than `firstLimit`, when what comes before it on its page needs room.
+    func layoutTable(_ table: DataTable, index: Int, firstLimit: Double? = nil) -> [BlockLayout] {
         let placer = TextPlacer(engine: engine)
         let width = contentWidth, pad = 3.0
         let font = style.font(\.note), head = style.font(\.note, bold: true)
@@ -56,9 +60,9 @@ extension DocumentRenderer {
             b.container = Container(tag: "Table", id: index)
             return b
         }
-        let limit = pageSpace - 40
         for (i, row) in table.rows.enumerated() {
             let (m, h) = rowMarks(row, bold: false, y: y, shade: i % 2 == 1)
+            let limit = pieces.isEmpty ? min(firstLimit ?? tableLimit, tableLimit) : tableLimit
             if y + h > limit && y > 30 {
                 pieces.append(piece())
                 (marks, y) = rowMarks(table.columns, bold: true, y: 0, shade: false)

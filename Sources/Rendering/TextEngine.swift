@@ -121,12 +121,33 @@ public final class TextEngine {
         return pango_font_description_get_family(d).map { String(cString: $0) }
     }
 
-    /// The families Pango resolves for the report faces (regular, bold, italic), for manifests:
-    /// a change of installed fonts changes the output, so it must rebuild the packs.
-    public func resolvedFamilies(_ families: [String] = ["Liberation Sans", "DejaVu Sans"]) -> [String] {
-        [(false, false), (true, false), (false, true)].compactMap { bold, italic in
-            resolvedFamily(FontSpec(families: families, size: 10, bold: bold, italic: italic)).map { "\($0)\(bold ? " bold" : "")\(italic ? " italic" : "")" }
+    /// The font file Pango loads for each family of `families` (each on its own: the fallback
+    /// family draws the glyphs the first lacks) in the regular, bold and italic faces the pages
+    /// use, as "family face" and file path, for a build's manifest: the files are hashed like any
+    /// other input, so a font updated or swapped by the system rebuilds the packs it draws.
+    public func fontFiles(_ families: [String]) -> [(face: String, file: String)] {
+        var out: [(face: String, file: String)] = []
+        for family in families {
+            for (bold, italic) in [(false, false), (true, false), (false, true)] {
+                let face = "\(family)\(bold ? " bold" : "")\(italic ? " italic" : "")"
+                guard let font = pango_context_load_font(pango, fontDescription(FontSpec(families: [family], size: 10, bold: bold, italic: italic))) else {
+                    out.append((face, "none")); continue
+                }
+                defer { g_object_unref(UnsafeMutableRawPointer(font)) }
+                let instance = UnsafeMutableRawPointer(font).assumingMemoryBound(to: GTypeInstance.self)
+                guard g_type_check_instance_is_a(instance, pango_fc_font_get_type()) != 0,
+                      let pattern = pango_fc_font_get_pattern(UnsafeMutableRawPointer(font).assumingMemoryBound(to: PangoFcFont.self)) else {
+                    out.append((face, "unknown")); continue
+                }
+                var file: UnsafeMutablePointer<FcChar8>?
+                if FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch, let file {
+                    out.append((face, String(cString: file)))
+                } else {
+                    out.append((face, "unknown"))
+                }
+            }
         }
+        return out
     }
 
     /// Draws `text` with its top-left at (x, y), wrapped at `width` as when it was measured.

@@ -49,12 +49,12 @@ public struct TidyTable: Sendable {
     static let suppressionCodes: Set<String> = ["c", "x", "z", "k", "u", "low", "blank"]
 
     /// A display string read back: "8,410" → 8410; "30.5%" → 30.5 per cent; "2,645 (10 of 10)"
-    /// → 2645, note "10 of 10"; "suppressed (c)" and "Not judged: reason" → missing, with why.
+    /// → 2645, note "10 of 10"; "suppressed (c)", "Not judged: reason" and "Not judged under …" → missing, with why.
     static func reading(_ s: String) -> (value: Cell, unit: String?, note: String?, missing: String?) {
         let text = s.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return (.empty, nil, nil, nil) }
         if text == "missing" { return (.empty, nil, nil, "missing") }
-        if text.hasPrefix("Not judged: ") { return (.empty, nil, nil, "Not judged: " + text.dropFirst("Not judged: ".count)) }
+        if text.hasPrefix("Not judged") { return (.empty, nil, nil, text) }
         var main = text, note: String?
         if text.hasSuffix(")"), let open = text.range(of: " (", options: .backwards) {
             main = String(text[..<open.lowerBound])

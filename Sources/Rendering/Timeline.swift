@@ -10,18 +10,21 @@ public enum Timeline {
     /// The time line in pieces no taller than `maxHeight`, split between lanes; only the last
     /// piece carries the key and sources, which in large print are nearly a page on their own.
     public static func pieces(authority: String, items: [TimelineItem], from: DayDate, to: DayDate, sourceLine: String,
-                              asAt: String = "", style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
+                              asAt: String = "", coverage: String? = nil, style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
         let lanes = TimelineItem.Lane.allCases.filter { lane in items.contains { $0.lane == lane } }
         return Figure.pieces(of: lanes, maxHeight: maxHeight) { part, continued in
             let last = part.last == lanes.last
             return figure(authority: authority, items: items.filter { part.contains($0.lane) }, from: from, to: to, sourceLine: sourceLine,
-                          asAt: asAt, continued: continued, footing: last, style: style, text: engine, width: width)
+                          asAt: asAt, coverage: coverage, continued: continued, footing: last, whole: items, style: style, text: engine, width: width)
         }
     }
 
+    /// `coverage`: a sentence for the key on what the sources cannot show. `whole`: every item of
+    /// the chart when this figure is one piece of it, so each piece has the whole chart's title and
+    /// the last piece's key describes every piece's marks.
     public static func figure(authority: String, items: [TimelineItem], from: DayDate, to requestedTo: DayDate, sourceLine: String,
-                              asAt: String = "", continued: Bool = false, footing: Bool = true,
-                              style: Style, text engine: TextEngine, width: Double) -> Figure {
+                              asAt: String = "", coverage: String? = nil, continued: Bool = false, footing: Bool = true,
+                              whole: [TimelineItem]? = nil, style: Style, text engine: TextEngine, width: Double) -> Figure {
         // At least a year of axis, even for an authority with nothing on record.
         let to = max(requestedTo, DayDate(year: from.year, month: 12, day: 31))
         let placer = TextPlacer(engine: engine)
@@ -29,8 +32,9 @@ public enum Timeline {
         let gap = style.spacing.blockGap
         var marks: [Mark] = []
         var y = 0.0
-        let title = "\(authority): inspections, visits and leadership, \(from.year) to \(to.year)" + (continued ? " (continued)" : "")
-        let subtitle = "Events and tenures on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)" + asAt
+        let title = Self.title(authority: authority, items: whole ?? items, from: from, to: to) + (continued ? " (continued)" : "")
+        let tenures = Self.drawn(whole ?? items, from: from, to: to).contains { Self.isLeadership($0.lane) }
+        let subtitle = "\(tenures ? "Events and tenures" : "Events") on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let labelFont = style.font(\.note), laneFont = style.font(\.note, bold: true)
@@ -70,24 +74,38 @@ public enum Timeline {
                     let w = engine.measure(t, labelFont).size.width
                     return markEnd + 3 + w <= x1 || markStart - 3 - w >= x0
                 }
-                let text = fits(item.label) || item.shortLabel == nil ? item.label : item.shortLabel!
-                let measured = engine.measure(text, labelFont)
+                // A tenure's words say what its bar cannot (month not known, inferred, last source
+                // held): when they do not fit beside the bar they go on a row of their own under it.
+                // Wrapped to the axis's width if need be, in at most two lines; else the short label.
+                let wrapped = engine.measure(item.label, labelFont, width: x1 - x0)
+                let below = item.possible != nil && !fits(item.label) && wrapped.size.height < 2.5 * engine.measure("Ag", labelFont).size.height
+                let text = below || fits(item.label) || item.shortLabel == nil ? item.label : item.shortLabel!
+                let measured = below ? wrapped : engine.measure(text, labelFont)
                 let labelWidth = measured.size.width
+                let labelRows = below ? Int((measured.size.height / rowHeight).rounded(.up)) : 0
                 // Inside a bar when it fits, else after the mark, else before it.
                 var labelX: Double
                 var inside = false
-                if !isPoint && item.possible == nil && markEnd - markStart >= labelWidth + 6 {
+                if below {
+                    // Under its bar: from the bar's start, or ending where the bar ends, or from the axis's start.
+                    labelX = markStart + labelWidth <= x1 ? markStart : max(x0, min(markEnd, x1) - labelWidth)
+                } else if !isPoint && item.possible == nil && markEnd - markStart >= labelWidth + 6 {
                     labelX = markStart + 3; inside = true
                 } else if markEnd + 3 + labelWidth <= x1 {
                     labelX = markEnd + 3
                 } else {
                     labelX = max(x0, markStart - 3 - labelWidth)
                 }
-                let span = min(markStart, labelX)...max(markEnd, labelX + labelWidth)
-                let row = rows.firstIndex { $0.allSatisfy { !$0.overlaps((span.lowerBound - 4)...(span.upperBound + 4)) } } ?? rows.count
-                if row == rows.count { rows.append([]) }
+                // The first row with room for the mark and its label (the label's own row under it, when below).
+                func free(_ r: Int, _ s: ClosedRange<Double>) -> Bool { r >= rows.count || rows[r].allSatisfy { !$0.overlaps((s.lowerBound - 4)...(s.upperBound + 4)) } }
+                let markSpan = markStart...markEnd, labelSpan = labelX...(labelX + labelWidth)
+                let span = below ? markSpan : min(markStart, labelX)...max(markEnd, labelX + labelWidth)
+                var row = 0
+                while !(free(row, span) && (0..<labelRows).allSatisfy { free(row + 1 + $0, labelSpan) }) { row += 1 }
+                while rows.count < row + 1 + labelRows { rows.append([]) }
                 rows[row].append(span)
-                let ry = y + 2 + Double(row) * rowHeight
+                for r in 0..<labelRows { rows[row + 1 + r].append(labelSpan) }
+                let ry = y + 2 + Double(row) * rowHeight, ly = ry + (below ? rowHeight : 0)
                 let isTenure = item.end != nil || item.openEnded
                 let markRect = isTenure ? Rect(x: markStart, y: ry + 0.5, width: markEnd - markStart, height: barHeight)
                     : Rect(x: markStart, y: ry + 1.5, width: markEnd - markStart, height: markSize)
@@ -107,26 +125,14 @@ public enum Timeline {
                                                       dashed: item.inferred)))
                     }
                 default:
-                    // Faded and dashed where the sources leave it uncertain whether the person was in
-                    // post; solid only over the days they make certain.
-                    let possibleRect = Rect(x: markRect.x, y: markRect.y, width: markRect.width - openRun, height: markRect.height)
-                    itemMarks.append(.box(BoxMark(id: "mark:\(item.id)", rect: possibleRect, fill: style.colours.background,
-                                                  stroke: rule, strokeWidth: style.strokes.rule, dashed: true)))
-                    if let c = item.certain, c.upperBound >= from, c.lowerBound <= to {
-                        let cx0 = x(max(c.lowerBound, from)), cx1 = max(x(min(c.upperBound, to)), cx0 + 1.5)
-                        itemMarks.append(.box(BoxMark(id: "certain:\(item.id)", rect: Rect(x: cx0, y: markRect.y, width: cx1 - cx0, height: markRect.height),
-                                                      fill: style.colours.notJudgedHatch, hatch: item.interim ? style.colours.rule : nil,
-                                                      stroke: rule, strokeWidth: style.strokes.rule)))
-                    }
-                    if openRun > 0 {
-                        let my = markRect.y + markRect.height / 2
-                        itemMarks.append(.line(LineMark(from: (possibleRect.maxX, my), to: (markRect.maxX, my), colour: rule, width: style.strokes.outline, dash: [2, 2])))
-                    }
+                    let laneColour = laneBlocks.count % 2 == 0 ? style.colours.band : style.colours.background
+                    itemMarks += tenureMarks(item, x: x, from: from, to: to, bar: markRect, openRun: openRun, lane: laneColour, style: style)
                 }
-                var label = placer.place(text, labelFont, colour: ink, x: labelX, y: ry + (rowHeight - measured.size.height) / 2,
+                let labelHeight = rowHeight * Double(max(labelRows, 1))
+                var label = placer.place(text, labelFont, colour: ink, x: labelX, y: ly + (labelHeight - measured.size.height) / 2,
                                          width: labelWidth + 0.5, id: "label:\(item.id)")
-                label.wrapWidth = nil
-                label.container = inside ? markRect.inset(-0.5) : Rect(x: x0, y: ry, width: x1 - x0, height: rowHeight)
+                if labelRows <= 1 { label.wrapWidth = nil }
+                label.container = inside ? markRect.inset(-0.5) : Rect(x: x0, y: ly, width: x1 - x0, height: labelHeight)
                 // A patch of the lane's own colour behind a label keeps year rules from crossing it.
                 if !inside {
                     itemMarks.append(.box(BoxMark(rect: label.frame.inset(-1), fill: (laneBlocks.count % 2 == 0 ? style.colours.band : style.colours.background))))
@@ -161,15 +167,15 @@ public enum Timeline {
             y = placer.chartFooting(key: "Continued on the next page, where the key is given.", source: "Sources: with the last part of this chart.",
                                     at: y, style: style, width: width, into: &marks)
         } else {
-        y = placer.chartFooting(key: "Squares: graded inspections, coloured by overall grade. Diamonds: visits and events on a known day; boxes: a month or year when only that is known (dashed: date inferred). People: a solid bar over the days the sources make certain they were in post (hatched: interim); a dashed outline where only the month or year is known, or the sources stop; a dashed tail: no end date is known, and the bar stops at the last source that shows them in post.", source: sourceLine, at: y, style: style, width: width, into: &marks)
+        y = placer.chartFooting(key: Self.key(items: whole ?? items, from: from, to: to, coverage: coverage), source: sourceLine, at: y, style: style, width: width, into: &marks)
         }
         let table = DataTable(columns: ["Lane", "From", "To", "What"],
-                              rows: items.map { [$0.lane.rawValue, $0.startKnown ? $0.start.display : "not known", $0.openEnded ? "not known" : ($0.end?.display ?? ""), $0.label] })
+                              rows: items.map { [$0.lane.rawValue, $0.fromWords ?? $0.start.display, $0.untilWords ?? ($0.end?.display ?? ""), $0.label] })
         let alt = "Time line of \(authority) from \(from.year) to \(to.year). " +
             TimelineItem.Lane.allCases.compactMap { lane in
                 let its = items.filter { $0.lane == lane }
                 return its.isEmpty ? nil : "\(lane.rawValue): " + its.map(\.label).joined(separator: "; ") + "."
-            }.joined(separator: " ")
+            }.joined(separator: " ") + (coverage.map { " " + $0 } ?? "")
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                       sourceLine: sourceLine, altText: alt, table: table)
     }

@@ -63,17 +63,24 @@ func buildIn(_ ws: TestWorkspace, out: String, _ extra: [String] = []) throws ->
         var r = try buildIn(ws, out: out, allAndKnowsley)
         #expect(r.stdout.contains("5 packs: 1 built, 4 up to date, 0 failed"), "\(r.stdout)")
         #expect(r.stdout.contains("\(out)/monitoring-update.pdf"))
-        // Liverpool's record: Liverpool's four packs, not Knowsley's.
+        // Liverpool's record: Liverpool's four packs, and Knowsley's too (Liverpool is one of its
+        // neighbours, drawn from this record).
         let record = "\(ws)/Reports/authorities/liverpool.yaml"
         try writeFile(record, try String(contentsOfFile: record, encoding: .utf8) + "\n# an officer's note\n")
         r = try buildIn(ws, out: out, allAndKnowsley)
-        #expect(r.stdout.contains("5 packs: 4 built, 1 up to date, 0 failed"), "\(r.stdout)")
-        #expect(!r.stdout.contains("knowsley.pdf"))
-        // The official data: every pack that draws on it (Knowsley's, scrutiny, national-context).
+        #expect(r.stdout.contains("5 packs: 5 built, 0 up to date, 0 failed"), "\(r.stdout)")
+        #expect(r.stdout.contains("knowsley.pdf"))
+        // The questions' rules: only the packs with a questions page.
+        try writeFile("\(ws)/Reports/questions.yaml", try String(contentsOfFile: "\(ws)/Reports/questions.yaml", encoding: .utf8) + "\n# a note\n")
+        r = try buildIn(ws, out: out, allAndKnowsley)
+        #expect(r.stdout.contains("5 packs: 2 built, 3 up to date, 0 failed"), "\(r.stdout)")
+        #expect(r.stdout.contains("\(out)/scrutiny.pdf") && r.stdout.contains("\(out)/monitoring-update.pdf"))
+        // The official data: every pack that draws on it (Knowsley's, scrutiny, national-context,
+        // and monitoring-update, whose since-list names the official releases).
         let sources = "\(ws)/Reports/data/sources.yaml"
         try writeFile(sources, try String(contentsOfFile: sources, encoding: .utf8) + "\n")
         r = try buildIn(ws, out: out, allAndKnowsley)
-        #expect(r.stdout.contains("5 packs: 3 built, 2 up to date, 0 failed"), "\(r.stdout)")
+        #expect(r.stdout.contains("5 packs: 4 built, 1 up to date, 0 failed"), "\(r.stdout)")
         // A style: every pack in it.
         let style = "\(ws)/Styles/default.yaml"
         try writeFile(style, try String(contentsOfFile: style, encoding: .utf8).replacingOccurrences(of: "  band: \"#F3F5F7\"", with: "  band: \"#F2F4F6\""))

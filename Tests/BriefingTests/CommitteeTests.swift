@@ -17,9 +17,24 @@ func summaryProblems(_ pdf: String) throws -> [String] {
     let messages = summary.components(separatedBy: "• ").count - 1
     if !(3...5).contains(messages) { problems.append("\(messages) messages") }
     if found.count != messages { problems.append("\(found.count) citations for \(messages) messages") }
+    // A section's pages, from the contents: it starts on its own page and runs to the next
+    // section's first page (two sections may share a page).
+    let entry = try NSRegularExpression(pattern: "^(\\S.*?)\\s{2,}(\\d+)$")
+    let contents = try tool("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"]).stdout.components(separatedBy: "\n").compactMap { line -> (String, Int)? in
+        guard let m = entry.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) else { return nil }
+        return (String(line[Range(m.range(at: 1), in: line)!]), Int(line[Range(m.range(at: 2), in: line)!])!)
+    }
     for m in found {
         let heading = String(summary[Range(m.range(at: 1), in: summary)!]), page = Int(summary[Range(m.range(at: 2), in: summary)!])!
-        if try page == 2 || !pdfText(pdf, page: page).contains(heading) { problems.append("page \(page) does not show \(heading)") }
+        let shown = try pdfText(pdf, page: page)
+        // A row cited on the second page of a section that runs over two shows no heading: the
+        // page must then lie within the section.
+        if let i = contents.firstIndex(where: { $0.0 == heading }), !shown.contains(heading) {
+            let end = i + 1 < contents.count ? contents[i + 1].1 : Int.max
+            if page == 2 || page < contents[i].1 || page > end { problems.append("page \(page) is not in \(heading), pages \(contents[i].1) to \(end)") }
+        } else if page == 2 || !shown.contains(heading) {
+            problems.append("page \(page) does not show \(heading)")
+        }
     }
     if summary.contains(" 0 ") { problems.append("a template with a zero filled in") }
     return problems

@@ -124,7 +124,8 @@ func referralsEES(_ ws: TestWorkspace, edit: ([String]) -> [String] = { $0 }) th
         #expect(!r.stderr.contains("NSError") && !r.stderr.contains("Domain="))
     }
 
-    /// A write that fails part-way (here a file-size limit; a full disk takes the same path) is 74.
+    /// A write that fails part-way under a file-size limit (`ulimit -f`: EFBIG, "File too large") is
+    /// 74 with that reason. A real full disk (ENOSPC) is `FullDisk`'s, on a tmpfs.
     @Test func aWriteThatFailsPartWayIs74WithTheReason() throws {
         let ws = try TestWorkspace.copy()
         let latest = try exportOf(ws, sheet: "Inspections_as_at_31_March").map { $0.replacingOccurrences(of: "2025-01-20", with: "2025-01-21") }

@@ -32,6 +32,19 @@ func contents(_ dir: String) throws -> [String: Data] {
         let after = try contents(out)
         #expect(after.keys.sorted() == clean.keys.sorted(), "stale temporary files are removed")
         for (name, data) in clean { #expect(after[name] == data, "\(name) differs from an uninterrupted build") }
+
+        // One output whose bytes no longer match its manifest's hash, with its size and time
+        // kept: only the hash can tell, and the pack is rebuilt to the same bytes.
+        let csv = "\(out)/scrutiny-rating-grid.csv"
+        let stamp = try FileManager.default.attributesOfItem(atPath: csv)[.modificationDate] as! Date
+        var bytes = try #require(clean["scrutiny-rating-grid.csv"])
+        bytes[bytes.count / 2] = bytes[bytes.count / 2] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        try bytes.write(to: URL(fileURLWithPath: csv))
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: csv)
+        let third = try buildIn(ws, out: out, ["--pack", "scrutiny"])
+        #expect(third.stdout.contains("\(out)/scrutiny-rating-grid.csv"), "a changed output rebuilds its pack: \(third.stdout)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: csv)) == clean["scrutiny-rating-grid.csv"])
+        #expect(try buildIn(ws, out: out, ["--pack", "scrutiny"]).stdout.contains("1 up to date"))
     }
 
     /// A real interruption: Ctrl-C (SIGINT) while a forced greyscale build is writing, then a

@@ -74,6 +74,9 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
             // their own alt text, links with their annotations, no running header or footer.
             let structure = try structureProblems(pdf: pdf, composed: composed)
             #expect(structure.isEmpty, "\(id)/\(style): \(structure.prefix(8).joined(separator: "; "))")
+            // No heading at the foot of a page without what it introduces.
+            let stranded = try strandedHeadings(pdf: pdf)
+            #expect(stranded.isEmpty, "\(id)/\(style): \(stranded.prefix(5).joined(separator: "; "))")
         }
     }
 

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The files a step read, noted where files are opened (`YAMLDocument.load`, `InputFile.read`,
+/// a folder listed for its files) rather than listed by hand beside the code that reads them: a
+/// build's manifest hashes exactly these, so a file that starts feeding a pack (another
+/// authority's record feeding a neighbours grid) is an input the day it is read, and a file
+/// nothing reads is not one.
+///
+/// A log is bound to the thread that runs `recording`: packs are loaded in parallel, one per
+/// thread, and each must see only its own reads. Logs nest: a read is noted in the innermost log
+/// and every log around it, so the official data loaded inside a pack's load step counts for both.
+public final class ReadLog: @unchecked Sendable {
+    private var paths: Set<String> = []
+    private let lock = NSLock()
+    private let parent: ReadLog?
+
+    private init(parent: ReadLog?) { self.parent = parent }
+
+    private static let key = "briefing.ReadLog"
+
+    /// The log of the calling thread's innermost `recording`, if any.
+    private static var current: ReadLog? {
+        get { Thread.current.threadDictionary[key] as? ReadLog }
+        set { Thread.current.threadDictionary[key] = newValue }
+    }
+
+    /// Runs `body`, noting every file it reads; the files come back sorted.
+    public static func recording<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> (T, files: [String]) {
+        let outer = current
+        let log = ReadLog(parent: outer)
+        current = log
+        defer { current = outer }
+        let value = try body()
+        return (value, log.files)
+    }
+
+    /// Notes that the file at `path` was read (or tried: a missing file is an input too, since
+    /// its appearance changes what is built).
+    public static func note(_ path: String) {
+        var log = current
+        while let l = log { l.add(path); log = l.parent }
+    }
+
+    /// Notes that `folder` was listed: the names in it are an input (a new record in
+    /// `Reports/authorities` changes every comparison). Kept with a trailing `/`.
+    public static func noteListing(_ folder: String) {
+        note(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    /// Adds files read elsewhere (a shared load) to the calling thread's logs.
+    public static func note(_ paths: [String]) { for p in paths { note(p) } }
+
+    private func add(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+
+    public var files: [String] { lock.lock(); defer { lock.unlock() }; return paths.sorted() }
+}
