@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 import Judgements
 import OfficialData
 import Rendering
@@ -177,11 +178,10 @@ extension Briefing {
         // Inputs shared by many packs (the official data, fonts) are hashed once a run.
         let hashes = Manifest.HashCache()
         let progress = Progress(total: jobs.count, quiet: request.quiet)
-        final class Outcomes: @unchecked Sendable {
-            var items: [BuildOutcome?]
-            let lock = NSLock()
-            init(_ n: Int) { items = Array(repeating: nil, count: n) }
-            func set(_ i: Int, _ o: BuildOutcome) { lock.lock(); items[i] = o; lock.unlock() }
+        final class Outcomes: Sendable {
+            let items: Mutex<[BuildOutcome?]>
+            init(_ n: Int) { items = Mutex(Array(repeating: nil, count: n)) }
+            func set(_ i: Int, _ o: BuildOutcome) { items.withLock { $0[i] = o } }
         }
         let results = Outcomes(jobs.count)
         let runEpoch = epoch
@@ -201,7 +201,7 @@ extension Briefing {
         queue.waitUntilAllOperationsAreFinished()
 
         var built = 0, current = 0, failed = 0, status = ExitStatus.ok
-        for (job, outcome) in zip(jobs, results.items) {
+        for (job, outcome) in zip(jobs, results.items.withLock { $0 }) {
             switch outcome! {
             case let .built(paths): built += 1; for p in paths { print(p) }
             case .upToDate: current += 1

@@ -1,5 +1,6 @@
 import CPango
 import Foundation
+import Synchronization
 
 /// What a pack was built from: a SHA-256 of every file its load step read (`ReadLog`), the tool
 /// that built it (its version and its executable's size and time), the font files Pango chose,
@@ -48,12 +49,11 @@ struct Manifest: Codable, Equatable {
 
     /// Hashes already taken in this run: every pack on the official data shares its files and
     /// the fonts (about 3 MB), which are hashed once, not once a pack.
-    final class HashCache: @unchecked Sendable {
-        private var known: [String: String] = [:]
-        private let lock = NSLock()
+    final class HashCache: Sendable {
+        private let known = Mutex<[String: String]>([:])
         subscript(path: String) -> String? {
-            get { lock.lock(); defer { lock.unlock() }; return known[path] }
-            set { lock.lock(); known[path] = newValue; lock.unlock() }
+            get { known.withLock { $0[path] } }
+            set { known.withLock { $0[path] = newValue } }
         }
     }
 

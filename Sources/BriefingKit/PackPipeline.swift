@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 import Judgements
 import OfficialData
 import Rendering
@@ -131,11 +132,10 @@ public struct PackPipeline: Sendable {
             if formats.contains(.csv) { slots.append(.ready(OutputFile(path: "\(base).csv", data: TidyTable(f.table, shape: TidyTable.shapes[f.id]).csv))) }
             if formats.contains(.txt) { slots.append(.ready(OutputFile(path: "\(base).txt", data: Data((f.altText + "\n").utf8)))) }
         }
-        final class Results: @unchecked Sendable {
-            var files: [OutputFile?]
-            var error: Error?
-            let lock = NSLock()
-            init(_ n: Int) { files = Array(repeating: nil, count: n) }
+        /// Each task's file, or the first error any task met.
+        final class Results: Sendable {
+            let state: Mutex<(files: [OutputFile?], error: (any Error & Sendable)?)>
+            init(_ n: Int) { state = Mutex((Array(repeating: nil, count: n), nil)) }
         }
         let results = Results(tasks.count)
         // A constant copy: the concurrent closure may not capture a variable.
@@ -152,16 +152,17 @@ public struct PackPipeline: Sendable {
                 case let .png(f, path): file = OutputFile(path: path, data: try renderer.png(f, dpi: dpi))
                 case let .svg(f, path): file = OutputFile(path: path, data: try renderer.svg(f))
                 }
-                results.lock.lock(); results.files[i] = file; results.lock.unlock()
+                results.state.withLock { $0.files[i] = file }
             } catch {
-                results.lock.lock(); results.error = error; results.lock.unlock()
+                results.state.withLock { $0.error = $0.error ?? error }
             }
         }
-        if let error = results.error { throw error }
+        let (files, failure) = results.state.withLock { ($0.files, $0.error) }
+        if let failure { throw failure }
         // PDF, HTML, then per figure: PNG, SVG, CSV, alt text; then the workbook.
         var ordered = slots.map { slot -> OutputFile in
             switch slot {
-            case let .task(i): return results.files[i]!
+            case let .task(i): return files[i]!
             case let .ready(file): return file
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The files a step read, noted where files are opened (`YAMLDocument.load`, `InputFile.read`,
 /// a folder listed for its files) rather than listed by hand beside the code that reads them: a
@@ -9,9 +10,8 @@ import Foundation
 /// A log is bound to the thread that runs `recording`: packs are loaded in parallel, one per
 /// thread, and each must see only its own reads. Logs nest: a read is noted in the innermost log
 /// and every log around it, so the official data loaded inside a pack's load step counts for both.
-public final class ReadLog: @unchecked Sendable {
-    private var paths: Set<String> = []
-    private let lock = NSLock()
+public final class ReadLog: Sendable {
+    private let paths = Mutex<Set<String>>([])
     private let parent: ReadLog?
 
     private init(parent: ReadLog?) { self.parent = parent }
@@ -50,7 +50,7 @@ public final class ReadLog: @unchecked Sendable {
     /// Adds files read elsewhere (a shared load) to the calling thread's logs.
     public static func note(_ paths: [String]) { for p in paths { note(p) } }
 
-    private func add(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+    private func add(_ path: String) { _ = paths.withLock { $0.insert(path) } }
 
-    public var files: [String] { lock.lock(); defer { lock.unlock() }; return paths.sorted() }
+    public var files: [String] { paths.withLock { $0.sorted() } }
 }

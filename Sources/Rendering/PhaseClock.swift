@@ -1,11 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Adds up the time spent in each named step of a run (load, aggregate, lay out, draw, encode,
 /// write) for `make bench`. Shared by parallel tasks, so it locks. Never used by tests to judge.
-public final class PhaseClock: @unchecked Sendable {
-    private var totals: [String: Double] = [:]
-    private var order: [String] = []
-    private let lock = NSLock()
+public final class PhaseClock: Sendable {
+    /// Each phase's total, and the order phases were first seen in.
+    private let state = Mutex<(totals: [String: Double], order: [String])>(([:], []))
 
     public init() {}
 
@@ -17,13 +17,13 @@ public final class PhaseClock: @unchecked Sendable {
     }
 
     public func add(_ phase: String, _ seconds: Double) {
-        lock.lock(); defer { lock.unlock() }
-        if totals[phase] == nil { order.append(phase) }
-        totals[phase, default: 0] += seconds
+        state.withLock { s in
+            if s.totals[phase] == nil { s.order.append(phase) }
+            s.totals[phase, default: 0] += seconds
+        }
     }
 
     public var report: [(phase: String, seconds: Double)] {
-        lock.lock(); defer { lock.unlock() }
-        return order.map { ($0, totals[$0]!) }
+        state.withLock { s in s.order.map { ($0, s.totals[$0]!) } }
     }
 }
