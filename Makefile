@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/briefing
-VERSION := $(shell sed -n 's/.*string = "\(.*\)".*/\1/p' Sources/BriefingKit/Version.swift)
+VERSION := $(shell sed -n 's/.*string = "\(.*\)".*/\1/p' Sources/BriefingKit/Commands/Version.swift)
 DIST_NAME := briefing-$(VERSION)-linux-x86_64
 DIST_TARBALL := dist/$(DIST_NAME).tar.gz
 # The dist binary is built apart from .build, with the Swift runtime and Foundation linked in.
