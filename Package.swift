@@ -51,7 +51,7 @@ let package = Package(
         ]),
         // Files, processes, PDF readers and fixtures for any test target. No BriefingKit, so the
         // tests of the lower modules (Judgements, Rendering) build and run without it.
-        .target(name: "TestTools", path: "Tests/TestTools"),
+        .target(name: "TestTools", dependencies: ["BriefingZlib"], path: "Tests/TestTools"),
         // The two ways a test reaches the product: `composePack` (in-process) and `Briefing` (the
         // real binary), both on a `TestWorkspace` (the repository's folders, a copy, or a copy
         // with the fixture record). Re-exports TestTools.
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "TestTools"]),
         .testTarget(name: "OfficialDataTests", dependencies: ["OfficialData", "Judgements", "Diagnostics", "BriefingTestSupport", "ZIPFoundation"]),
         // Charts, pages and PDF/PNG writing from fixture values: Rendering alone, never BriefingKit.
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "Diagnostics", "TestTools", "BriefingZlib"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "Diagnostics", "TestTools", "BriefingZlib", "CCairo"]),
         .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "OfficialData", "BriefingTestSupport", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v6]

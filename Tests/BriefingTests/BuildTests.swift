@@ -93,13 +93,13 @@ let pack = "liverpool-judgements"
         #expect(r.status == 0, "\(r.stderr)")
         let composed = try composePack(pack)
         let figure = try #require(composed.figures.first)
-        let png = try CairoSurface.png(path: "\(out)/\(pack)-rating-grid.png")
+        let png = try DecodedPNG(path: "\(out)/\(pack)-rating-grid.png")
         let scale = 150.0 / 72, margin = 12.0
         func sample(_ id: String) throws -> Colour? {
             let rect = try #require(figure.box(id)).rect
             // A point just inside the cell's top-right corner, clear of its text and of the
             // pattern swatch a style may draw at its left edge.
-            return png.pixel(x: Int(((margin + rect.maxX - 2.5) * scale).rounded()), y: Int(((margin + rect.y + 2.5) * scale).rounded()))
+            return png.pixel(Int(((margin + rect.maxX - 2.5) * scale).rounded()), Int(((margin + rect.y + 2.5) * scale).rounded()), as: Colour.init)
         }
         // Every graded cell, in the colour of the grade the record gives it; Liverpool's record has all three of these.
         let grid = composed.record.judgementGrid
@@ -112,7 +112,7 @@ let pack = "liverpool-judgements"
             }
         }
         #expect(drawn.isSuperset(of: [.inadequate, .requiresImprovement, .good]))
-        #expect(png.pixelSize.width == Int(((figure.size.width + 2 * margin) * scale).rounded(.up)))
+        #expect(png.width == Int(((figure.size.width + 2 * margin) * scale).rounded(.up)))
     }
 
     @Test func twoRunsAreByteIdentical() throws {

@@ -101,9 +101,9 @@ import BriefingTestSupport
         #expect(figure.box("certain:lead-member:Cllr Liz Parsons") == nil, "no day of hers is certain")
         #expect(figure.box("certain:director-of-childrens-services:Jenny Turnross") == nil)
         let likely = try #require(figure.box("likely:lead-member:Cllr Liz Parsons"))
-        let png = try CairoSurface.png(path: "\(out)/scrutiny-timeline.png")
+        let png = try DecodedPNG(path: "\(out)/scrutiny-timeline.png")
         let scale = 150.0 / 72, margin = 12.0
-        func sample(_ x: Double, _ y: Double) -> Colour? { png.pixel(x: Int(((margin + x) * scale).rounded()), y: Int(((margin + y) * scale).rounded())) }
+        func sample(_ x: Double, _ y: Double) -> Colour? { png.pixel(Int(((margin + x) * scale).rounded()), Int(((margin + y) * scale).rounded()), as: Colour.init) }
         func year(_ y: Int) throws -> Double { try #require(figure.textMarks.first { $0.id == "year:\(y)" }).frame.x - 2 }
         let midY = likely.rect.y + likely.rect.height / 2
         let solid = style.colours.notJudgedHatch

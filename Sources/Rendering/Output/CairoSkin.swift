@@ -53,11 +53,6 @@ public final class CairoSurface {
         try CairoSurface(pointer: cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))!, sink: nil)
     }
 
-    /// Reads a PNG file (used by tests to sample pixel colours).
-    public static func png(path: String) throws -> CairoSurface {
-        try CairoSurface(pointer: cairo_image_surface_create_from_png(path)!, sink: nil)
-    }
-
     /// Finishes the document and returns the bytes a stream surface wrote.
     public func finish() throws -> Data {
         cairo_surface_finish(pointer)
@@ -77,16 +72,6 @@ public final class CairoSurface {
             throw RenderError.cairo("encode PNG", String(cString: cairo_status_to_string(status)))
         }
         return sink.data
-    }
-
-    /// The colour of one pixel of an RGB24 image surface.
-    public func pixel(x: Int, y: Int) -> Colour? {
-        cairo_surface_flush(pointer)
-        let w = Int(cairo_image_surface_get_width(pointer)), h = Int(cairo_image_surface_get_height(pointer))
-        guard x >= 0, y >= 0, x < w, y < h, let base = cairo_image_surface_get_data(pointer) else { return nil }
-        let stride = Int(cairo_image_surface_get_stride(pointer))
-        let p = base.advanced(by: y * stride + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
-        return Colour(red: UInt8(p >> 16 & 0xFF), green: UInt8(p >> 8 & 0xFF), blue: UInt8(p & 0xFF))
     }
 
     public var pixelSize: (width: Int, height: Int) {
