@@ -27,23 +27,22 @@ public enum ImprovementTracker {
         let covered = tracks.filter { t in !t.history.contains { $0.coverage == .finding } && t.history.contains { $0.coverage == .coveredNoFinding } }.count
         var parts = ["\(found) with a finding held from a monitoring visit"]
         if covered > 0 { parts.append("\(covered) more covered by a visit\u{2019}s theme") }
-        if tracks.count - found - covered > 0 { parts.append("\(tracks.count - found - covered) named in no known visit theme") }
+        if tracks.count - found - covered > 0 { parts.append("\(tracks.count - found - covered) not named in any known visit\u{2019}s theme") }
         var title = "\(authority)\u{2019}s \(tracks.count) areas for improvement from \(inspection.start.monthYear): " + parts.joined(separator: ", ")
-        if let outcome { title += "; the \(outcome.heading) report, in a general statement: \(outcome.verdict.lowercased())" }
+        if let outcome { title += "; the \(outcome.heading) report says of them all together: \(outcome.verdict.lowercased())" }
         if !drifting.isEmpty { title += "; \(drifting.count) drifting" }
         let rows = tracks.map { t in
             GradeMatrix.Row(id: t.area.id, label: t.area.title + (t.longestRunWithoutProgress >= driftVisits ? " \u{26A0} drift" : ""))
         }
         var columns = visits.map { v in GradeMatrix.Column(id: v.visitID, heading: v.visitDate.display, detail: v.visitTheme ?? "") }
-        if let outcome { columns.append(GradeMatrix.Column(id: "outcome", heading: outcome.heading, detail: "Ofsted\u{2019}s general statement")) }
-        let cells = tracks.map { t in
-            t.history.map(cell) + (outcome.map { [GradeMatrix.Cell.plain("\($0.verdict) (general statement)", hatched: false)] } ?? [])
-        }
+        // The next inspection's word is one sentence on all the areas together, so it is quoted in
+        // the key, never copied into each area's row as if Ofsted had judged that area.
+        let cells = tracks.map { t in t.history.map(cell) }
         // Only what the chart shows is explained: a drift mark is described only when one is drawn.
         var key = "\u{25B2} progress, \u{25B3} some progress, \u{25BC} insufficient progress: the officer\u{2019}s reading (white, dashed outline) of words quoted from a visit letter, not Ofsted\u{2019}s status. Covered, no finding held: the visit\u{2019}s published theme covered the area (an inference; see the sources page). Outside its theme: the theme did not name the area; no letter is held to say more. Theme not known: no source read gives it."
         if !drifting.isEmpty { key += " \u{26A0} drift: \(driftVisits) or more visits in a row with a finding recorded no progress." }
-        if let outcome { key += " \(outcome.heading): no verdict area by area; Ofsted\u{2019}s general statement: \u{201C}\(outcome.quote)\u{201D} (\(outcome.citation))." }
-        let headings = visits.map { "\($0.visitDate.display) visit" } + (outcome.map { [$0.heading] } ?? [])
+        if let outcome { key += " The \(outcome.heading) report gives no verdict area by area; of them all together it says: \u{201C}\(outcome.quote)\u{201D} (\(outcome.citation))." }
+        let headings = visits.map { "\($0.visitDate.display) visit" }
         let alt = "Areas for improvement set at the \(inspection.start.monthYear) inspection, by monitoring visit. " + tracks.enumerated().map { r, t in
             "\(t.area.title): " + zip(headings, cells[r]).map { "\($0) \(GradeMatrix.cellText($1).lowercased())" }.joined(separator: ", ")
         }.joined(separator: ". ") + "."
@@ -51,8 +50,7 @@ public enum ImprovementTracker {
                               rows: tracks.enumerated().map { r, t in
                                   [t.area.title, t.area.wording ?? ""] + zip(t.history, cells[r]).map { h, c in
                                       GradeMatrix.cellText(c) + (h.finding?.quote.map { ": \u{201C}\($0)\u{201D}" } ?? "")
-                                  } + (outcome.map { ["\($0.verdict) (Ofsted\u{2019}s general statement on all the areas together, not a verdict on this one)"] } ?? [])
-                                      + [t.longestRunWithoutProgress >= driftVisits ? "yes" : t.history.contains { $0.coverage == .finding } ? "no" : "no finding to judge"]
+                                  } + [t.longestRunWithoutProgress >= driftVisits ? "yes" : t.history.contains { $0.coverage == .finding } ? "no" : "no finding to judge"]
                               })
         var m = GradeMatrix(id: id, title: title,
                             subtitle: "What each visit is known to have found \u{00B7} \(authority) \u{00B7} areas from the \(inspection.start.monthYear) inspection" + asAt,
