@@ -15,6 +15,11 @@ public struct IndicatorComparison: Sendable, Hashable {
     public var neighbourCount: Int
     /// The neighbours without a figure for the period, each with the reason.
     public var missingNeighbours: [Missing]
+    /// Set when the authority's figure is a share of 0 out of many: shown, never compared.
+    public var noneRecorded: NoneRecorded?
+
+    /// The authority's figure as it may be compared with other places: nil when missing or "none recorded".
+    public var comparable: Double? { noneRecorded == nil ? authority.number : nil }
 
     public struct Missing: Sendable, Hashable {
         public var name: String
@@ -125,12 +130,25 @@ extension OfficialDataStore {
                                        region: regionCode(entry.region).flatMap { value(ind.id, code: $0, period: latest.period) },
                                        neighbourAverage: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
                                        neighboursWithValue: values.count, neighbourCount: neighbourEntries.count,
-                                       missingNeighbours: missing)
+                                       missingNeighbours: missing,
+                                       noneRecorded: noneRecorded(ind, of: entry, period: latest.period, indicators: indicators))
         }
     }
 
     /// The latest judgements of an authority (from the latest-judgement sheet).
     public func latestJudgements(for entry: AuthorityEntry) -> OutcomeRow? {
         outcomes(for: entry).filter { $0.sheet == .latest }.max { $0.date < $1.date }
+    }
+}
+
+extension Comparison {
+    /// The places at one end of a ranking that the packs' own rule cannot tell apart: the first
+    /// (highest when `highest`, else lowest) and every other figure similar to it (within 5%, or
+    /// within the figures' rounding). One name means the leader stands clear of the next; more
+    /// mean "highest" belongs to none of them alone.
+    public static func end<Name>(_ figures: [(name: Name, value: Double)], highest: Bool, _ indicator: IndicatorDefinition) -> [(name: Name, value: Double)] {
+        let sorted = figures.sorted { highest ? $0.value > $1.value : $0.value < $1.value }
+        guard let first = sorted.first else { return [] }
+        return sorted.filter { Comparison($0.value, first.value, indicator)?.direction == .similar }
     }
 }

@@ -27,7 +27,7 @@ extension OfficialDataStore {
     public func findings(for entry: AuthorityEntry, indicators: [IndicatorDefinition]) -> [IndicatorFinding] {
         guard let code = entry.onsCode else { return [] }
         return comparisons(for: entry, indicators: indicators).compactMap { c -> IndicatorFinding? in
-            guard c.indicator.better != .neither, c.indicator.unit != "count", let v = c.authority.number else { return nil }
+            guard c.indicator.better != .neither, c.indicator.unit != "count", let v = c.comparable else { return nil }
             let sign = c.indicator.better == .lower ? 1.0 : -1.0
             // About the same (within 5% or the rounding) is neither behind nor ahead.
             func behind(_ other: Double?) -> Double? {

@@ -91,6 +91,9 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var per: Double = 10_000
     /// The published count a rate or percentage rests on (`based_on:`), for the small-numbers rule.
     public var basedOn: String?
+    /// The published count a percentage is a share of (`out_of:`, e.g. referrals for the share
+    /// ending in no further action): how a zero share out of many is told from one out of few.
+    public var outOf: String?
     /// What a count counts ("second or subsequent plans") and of whom ("children", "social
     /// workers"): the words a figure resting on few of them is marked with.
     public var noun: String?
@@ -123,7 +126,7 @@ public enum IndicatorCatalogue {
         for item in root.list("indicators", log, in: "the indicators file", required: true) {
             guard let m = item.requireMapping(log, as: "an indicator") else { continue }
             m.checkKeys(["id", "title", "definition", "unit", "period", "better", "file", "column", "filter", "source", "rate_of", "per_10000_of",
-                          "based_on", "noun", "people", "decimals"], log, in: "an indicator")
+                          "based_on", "out_of", "noun", "people", "decimals"], log, in: "an indicator")
             guard let id = m.string("id", log, in: "an indicator") else { continue }
             let what = "indicator \"\(id)\""
             // A computed rate names its two indicators instead of a file and column.
@@ -154,6 +157,8 @@ public enum IndicatorCatalogue {
                                         numerator: numerator, denominator: denominator)
             d.decimals = decimals
             d.basedOn = m.string("based_on", log, in: what, required: false)
+            d.outOf = m.string("out_of", log, in: what, required: false)
+            if d.outOf != nil && d.unit != "percent" { log.error(m["out_of"]!.location, "\(what): only a percentage is a share \"out_of\" a count") }
             d.noun = m.string("noun", log, in: what, required: false)
             d.people = m.string("people", log, in: what, required: false)
             if d.basedOn != nil && d.isCount { log.error(m["based_on"]!.location, "\(what) is a count: it is its own base, so give noun and people, not based_on") }
@@ -168,6 +173,9 @@ public enum IndicatorCatalogue {
         }
         // A base is a count that says what it counts, so a figure resting on few of them can say so.
         for (d, at) in bases {
+            if let whole = d.outOf, !out.contains(where: { $0.id == whole && $0.isCount && $0.noun != nil }) {
+                log.error(at, "indicator \"\(d.id)\" is a share out of \"\(whole)\", which is not a count with a noun in this file")
+            }
             guard let base = d.basedOn else { continue }
             guard let b = out.first(where: { $0.id == base }) else {
                 log.error(at, "indicator \"\(d.id)\" is based on \"\(base)\", which is not in this file\(Suggestion.hint(for: base, in: out.map(\.id)))"); continue

@@ -15,13 +15,20 @@ enum IndicatorHeadline {
     /// "… at 18.4% in 2025 (England 24.5%), based on few children (7 second or subsequent plans); read with care".
     /// `few` gives, for a period, the few children or social workers its figure rests on.
     static func title(_ d: IndicatorDefinition, place: String, mine: [(period: String, value: IndicatorValue)], england: IndicatorValue?,
-                      few: (String) -> FewCount?) -> String {
+                      few: (String) -> FewCount?, none: (String) -> NoneRecorded? = { _ in nil }) -> String {
         let f = { (x: Double) in OfficialContext.format(x, d) }
         guard let last = mine.last else { return d.title }
         guard let v = last.value.number else {
             let known = mine.last { $0.value.number != nil }
             return "\(d.title): \(place)\u{2019}s \(last.period) figure is \(OfficialContext.format(last.value, unit: d.unit))" +
                 (known.map { "; \($0.period): \(f($0.value.number!))" } ?? "")
+        }
+        // A share of 0 out of many: said as such, never ranked against its own past or England.
+        if let zero = none(last.period) {
+            let e = england?.number.map { " (England \(f($0)))" } ?? ""
+            let count = { (x: Double) in OfficialContext.format(x, unit: "count") }
+            return "\(d.title) at \(f(v)) in \(last.period)\(e), none recorded out of \(count(zero.outOf)) \(zero.outOfNoun)" +
+                (zero.before.map { "; none since \(zero.since), after \(count($0.count)) in \($0.period), which may reflect recording" } ?? "")
         }
         if let small = few(last.period) {
             let e = england?.number.map { " (England \(f($0)))" } ?? ""

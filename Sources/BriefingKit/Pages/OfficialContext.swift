@@ -65,11 +65,12 @@ public struct OfficialContext: Sendable {
         ([entry] + store.neighbours(of: entry)).map { ($0, judgements.latest($0)) }
     }
 
-    /// The sources behind a set of judgements: the outcomes file and any report a record adds.
-    func sources(of shown: [KnownJudgements]) -> [Source] {
+    /// The sources behind a set of judgements: the outcomes file, any report a record adds and,
+    /// when the set is an authority's statistical neighbours, the model that names them.
+    func sources(of shown: [KnownJudgements], neighbours: Bool = true) -> [Source] {
         var out = [outcomesSource]
         for k in shown where !out.contains(where: { $0.samePublication(k.source) }) { out.append(k.source) }
-        return out + [neighbourSource]
+        return out + (neighbours ? [neighbourSource] : [])
     }
 
     /// The key-indicator table, whole (for the files) and in page-sized pieces (for the PDF).
@@ -82,12 +83,15 @@ public struct OfficialContext: Sendable {
             let better = c.indicator.better == .neither ? "" : " \u{00B7} \(c.indicator.better.rawValue) is better"
             let average = c.neighbourAverage.map { "\(Self.format($0, d)) (\(c.neighboursWithValue) of \(c.neighbourCount))" }
                 ?? "no neighbour figures (0 of \(c.neighbourCount))"
-            let withEngland = Comparison(c.authority.number, c.england?.number, c.indicator)?.words ?? "no comparison"
-            let withNeighbours = Comparison(c.authority.number, c.neighbourAverage, c.indicator)?.words ?? "no comparison"
+            // "None recorded" (a share of 0 out of many) is shown as published and not compared.
+            let uncompared = c.noneRecorded == nil ? "no comparison" : Self.notCompared
+            let withEngland = Comparison(c.comparable, c.england?.number, c.indicator)?.words ?? uncompared
+            let withNeighbours = Comparison(c.comparable, c.neighbourAverage, c.indicator)?.words ?? uncompared
             // A figure resting on few children or social workers is marked in its cell and said in words under its title.
             let few = c.authority.number == nil ? nil : store.few(c.indicator, of: entry, period: c.period, indicators: indicators)
-            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + (few.map { " \u{00B7} few: \($0.count == nil ? "" : "only ")\($0.number)" } ?? ""),
-                                      values: [Self.format(c.authority, d) + (few == nil ? "" : " \(Self.fewMark)"),
+            let basis = few.map { " \u{00B7} few: \($0.count.map { $0 > 0 } == true ? "only " : "")\($0.number)" } ?? c.noneRecorded.map { " \u{00B7} \($0.words)" + ($0.history.map { "; \($0)" } ?? "") } ?? ""
+            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + basis,
+                                      values: [Self.format(c.authority, d) + Self.mark(few: few, none: c.noneRecorded),
                                                c.england.map { Self.format($0, d) } ?? "not published",
                                                withEngland,
                                                c.region.map { Self.format($0, d) } ?? "not published",
@@ -96,6 +100,7 @@ public struct OfficialContext: Sendable {
         let sources = indicatorSources.map(\.citation).joined(separator: "; ")
         var note = "Rates per 10,000 children and percentages, so places of different size compare fairly; counts appear only in \(entry.name)\u{2019}s own trend. \u{25B2} higher, \u{25BC} lower, \u{2248} similar (within 5%, or no further apart than the figures\u{2019} rounding); \u{201C}worse\u{201D} or \u{201C}better\u{201D} where one direction is better. Neighbours\u{2019} average: the mean of the DfE statistical neighbours with a published figure (how many, of how many, in brackets). Suppressed or unpublished figures are shown with their reason and left out of averages."
         if rows.contains(where: { $0.values.first?.hasSuffix(Self.fewMark) == true }) { note += " " + Self.fewKey }
+        if rows.contains(where: { $0.values.first?.hasSuffix(Self.noneMark) == true }) { note += " " + Self.noneKey }
         let missing = comparisons.compactMap { c in c.missingText.map { "\(c.indicator.title): \($0)" } }
         if !missing.isEmpty { note += " Neighbours without a figure \u{2014} " + missing.joined(separator: "; ") + "." }
         return (IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
@@ -108,6 +113,16 @@ public struct OfficialContext: Sendable {
     /// brackets, which the tidy CSV keeps beside the number), and its key.
     static let fewMark = "(few)"
     static let fewKey = "\u{201C}(few)\u{201D}: based on fewer than \(Int(SmallNumbers.threshold)) children or social workers (how many is given under the indicator); a record, a change or a gap may be chance, so read with care."
+
+    /// The mark of a share of 0 out of many, its key, and the words in place of a comparison.
+    static let noneMark = "(none recorded)"
+    static let noneKey = "\u{201C}(none recorded)\u{201D}: the count is 0 out of so many that, at England\u{2019}s share, \(Int(SmallNumbers.threshold)) or more would be expected; shown as published but not compared, since a zero after years with a figure may reflect recording rather than practice."
+    static let notCompared = "not compared (none recorded)"
+
+    /// " (few)", " (none recorded)" or nothing, after a figure.
+    static func mark(few: FewCount?, none: NoneRecorded?) -> String {
+        few != nil ? " \(fewMark)" : none != nil ? " \(noneMark)" : ""
+    }
 
     static func format(_ v: IndicatorValue, unit: String, places: Int? = nil) -> String {
         switch v {

@@ -18,7 +18,8 @@ extension PageBuilder {
         let (official, group) = try groupEntries(page)
         let known = group.map { ($0, official.judgements.latest($0)) }
         let shown = known.compactMap(\.1)
-        let sources = official.sources(of: shown)
+        // The authorities are a set chosen by the reader, not DfE statistical neighbours: the neighbour model is no source here.
+        let sources = official.sources(of: shown, neighbours: false)
         extraSources += sources
         let asAt = using(sources)
         let entries = known.map { e, k in
@@ -31,11 +32,9 @@ extension PageBuilder {
         if shown.count < group.count { title += "; \(group.count - shown.count) \(group.count - shown.count == 1 ? "has" : "have") no inspection on record" }
         let provenance = official.judgements.provenance(of: shown)
         var m = NeighbourComparison.matrix(subject: "the group", title: title, entries: entries, provenance: provenance,
-                                           sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".")
+                                           sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".", asSet: true)
         m.id = "group-grid"
         m.subtitle = "Newest known ILACS judgements \u{00B7} the \(group.count) authorities in the order given \u{00B7} \(provenance)"
-        m.key = m.key.replacingOccurrences(of: "\u{25B6} marks the group. ", with: "")
-        m.altText = m.altText.replacingOccurrences(of: "of the group and its \(group.count - 1) statistical neighbours", with: "of \(group.count) authorities")
         return matrix("The group\u{2019}s judgements", m, asAt: asAt)
     }
 
@@ -52,38 +51,44 @@ extension PageBuilder {
         for (k, start) in stride(from: 0, to: defs.count, by: 4).enumerated() {
             let chunk = Array(defs[start..<min(start + 4, defs.count)])
             let periods = chunk.map { d in group.compactMap { store.series(d.id, of: $0).last?.period }.max() ?? "" }
+            // Every figure at its indicator's published precision ("145", as DfE publishes the rate).
             func cell(_ v: IndicatorValue?, _ d: IndicatorDefinition) -> String {
-                v.map { OfficialContext.format($0, unit: d.unit) } ?? "not published"
+                v.map { OfficialContext.format($0, d) } ?? "not published"
             }
-            // An authority's figure resting on few children or social workers is marked, and never ranked.
+            // An authority's figure resting on few children or social workers, or a share of none
+            // recorded out of many, is marked, and never ranked.
             func few(_ e: AuthorityEntry, _ d: IndicatorDefinition, _ p: String) -> FewCount? {
                 store.value(d.id, of: e, period: p)?.number == nil ? nil : store.few(d, of: e, period: p, indicators: official.indicators)
+            }
+            func none(_ e: AuthorityEntry, _ d: IndicatorDefinition, _ p: String) -> NoneRecorded? {
+                store.noneRecorded(d, of: e, period: p, indicators: official.indicators)
             }
             var rows = [IndicatorTable.Row(title: "England", detail: "for reference",
                                            values: zip(chunk, periods).map { d, p in cell(store.englandCode.flatMap { store.value(d.id, code: $0, period: p) }, d) })]
             rows += group.map { e in
                 IndicatorTable.Row(title: e.name, detail: e.region, values: zip(chunk, periods).map { d, p in
-                    cell(store.value(d.id, of: e, period: p), d) + (few(e, d, p) == nil ? "" : " \(OfficialContext.fewMark)")
+                    cell(store.value(d.id, of: e, period: p), d) + OfficialContext.mark(few: few(e, d, p), none: none(e, d, p))
                 })
             }
             for e in group {
                 for (d, p) in zip(chunk, periods) {
                     if let v = store.value(d.id, of: e, period: p), v.number == nil {
-                        missingFigures.append("\(d.title), \(e.name), \(p): \(OfficialContext.format(v, unit: d.unit))")
+                        missingFigures.append("\(d.title), \(e.name), \(p): \(OfficialContext.format(v, d))")
                     }
                 }
             }
             let headers = zip(chunk, periods).map { d, p in "\(d.title) (\(p))" }
-            // The finding: who is highest on the first indicator of the table.
             let first = chunk[0]
-            let ranked = group.filter { few($0, first, periods[0]) == nil }
-                .compactMap { e in store.value(first.id, of: e, period: periods[0])?.number.map { (e.name, $0) } }.sorted { $0.1 > $1.1 }
-            let title = ranked.first.map { "\(first.title): \($0.0) highest at \(OfficialContext.format($0.1, unit: first.unit)), \(ranked.last!.0) lowest at \(OfficialContext.format(ranked.last!.1, unit: first.unit))" }
-                ?? "\(first.title): no published figures for the group"
+            let all = group.compactMap { e in store.value(first.id, of: e, period: periods[0])?.number.map { (name: e.name, value: $0, entry: e) } }
+            let ranked = all.filter { few($0.entry, first, periods[0]) == nil && none($0.entry, first, periods[0]) == nil }.map { (name: $0.name, value: $0.value) }
+            let title = Self.rankingTitle(first, ranked: ranked, all: all.map(\.value))
             let id = "group-rates-\(k + 1)"
             let marked = rows.contains { $0.values.contains { $0.hasSuffix(OfficialContext.fewMark) } }
-            let note = "Rates per 10,000 children and percentages, so authorities of different size compare fairly; latest period of each indicator. Suppressed or unpublished figures are shown with their reason, never as zero." +
-                (marked ? " " + OfficialContext.fewKey.replacingOccurrences(of: " (how many is given under the indicator)", with: "") + " A figure marked so is not ranked in the title." : "")
+            let noneMarked = rows.contains { $0.values.contains { $0.hasSuffix(OfficialContext.noneMark) } }
+            let note = "Rates per 10,000 children and percentages, so authorities of different size compare fairly; latest period of each indicator. Suppressed or unpublished figures are shown with their reason, never as zero. " +
+                "The title names the highest and lowest only where one stands clear of the next by more than 5% and the figures\u{2019} rounding; otherwise it names those too close to separate." +
+                (marked ? " " + OfficialContext.fewKey.replacingOccurrences(of: " (how many is given under the indicator)", with: "") : "") +
+                (noneMarked ? " " + OfficialContext.noneKey : "") + (marked || noneMarked ? " A figure marked so is not ranked in the title." : "")
             let style = self.style, engine = self.engine, width = self.width
             let make = { (part: [IndicatorTable.Row], _: Bool) in
                 IndicatorTable.table(id: id, title: title, subtitle: "Key indicators side by side \u{00B7} \(group.count) authorities" + asAt,
@@ -95,6 +100,27 @@ extension PageBuilder {
             blocks += Figure.pieces(of: rows, maxHeight: maxHeight, make: make).map { Block.figure($0) }
         }
         return blocks
+    }
+
+    /// "Child protection plans per 10,000 children: Liverpool, Knowsley and Sefton highest, too
+    /// close to separate (within 5%), at 73.2, 72.4 and 71.6; Cornwall lowest at 32.2". Only
+    /// `ranked` figures (none resting on few, none "none recorded") are named; when one left out
+    /// of `all` lies beyond a named end, the title says the end is of the figures ranked.
+    static func rankingTitle(_ d: IndicatorDefinition, ranked: [(name: String, value: Double)], all: [Double]) -> String {
+        let f = { (x: Double) in OfficialContext.format(x, d) }
+        guard let top = ranked.map(\.value).max(), let bottom = ranked.map(\.value).min() else { return "\(d.title): no figures in the group can be ranked" }
+        if ranked.count == 1 { return "\(d.title): only \(ranked[0].name)\u{2019}s figure, \(f(top)), can be ranked" }
+        let high = Comparison.end(ranked, highest: true, d), low = Comparison.end(ranked, highest: false, d)
+        // An end that reaches the other (or everyone) has no highest or lowest to name.
+        if high.count == ranked.count || low.count == ranked.count || high.contains(where: { h in low.contains { $0.name == h.name } }) {
+            return "\(d.title): the \(ranked.count) ranked figures run from \(f(bottom)) to \(f(top)), too close together to name a highest or lowest"
+        }
+        func end(_ names: [(name: String, value: Double)], _ word: String, beyond: Bool) -> String {
+            let of = beyond ? " of the figures ranked" : ""
+            if names.count == 1 { return "\(names[0].name) \(word)\(of) at \(f(names[0].value))" }
+            return "\(PackDefinition.list(names.map(\.name))) \(word)\(of), too close to separate (within 5%), at \(PackDefinition.list(names.map { f($0.value) }))"
+        }
+        return "\(d.title): " + end(high, "highest", beyond: all.contains { $0 > top }) + "; " + end(low, "lowest", beyond: all.contains { $0 < bottom })
     }
 }
 

@@ -53,7 +53,8 @@ extension PageBuilder {
             ]
             let noData = mine.contains { $0.value.number != nil } ? nil : IndicatorHeadline.noData(d, place: name, mine: mine)
             let few = { (p: String) in store.few(d, of: entry, period: p, indicators: official.indicators) }
-            let title = noData == nil ? IndicatorHeadline.title(d, place: name, mine: mine, england: d.isCount ? nil : england, few: few) : d.title
+            let title = noData == nil ? IndicatorHeadline.title(d, place: name, mine: mine, england: d.isCount ? nil : england, few: few,
+                                                                  none: { store.noneRecorded(d, of: entry, period: $0, indicators: official.indicators) }) : d.title
             return IndicatorTrends.Panel(id: d.id, title: title,
                                          name: d.title, detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
                                          unit: d.id, series: (

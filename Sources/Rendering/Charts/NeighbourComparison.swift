@@ -20,7 +20,9 @@ public enum NeighbourComparison {
         }
     }
 
-    public static func matrix(subject: String, title: String, entries: [Entry], provenance: String, sourceLine: String) -> GradeMatrix {
+    /// `asSet`: the rows are a set of authorities compared (none the subject, none another's
+    /// neighbour), so the key and description speak of the authorities, not of neighbours.
+    public static func matrix(subject: String, title: String, entries: [Entry], provenance: String, sourceLine: String, asSet: Bool = false) -> GradeMatrix {
         let areas = JudgementArea.rows
         let cells = entries.map { e in
             areas.map { area -> GradeMatrix.Cell in
@@ -34,7 +36,8 @@ public enum NeighbourComparison {
                             label: e.name + (e.inspected.map { " (\($0.monthYear)\(e.fromRecord ? marker : ""))" } ?? ""), emphasised: e.isSubject)
         }
         let columns = areas.map { GradeMatrix.Column(id: $0.rawValue, heading: $0 == .childrenInCare ? "Children in care*" : $0.shortTitle, detail: "") }
-        let alt = "Newest known Ofsted judgements of \(subject) and its \(entries.count - 1) statistical neighbours (\(provenance)). " +
+        let who = asSet ? "\(entries.count) authorities" : "\(subject) and its \(entries.count - 1) statistical neighbours"
+        let alt = "Newest known Ofsted judgements of \(who) (\(provenance)). " +
             entries.enumerated().map { i, e in
                 "\(e.name)\(e.inspected.map { ", inspected \($0.monthYear)" } ?? ""): " +
                     zip(areas, cells[i]).map { "\($0.shortTitle) \(GradeMatrix.cellText($1))" }.joined(separator: "; ")
@@ -43,7 +46,9 @@ public enum NeighbourComparison {
         var m = GradeMatrix(id: id, title: title,
                             subtitle: "Newest known ILACS judgements \u{00B7} \(subject) and the DfE\u{2019}s ten statistical neighbours, closest first \u{00B7} \(provenance)",
                             rows: rows, columns: columns, cells: cells,
-                            key: "\u{25B6} marks \(subject). " + (fromRecord ? "\(marker) From Ofsted\u{2019}s inspection report on the authority, newer than Ofsted\u{2019}s outcomes file. Neighbours\u{2019} grades are as old as their last inspection (month in brackets). " : "") +
+                            key: (asSet ? "" : "\u{25B6} marks \(subject). ") +
+                                (fromRecord ? "\(marker) From Ofsted\u{2019}s inspection report on the authority, newer than Ofsted\u{2019}s outcomes file. " +
+                                    (asSet ? "Every other authority\u{2019}s grades are as old as its newest inspection in that file" : "Neighbours\u{2019} grades are as old as their last inspection") + " (month in brackets). " : "") +
                                 "*Before 2023 this column is the joint judgement on children in care and care leavers. Hatched cells: no such judgement, with the reason.",
                             sourceLine: sourceLine, altText: alt,
                             table: DataTable(columns: ["Authority", "Newest inspection", "From"] + areas.map(\.shortTitle),
