@@ -44,6 +44,8 @@ func pdfPages(_ pdf: String) throws -> [String] {
         #expect(!text.contains("to the next graded report"))
         #expect(text.contains("Judgement journey Only one graded inspection of Sefton is in the data held (February 2022), so there is no journey"))
         #expect(!FileManager.default.fileExists(atPath: "\(out)/sefton-scrutiny-judgement-journey.csv"), "no empty journey table")
+        #expect(text.contains("Days rated inadequate overall (“At a glance”) are counted by this tool"), "the sources page says how the count is made")
+        #expect(!text.contains(") (continued)"), "a continued part says '(columns …, continued)'")
         // Dated by Ofsted's report on Liverpool, and told where that report is used.
         #expect(text.contains("Inspection of Liverpool local authority children's services” (used in “National picture”)"), "\(text.prefix(800))")
     }
