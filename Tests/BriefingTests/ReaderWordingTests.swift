@@ -50,6 +50,18 @@ func pdfPages(_ pdf: String) throws -> [String] {
         #expect(text.contains("Inspection of Liverpool local authority children's services” (used in “National picture”)"), "\(text.prefix(800))")
     }
 
+    /// A journey's title states its finding whichever way the grades went (Knowsley's fell), and
+    /// its key explains only the breaks it draws: no word of the 2026 framework in a chart
+    /// without a 2026 inspection.
+    @Test func journeyTitlesDeclinesAndExplainsOnlyItsBreaks() throws {
+        let (r, out) = try Briefing.build(["--authority", "Knowsley", "--pack", "scrutiny", "--formats", "pdf"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try #require(try pdfPages("\(out)/knowsley-scrutiny.pdf").first { $0.contains("OFFICIAL Judgement journey ") })
+        #expect(page.contains("Knowsley: of the four areas judged at both of the last two inspections, three declined; overall effectiveness fell one grade, from requires improvement to be good to inadequate"), "\(page)")
+        #expect(page.contains("A line breaks where an area was not judged on its own: care leavers (October 2021: judged with children in care)."), "\(page)")
+        #expect(!page.contains("2026 framework"), "\(page)")
+    }
+
     /// The timeline's title names only the lanes drawn; its key describes only marks drawn; an
     /// official-only pack says visits are known only for the in-year table's period.
     @Test func timelineTitleAndKeyDescribeWhatIsDrawn() throws {
