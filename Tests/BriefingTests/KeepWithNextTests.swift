@@ -4,7 +4,8 @@ import BriefingTestSupport
 
 /// Headings stranded at the foot of a page, read from a built PDF's structure tree (its leaves in
 /// reading order, each with its page): a heading that is the last thing on its page, or a
-/// heading whose table starts overleaf with only a label ("Part 1 of 2: …") left under it.
+/// heading whose table starts overleaf with only a label ("Part 1 of 2: …") left under it, or a
+/// heading and its opening paragraph left at the foot of a page while its section goes on overleaf.
 func strandedHeadings(pdf: String) throws -> [String] {
     let s = try PDFStructure(path: pdf)
     let leaves = s.roots.flatMap(\.all).filter { !$0.mcids.isEmpty && $0.page != nil }
@@ -12,8 +13,16 @@ func strandedHeadings(pdf: String) throws -> [String] {
     var problems: [String] = []
     var last: [Int: Int] = [:]
     for i in leaves.indices { last[leaves[i].page!] = i }
-    for (page, i) in last.sorted(by: { $0.key < $1.key }) where isHeading(i) {
-        problems.append("page \(page) ends with a heading (\(leaves[i].type))")
+    for (page, i) in last.sorted(by: { $0.key < $1.key }) {
+        if isHeading(i) { problems.append("page \(page) ends with a heading (\(leaves[i].type))"); continue }
+        // A heading and its opening paragraphs alone at the foot of a page, the section going on
+        // overleaf (the data tables' introduction was left so, its first table on the next page).
+        var h = i
+        while h >= 0 && leaves[h].type == "P" && leaves[h].page == page { h -= 1 }
+        if h >= 0, h < i, isHeading(h), leaves[h].page == page, i + 1 < leaves.count,
+           (leaves[h].type == "H1" ? ["H2", "TH", "Figure"] : ["TH", "Figure"]).contains(leaves[i + 1].type) {
+            problems.append("page \(page) ends with a \(leaves[h].type) heading and the paragraph opening it, what it introduces (\(leaves[i + 1].type)) overleaf")
+        }
     }
     for i in leaves.indices where isHeading(i) {
         var j = i + 1
@@ -33,6 +42,8 @@ func strandedHeadings(pdf: String) throws -> [String] {
         let (r, out) = try Briefing.build(["--style", style, "--pack", "scrutiny", "--quiet", "--formats", "pdf",
                                                "--authority", "Rutland", "--authority", "Isles of Scilly", "--authority", "Liverpool"])
         #expect(r.status == 0, "\(r.stderr)")
+        // Liverpool's monitoring update too: its data tables open with a paragraph.
+        #expect(try Briefing.build(["--style", style, "--pack", "monitoring-update", "--quiet", "--formats", "pdf"], out: out).result.status == 0)
         for pdf in try FileManager.default.contentsOfDirectory(atPath: out).filter({ $0.hasSuffix(".pdf") }).sorted() {
             let problems = try strandedHeadings(pdf: "\(out)/\(pdf)")
             #expect(problems.isEmpty, "\(style)/\(pdf): \(problems.prefix(5).joined(separator: "; "))")

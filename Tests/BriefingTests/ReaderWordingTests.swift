@@ -32,6 +32,36 @@ func pdfPages(_ pdf: String) throws -> [String] {
         }
     }
 
+    /// Sefton's newest overall grade (February 2022) is inadequate and its only later publication
+    /// is a monitoring visit letter: the count of days runs on, to the outcomes file's "as at",
+    /// never "to the next report" of a visit that gives no grade. With one graded inspection the
+    /// journey page says there is no journey to draw, and no empty chart or table is written.
+    @Test func anInadequateGradeStillStandingIsCountedOnAndOneInspectionDrawsNoJourney() throws {
+        let (r, out) = try Briefing.build(["--authority", "Sefton", "--pack", "scrutiny", "--formats", "pdf,csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try pdfPages("\(out)/sefton-scrutiny.pdf").joined(separator: " ")
+        #expect(text.contains("days rated inadequate overall, from the report of 9 May 2022 and counting: Ofsted’s outcomes file as at 31 Mar 2025 still gives inadequate as its newest overall grade"), "\(text.prefix(3000))")
+        #expect(!text.contains("to the next graded report"))
+        #expect(text.contains("Judgement journey Only one graded inspection of Sefton is in the data held (February 2022), so there is no journey"))
+        #expect(!FileManager.default.fileExists(atPath: "\(out)/sefton-scrutiny-judgement-journey.csv"), "no empty journey table")
+        #expect(text.contains("Days rated inadequate overall (“At a glance”) are counted by this tool"), "the sources page says how the count is made")
+        #expect(!text.contains(") (continued)"), "a continued part says '(columns …, continued)'")
+        // Dated by Ofsted's report on Liverpool, and told where that report is used.
+        #expect(text.contains("Inspection of Liverpool local authority children's services” (used in “National picture”)"), "\(text.prefix(800))")
+    }
+
+    /// A journey's title states its finding whichever way the grades went (Knowsley's fell), and
+    /// its key explains only the breaks it draws: no word of the 2026 framework in a chart
+    /// without a 2026 inspection.
+    @Test func journeyTitlesDeclinesAndExplainsOnlyItsBreaks() throws {
+        let (r, out) = try Briefing.build(["--authority", "Knowsley", "--pack", "scrutiny", "--formats", "pdf"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try #require(try pdfPages("\(out)/knowsley-scrutiny.pdf").first { $0.contains("OFFICIAL Judgement journey ") })
+        #expect(page.contains("Knowsley: of the four areas judged at both of the last two inspections, three declined; overall effectiveness fell one grade, from requires improvement to be good to inadequate"), "\(page)")
+        #expect(page.contains("A line breaks where an area was not judged on its own: care leavers (October 2021: judged with children in care)."), "\(page)")
+        #expect(!page.contains("2026 framework"), "\(page)")
+    }
+
     /// The timeline's title names only the lanes drawn; its key describes only marks drawn; an
     /// official-only pack says visits are known only for the in-year table's period.
     @Test func timelineTitleAndKeyDescribeWhatIsDrawn() throws {

@@ -61,19 +61,26 @@ extension PageBuilder {
     /// The figures this tool computes rather than copies, each with how and from which
     /// publication: rates per 10,000 no file publishes, and the neighbours' averages.
     func computed() -> [String] {
-        guard let official else { return [] }
         let kinds = Set(pack.pages.map(\.kind))
-        let showsAll = !kinds.isDisjoint(with: [.indicatorTable, .groupIndicators])
-        guard showsAll || kinds.contains(.indicatorTrends) else { return [] }
         var out: [String] = []
-        let derived = official.indicators.filter { $0.isDerived && (showsAll || trendIndicators.contains($0.id)) }
-        for denominator in Array(Set(derived.compactMap(\.denominator))).sorted() {
-            guard let den = official.indicators.first(where: { $0.id == denominator }) else { continue }
-            let rates = derived.filter { $0.denominator == denominator }
-            let names = rates.map { $0.title.replacingOccurrences(of: " per 10,000 children", with: "").lowercased() }
-            out.append("\(Self.list(names).capitalizedFirst) per 10,000 children are computed by this tool, not copied from a DfE file: it divides each DfE count by DfE\u{2019}s population estimate for the same place and year (\(den.title.lowercased()): the \(den.column) column of \(den.source.publisher), \u{201C}\(den.source.title)\u{201D}, \(den.source.date.display)), multiplies by 10,000 and rounds to one decimal place.")
+        let showsAll = !kinds.isDisjoint(with: [.indicatorTable, .groupIndicators])
+        if let official, showsAll || kinds.contains(.indicatorTrends) {
+            let derived = official.indicators.filter { $0.isDerived && (showsAll || trendIndicators.contains($0.id)) }
+            for denominator in Array(Set(derived.compactMap(\.denominator))).sorted() {
+                guard let den = official.indicators.first(where: { $0.id == denominator }) else { continue }
+                let rates = derived.filter { $0.denominator == denominator }
+                let names = rates.map { $0.title.replacingOccurrences(of: " per 10,000 children", with: "").lowercased() }
+                out.append("\(Self.list(names).capitalizedFirst) per 10,000 children are computed by this tool, not copied from a DfE file: it divides each DfE count by DfE\u{2019}s population estimate for the same place and year (\(den.title.lowercased()): the \(den.column) column of \(den.source.publisher), \u{201C}\(den.source.title)\u{201D}, \(den.source.date.display)), multiplies by 10,000 and rounds to one decimal place.")
+            }
         }
-        if !kinds.isDisjoint(with: [.indicatorTable, .indicatorTrends]) {
+        // Counts and ratios the words quote, so a reader can check every number on the page.
+        if kinds.contains(.atAGlance), record.gradedInspections.contains(where: { $0.grade(.overallEffectiveness) == .inadequate }) {
+            out.append("Days rated inadequate overall (\u{201C}At a glance\u{201D}) are counted by this tool: calendar days from the publication of the report that gave the grade to the publication of the next graded report or, while it is still the newest overall grade, to the last date it is known to stand.")
+        }
+        if kinds.contains(.questions), official != nil {
+            out.append("In the questions, \u{201C}N times as high as\u{201D} and \u{201C}N% worse than\u{201D} compare a published figure with the neighbours\u{2019} average: this tool divides the one by the other, in the direction that is worse.")
+        }
+        if official != nil, !kinds.isDisjoint(with: [.indicatorTable, .indicatorTrends]) {
             out.append("Neighbours\u{2019} averages are the mean of the published figures of the DfE statistical neighbours that have one, computed by this tool. Every other figure is shown as published, at its source\u{2019}s precision.")
         }
         return out

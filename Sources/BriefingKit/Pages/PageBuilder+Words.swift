@@ -26,7 +26,10 @@ extension PageBuilder {
         rows.append(["Protective marking", pack.marking])
         // The one place the pack's date is explained: the newest source, named, so a reader of a
         // pack about one authority knows why it may be dated by a report on another.
-        let newest = newestSource.map { ", when the newest source this pack uses was published: \($0.publisher), \u{201C}\($0.title)\u{201D}" } ?? ""
+        let newest = newestSource.map { s in
+            ", when the newest source this pack uses was published: \(s.publisher), \u{201C}\(s.title)\u{201D}" +
+                (firstUsedIn[s.id].map { " (used in \u{201C}\($0)\u{201D})" } ?? "")
+        } ?? ""
         rows.append(["Data as at", "\(asAt.longDisplay)\(newest). Each chart gives its own sources\u{2019} dates."])
         if let since = pack.since { rows.append(["What\u{2019}s new since", since.longDisplay]) }
         return [.title(pack.title),
@@ -51,15 +54,24 @@ extension PageBuilder {
                 numbers.append(("\(visits.count)", "monitoring visits on record between the \(prev.start.monthYear) and \(last.start.monthYear) inspections"))
             }
         }
-        // Days from each publication to the next (or to the newest date on record); none is no number at all.
-        let periods = record.overallGradePeriods(asOf: record.newestDate).filter { $0.grade == .inadequate && $0.days > 0 }
+        // Days from each publication to the next graded report or, while inadequate is still the
+        // newest overall grade, to the last date it is known to stand (the outcomes file's "as at"
+        // for a pack from that file); none is no number at all.
+        let fileAsAt = record.officialOnly?.visitsTo?.earliest
+        let knownTo = max(record.newestDate, fileAsAt ?? record.newestDate)
+        let periods = record.overallGradePeriods(asOf: knownTo).filter { $0.grade == .inadequate && $0.days > 0 }
         if let first = periods.first, let last = periods.last, let from = PartialDate.parse(first.from), let until = PartialDate.parse(last.until) {
-            // The next report may give no overall grade (the 2026 framework): say so, so the count is
-            // not read as ending in a new overall grade.
             let next = inspections.first { $0.published?.display == until.display || $0.start.display == until.display }
-            let ungraded = next.map { $0.grade(.overallEffectiveness) == nil } ?? false
-            numbers.append((Self.grouped(periods.map(\.days).reduce(0, +)),
-                            "days rated inadequate overall: from the report of \(from.display) to the next report, of \(until.display)" + (ungraded ? ", which gives no overall grade" : "")))
+            let count = Self.grouped(periods.map(\.days).reduce(0, +))
+            if let next {
+                // The next report may give no overall grade (the 2026 framework): say so, so the
+                // count is not read as ending in a new overall grade.
+                let ungraded = next.grade(.overallEffectiveness) == nil
+                numbers.append((count, "days rated inadequate overall: from the report of \(from.display) to the next graded report, of \(until.display)" + (ungraded ? ", which gives no overall grade" : "")))
+            } else {
+                let standing = until.earliest == fileAsAt ? "Ofsted\u{2019}s outcomes file as at \(until.display) still gives inadequate as its newest overall grade" : "no later graded inspection is on record by \(until.display)"
+                numbers.append((count, "days rated inadequate overall, from the report of \(from.display) and counting: \(standing)"))
+            }
         }
         if let last = inspections.last, !last.areasForImprovement.isEmpty {
             numbers.append(("\(last.areasForImprovement.count)", "areas for improvement set at the \(last.start.monthYear) inspection"))

@@ -24,6 +24,11 @@ struct PageBuilder {
     var missingFigures: [String] = []
     /// Every source a page drew on: the cover's and footer's "data as at" is the newest of them.
     var used: [Source] = []
+    /// The section that first used each source (by id): the front sheet names where the newest
+    /// one is used, as a pack on one authority may be dated by a report on another.
+    var firstUsedIn: [String: String] = [:]
+    /// The section being built.
+    var building: String?
     /// The rules of the questions page (`Reports/questions.yaml`), when the pack has one.
     var questionRules: [QuestionRule] = []
 
@@ -46,7 +51,10 @@ struct PageBuilder {
     /// subtitle: their own dates, never "data as at", so a chart and the footer below it cannot
     /// give one source two dates.
     mutating func using(_ sources: [Source]) -> String {
-        for s in sources where !used.contains(where: { $0.samePublication(s) }) { used.append(s) }
+        for s in sources where !used.contains(where: { $0.samePublication(s) }) {
+            used.append(s)
+            if let building { firstUsedIn[s.id] = building }
+        }
         return Self.published(sources).map { " \u{00B7} \($0)" } ?? ""
     }
 
@@ -65,6 +73,8 @@ struct PageBuilder {
     }
 
     mutating func blocks(for page: PageSpec) throws -> [Block] {
+        building = page.kind.heading
+        defer { building = nil }
         switch page.kind {
         case .cover: return cover()
         case .summary: return summary()
@@ -77,6 +87,12 @@ struct PageBuilder {
         case .judgementJourney:
             let grid = record.judgementGrid
             let asAt = using(grid.sources)
+            // A journey needs two inspections: with one, say so rather than draw an empty chart.
+            if grid.columns.count < 2 {
+                let only = grid.columns.first.map { " (\($0.start.monthYear))" } ?? ""
+                return [.pageBreak, .heading(PageKind.judgementJourney.heading!, level: 1),
+                        .paragraph("Only one graded inspection of \(name) is in the data held\(only), so there is no journey from one inspection to the next to draw; its grades are under \u{201C}\(PageKind.ratingGrid.heading!)\u{201D}.")]
+            }
             return chart(PageKind.judgementJourney.heading!, JudgementJourney.figure(grid, changes: record.gradeChanges, asAt: asAt, style: style, text: engine, width: width))
         case .timeline: return timeline(page)
         case .improvementTracker: return tracker(page)

@@ -147,7 +147,8 @@ public struct GradeMatrix: Sendable {
         var m = self
         m.rows = Array(rows[range])
         m.cells = Array(cells[range])
-        if continued { m.title = title + " (continued)" }
+        // "(columns 5 to 7 of 7, continued)", not "(columns 5 to 7 of 7) (continued)".
+        if continued { m.title = title.hasSuffix(")") && title.contains(" (columns ") ? title.dropLast() + ", continued)" : title + " (continued)" }
         if keepFooting && range.upperBound < rows.count {
             m.key = "Continued on the next page, where the key is given."
             m.sourceLine = "Sources: with the last part of this chart."

@@ -15,17 +15,7 @@ public enum JudgementJourney {
         var y = 0.0
         // Only areas judged at both inspections can have moved; the rest are not counted either way.
         let latest = changes.filter { $0.toInspection == grid.columns.last?.eventID && $0.direction != .notComparable }
-        let improved = latest.filter { $0.direction == .improved }
-        let title: String
-        if let best = improved.max(by: { $0.steps < $1.steps }), case let .graded(from, _) = best.from, case let .graded(to, _) = best.to {
-            let words = ["no", "one", "two", "three", "four", "five"]
-            let say = { (n: Int) in n < words.count ? words[n] : String(n) }
-            let share = improved.count == latest.count ? "all \(say(latest.count)) areas judged at both of the last two inspections improved"
-                : "\(say(improved.count)) of the \(say(latest.count)) areas judged at both of the last two inspections improved"
-            title = "\(grid.authorityName): \(share); \(best.area.shortTitle.lowercased()) rose \(say(best.steps)) grade\(best.steps == 1 ? "" : "s"), from \(from.wording.lowercased()) to \(to.wording.lowercased())"
-        } else {
-            title = "\(grid.authorityName): Ofsted grades by area across inspections"
-        }
+        let title = Self.title(grid.authorityName, latest)
         let subtitle = "Grade of each judgement area at each graded inspection \u{00B7} \(grid.authorityName) \u{00B7} \(grid.columns.first?.start.monthYear ?? "") to \(grid.columns.last?.start.monthYear ?? "")" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
@@ -109,7 +99,7 @@ public enum JudgementJourney {
         }
         y = max(bottom, endLabels.map { $0.0.frame.maxY }.max() ?? bottom) + gap
         let sourceLine = "Source: " + grid.sources.map(\.citation).joined(separator: "; ") + "."
-        y = placer.chartFooting(key: "A line breaks where an area was not judged: care leavers were judged with children in care before 2023, and the 2026 framework gives no overall effectiveness judgement. A line\u{2019}s label sits at its last grade, wherever that is. Lines with the same grade are drawn slightly apart.",
+        y = placer.chartFooting(key: Self.breaks(grid, changes) + "A line\u{2019}s label sits at its last grade, wherever that is. Lines with the same grade are drawn slightly apart.",
                                 source: sourceLine, at: y, style: style, width: width, into: &marks)
         // Inspections are named as readers know them ("May 2018"), never by their record ids.
         let when = Dictionary(grid.columns.map { ($0.eventID, $0.start.monthYear) }, uniquingKeysWith: { a, _ in a })
@@ -142,4 +132,54 @@ public enum JudgementJourney {
         default: return [(x, y + k * 1.2), (x + k * 1.1, y - k * 0.8), (x - k * 1.1, y - k * 0.8)]
         }
     }
+
+    /// The finding of the last two inspections, whichever way it went: "all four areas … improved;
+    /// impact of leaders rose two grades", "three of the four … declined; overall effectiveness
+    /// fell two grades", or both counts when areas moved both ways.
+    static func title(_ name: String, _ latest: [GradeChange]) -> String {
+        let words = ["no", "one", "two", "three", "four", "five"]
+        let say = { (n: Int) in n < words.count ? words[n] : String(n) }
+        let improved = latest.filter { $0.direction == .improved }, declined = latest.filter { $0.direction == .declined }
+        guard !improved.isEmpty || !declined.isEmpty else {
+            return latest.isEmpty ? "\(name): Ofsted grades by area across inspections"
+                : "\(name): \(latest.count == 1 ? "the one area" : "all \(say(latest.count)) areas") judged at both of the last two inspections kept \(latest.count == 1 ? "its" : "their") grade"
+        }
+        let judged = "the \(say(latest.count)) areas judged at both of the last two inspections"
+        var counts: [String] = []
+        if !improved.isEmpty { counts.append("\(improved.count == latest.count ? "all \(say(latest.count)) areas judged at both of the last two inspections" : say(improved.count)) improved") }
+        if !declined.isEmpty { counts.append("\(declined.count == latest.count ? "all \(say(latest.count)) areas judged at both of the last two inspections" : say(declined.count)) declined") }
+        let share = counts.count == 2 || (improved.count < latest.count && declined.count < latest.count)
+            ? "of \(judged), " + counts.joined(separator: " and ") : counts[0]
+        // Name the biggest move in the direction most areas took (a rise when it is a tie).
+        let falls = declined.count > improved.count
+        let moves = falls ? declined : improved
+        guard let big = moves.max(by: { abs($0.steps) < abs($1.steps) }), case let .graded(from, _) = big.from, case let .graded(to, _) = big.to else {
+            return "\(name): \(share)"
+        }
+        let n = abs(big.steps)
+        return "\(name): \(share); \(big.area.shortTitle.lowercased()) \(falls ? "fell" : "rose") \(say(n)) grade\(n == 1 ? "" : "s"), from \(from.wording.lowercased()) to \(to.wording.lowercased())"
+    }
+
+    /// Why a line breaks, only for the areas and inspections where one does: an area not judged
+    /// (overall effectiveness under the 2026 framework) or judged jointly with another (care
+    /// leavers with children in care before 2023). Nothing is said of a framework the chart does not show.
+    static func breaks(_ grid: JudgementGrid, _ changes: [GradeChange]) -> String {
+        // A joint judgement breaks a line only where it makes the grades not comparable.
+        let broken = Set(changes.filter { $0.direction == .notComparable }.flatMap { ["\($0.area.rawValue)@\($0.fromInspection)", "\($0.area.rawValue)@\($0.toInspection)"] })
+        var out: [String] = []
+        for (r, area) in grid.rows.enumerated() {
+            var reasons: [String] = []
+            for (c, cell) in grid.cells[r].enumerated() {
+                switch cell {
+                case let .notJudged(reason): reasons.append("\(grid.columns[c].start.monthYear): \(reason)")
+                case let .graded(_, note?) where broken.contains("\(area.rawValue)@\(grid.columns[c].eventID)"):
+                    reasons.append("\(grid.columns[c].start.monthYear): \(note)")
+                default: break
+                }
+            }
+            if !reasons.isEmpty { out.append("\(area.shortTitle.lowercased()) (\(reasons.joined(separator: "; ")))") }
+        }
+        return out.isEmpty ? "" : "A line breaks where an area was not judged on its own: " + out.joined(separator: "; ") + ". "
+    }
+
 }

@@ -100,10 +100,15 @@ public final class DocumentRenderer {
     /// A note directly before a table or figure labels it ("Part 1 of 2: columns …"): it stays with
     /// what it labels, so a heading kept with the note is never left at the foot of a page with
     /// only the label under it and the table overleaf.
-    static func introduces(_ block: Block, _ next: Block?) -> Bool {
-        guard case .note = block, let next else { return false }
-        switch next {
-        case .table, .figure: return true
+    static func introduces(_ block: Block, _ next: Block?, after previous: Block? = nil) -> Bool {
+        guard let next else { return false }
+        switch (block, next) {
+        case (.note, .table), (.note, .figure): return true
+        // A section's opening paragraph stays with the first thing under it (the data tables'
+        // introduction was left alone on a page, its first table overleaf).
+        case (.paragraph, .heading), (.paragraph, .table), (.paragraph, .figure):
+            if case let .heading(_, level)? = previous, level == 1 { return true }
+            return false
         default: return false
         }
     }
@@ -139,7 +144,7 @@ public final class DocumentRenderer {
             }
             for piece in pieces {
                 pending.append(piece)
-                if piece.keepWithNext || Self.introduces(block, blocks.dropFirst(index + 1).first) { continue }
+                if piece.keepWithNext || Self.introduces(block, blocks.dropFirst(index + 1).first, after: index > 0 ? blocks[index - 1] : nil) { continue }
                 // Place the pending run (headings plus the block they introduce) together when it fits.
                 let runHeight = pending.map(\.height).reduce(0, +) + gap * Double(pending.count - 1)
                 if y + runHeight > contentBottom && !pages[pages.count - 1].blocks.isEmpty {
