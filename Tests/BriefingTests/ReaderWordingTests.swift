@@ -42,6 +42,7 @@ func pdfPages(_ pdf: String) throws -> [String] {
         let text = try pdfPages("\(out)/sefton-scrutiny.pdf").joined(separator: " ")
         #expect(text.contains("days rated inadequate overall, from the report of 9 May 2022 and counting: Ofsted’s outcomes file as at 31 Mar 2025 still gives inadequate as its newest overall grade"), "\(text.prefix(3000))")
         #expect(!text.contains("to the next graded report"))
+        #expect(text.contains("one monitoring visit on record (Ofsted’s outcomes file lists visits only from 1 April 2024 to 31 March 2025)"), "a one-year window, said")
         #expect(text.contains("Judgement journey Only one graded inspection of Sefton is in the data held (February 2022), so there is no journey"))
         #expect(!FileManager.default.fileExists(atPath: "\(out)/sefton-scrutiny-judgement-journey.csv"), "no empty journey table")
         #expect(text.contains("Days rated inadequate overall (“At a glance”) are counted by this tool"), "the sources page says how the count is made")

@@ -51,7 +51,10 @@ extension PageBuilder {
             let prev = inspections[inspections.count - 2], last = inspections[inspections.count - 1]
             let visits = record.events.filter { $0.kind == .monitoringVisit && prev.start < $0.start && $0.start < last.start }
             if !visits.isEmpty {
-                numbers.append(("\(visits.count)", "monitoring visits on record between the \(prev.start.monthYear) and \(last.start.monthYear) inspections"))
+                // Say how many rest only on publications of which no copy is held.
+                let unheld = visits.filter { v in !sources(citedBy: v.sources).contains { $0.copyHeld } }.count
+                numbers.append(("\(visits.count)", "monitoring visits on record between the \(prev.start.monthYear) and \(last.start.monthYear) inspections" +
+                                (unheld == 0 ? "" : ", \(unheld == visits.count ? "all" : "\(unheld)") known only from publications of which no copy is held")))
             }
         }
         // Days from each publication to the next graded report or, while inadequate is still the
@@ -81,7 +84,9 @@ extension PageBuilder {
         if let last = inspections.last {
             let visitsSince = record.monitoringVisitsSinceLastGradedInspection(asOf: PartialDate(year: record.newestDate.year, month: record.newestDate.month, day: record.newestDate.day))
             if !visitsSince.isEmpty {
-                blocks.append(.bullet("Since the \(last.start.monthYear) inspection there \(visitsSince.count == 1 ? "has been one monitoring visit" : "have been \(visitsSince.count) monitoring visits") on record."))
+                // Ofsted's outcomes file lists visits for one year only: say so, or "one visit" reads as all.
+                let window = record.officialOnly.flatMap { o in o.visitsFrom.flatMap { f in o.visitsTo.map { " (Ofsted\u{2019}s outcomes file lists visits only from \(f.longDisplay) to \($0.longDisplay))" } } } ?? ""
+                blocks.append(.bullet("Since the \(last.start.monthYear) inspection there \(visitsSince.count == 1 ? "has been one monitoring visit" : "have been \(visitsSince.count) monitoring visits") on record\(window)."))
             }
             blocks += whoLed(at: last)
         }
