@@ -34,7 +34,7 @@ public enum ImprovementTracker {
         let rows = tracks.map { t in
             GradeMatrix.Row(id: t.area.id, label: t.area.title + (t.longestRunWithoutProgress >= driftVisits ? " \u{26A0} drift" : ""))
         }
-        var columns = visits.map { v in GradeMatrix.Column(id: v.visitID, heading: v.visitDate.display, detail: v.visitTheme ?? "") }
+        let columns = visits.map { v in GradeMatrix.Column(id: v.visitID, heading: v.visitDate.display, detail: v.visitTheme ?? "") }
         // The next inspection's word is one sentence on all the areas together, so it is quoted in
         // the key, never copied into each area's row as if Ofsted had judged that area.
         let cells = tracks.map { t in t.history.map(cell) }
