@@ -55,7 +55,18 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
                 }
             }
             for n in 1...pages.count { #expect(text.contains("Page \(n) of \(pages.count)"), "\(id)/\(style): page \(n) footer") }
-            #expect(text.contains("OFFICIAL"))
+            // Visit themes head the tracker's columns: never broken mid-word to fit ("permanen" over
+            // "ce"). Read from the words the tracker's pages draw (pdftotext's plain text would
+            // join the halves): no drawn word may be the start of a theme word without being it.
+            let themeWords = Set(composed.record.events.compactMap(\.theme).flatMap { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) }.filter { $0.count >= 6 })
+            for n in 1...pages.count where try tool("pdftotext", ["-f", "\(n)", "-l", "\(n)", pdf, "-"]).stdout.contains("What each visit is known to have found") {
+                let bbox = try tool("pdftotext", ["-bbox", "-f", "\(n)", "-l", "\(n)", pdf, "-"]).stdout
+                let drawn = Set(bbox.components(separatedBy: "</word>").compactMap { $0.components(separatedBy: ">").last }
+                    .flatMap { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) })
+                for w in drawn where w.count >= 4 {
+                    for t in themeWords where t != w && t.hasPrefix(w) { Issue.record("\(id)/\(style) page \(n): the theme word \"\(t)\" is broken after \"\(w)\"") }
+                }
+            }
             // Every page can be reached from a bookmark.
             let json = try tool("qpdf", ["--json", "--json-key=outlines", pdf]).stdoutData
             let outlines = (try JSONSerialization.jsonObject(with: json) as? [String: Any])?["outlines"] as? [[String: Any]] ?? []

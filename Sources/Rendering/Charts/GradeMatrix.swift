@@ -132,7 +132,8 @@ public struct GradeMatrix: Sendable {
         let patterned = hasSwatches(style)
         var words: Set<String> = []
         for row in cells { for cell in row { for w in Self.look(cell, style).words.split(separator: " ") { words.insert(String(w)) } } }
-        for col in columns { for w in col.heading.split(separator: " ") { words.insert(String(w)) } }
+        // A column's detail (a visit's theme) must not break mid-word either ("permanen-ce").
+        for col in columns { for w in (col.heading + " " + col.detail).split(whereSeparator: { $0 == " " || $0 == "/" }) { words.insert(String(w)) } }
         let font = style.font(\.note).with(bold: true)
         let need = (words.map { engine.measure($0, font).size.width }.max() ?? 0) + 2 * pad + (patterned ? 10 : 0) + 1
         let free = width - (width * minimumLabelShare).rounded()
@@ -176,7 +177,8 @@ public struct GradeMatrix: Sendable {
         for row in cells {
             for cell in row { for w in Self.look(cell, style).words.split(separator: " ") { words.insert(String(w)) } }
         }
-        for col in columns { for w in col.heading.split(separator: " ") { words.insert(String(w)) } }
+        // A column's detail (a visit's theme) must not break mid-word either ("permanen-ce").
+        for col in columns { for w in (col.heading + " " + col.detail).split(whereSeparator: { $0 == " " || $0 == "/" }) { words.insert(String(w)) } }
         func widest(_ font: FontSpec) -> Double { words.map { engine.measure($0, font).size.width }.max() ?? 0 }
         func columnWidthFor(_ share: Double) -> Double {
             let labels: Double = (width * share).rounded()
