@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "briefing", targets: ["briefing"]),
         .library(name: "Judgements", targets: ["Judgements"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "CairoKit", targets: ["CairoKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,8 +40,11 @@ let package = Package(
         .target(name: "OfficialData", dependencies: [
             "Judgements", "Diagnostics", "ZIPFoundation", "CLibXML2", "CSVText", .product(name: "CSV", package: "CSV.swift"),
         ]),
-        // Cairo and Pango drawing of figures and pages.
-        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CSVText", "CCairo", "CPango", "BriefingZlib", "CQPDF"]),
+        // The drawing kit: Cairo surfaces and contexts, Pango text measured and drawn the same
+        // way, PNG encoding, libqpdf's objects; geometry, colours and fonts. No domain types.
+        .target(name: "CairoKit", dependencies: ["CCairo", "CPango", "BriefingZlib", "CQPDF"]),
+        // Charts, pages and outputs (PDF, PNG, SVG, HTML) of briefing's figures, drawn with CairoKit.
+        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CSVText", "CairoKit"]),
         // The pipeline steps behind each subcommand, callable from tests.
         .target(name: "BriefingKit", dependencies: [
             "Judgements", "OfficialData", "Rendering", "Diagnostics", "CPango", "CXLSXWriter",
@@ -60,7 +64,9 @@ let package = Package(
         .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "TestTools"]),
         .testTarget(name: "OfficialDataTests", dependencies: ["OfficialData", "Judgements", "Diagnostics", "BriefingTestSupport", "ZIPFoundation"]),
         // Charts, pages and PDF/PNG writing from fixture values: Rendering alone, never BriefingKit.
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Judgements", "Diagnostics", "TestTools", "BriefingZlib", "CCairo"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "CairoKit", "Judgements", "Diagnostics", "TestTools", "BriefingZlib", "CCairo"]),
+        // The drawing kit on its own: no charts, no styles, no records.
+        .testTarget(name: "CairoKitTests", dependencies: ["CairoKit", "TestTools"]),
         .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "OfficialData", "BriefingTestSupport", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import BriefingZlib
 import CCairo
+@testable import CairoKit
 import Foundation
 @testable import Rendering
 import Testing

@@ -63,10 +63,10 @@ extension PageBuilder {
             func none(_ e: AuthorityEntry, _ d: IndicatorDefinition, _ p: String) -> NoneRecorded? {
                 store.noneRecorded(d, of: e, period: p, indicators: official.indicators)
             }
-            var rows = [IndicatorTable.Row(title: "England", detail: "for reference",
+            var rows = [RowTable.Row(title: "England", detail: "for reference",
                                            values: zip(chunk, periods).map { d, p in cell(store.englandCode.flatMap { store.value(d.id, code: $0, period: p) }, d) })]
             rows += group.map { e in
-                IndicatorTable.Row(title: e.name, detail: e.region, values: zip(chunk, periods).map { d, p in
+                RowTable.Row(title: e.name, detail: e.region, values: zip(chunk, periods).map { d, p in
                     cell(store.value(d.id, of: e, period: p), d) + OfficialContext.mark(few: few(e, d, p), none: none(e, d, p))
                 })
             }
@@ -89,15 +89,11 @@ extension PageBuilder {
                 "The title names the highest and lowest only where one stands clear of the next by more than 5% and the figures\u{2019} rounding; otherwise it names those too close to separate." +
                 (marked ? " " + OfficialContext.fewKey.replacingOccurrences(of: " (how many is given under the indicator)", with: "") : "") +
                 (noneMarked ? " " + OfficialContext.noneKey : "") + (marked || noneMarked ? " A figure marked so is not ranked in the title." : "")
-            let style = self.style, engine = self.engine, width = self.width
-            let make = { (part: [IndicatorTable.Row], _: Bool) in
-                IndicatorTable.table(id: id, title: title, subtitle: "Key indicators side by side \u{00B7} \(group.count) authorities" + asAt,
-                                     headers: headers, leftAligned: [], firstColumn: "Authority", secondColumn: "Region", subject: "the group",
-                                     rows: part, sourceLine: sourceLine, note: note, style: style, text: engine, width: width)
-            }
-            let whole = make(rows, false)
-            figures.append(whole)
-            blocks += Figure.pieces(of: rows, maxHeight: maxHeight, make: make).map { Block.figure($0) }
+            let table = RowTable(id: id, title: title, subtitle: "Key indicators side by side \u{00B7} \(group.count) authorities" + asAt,
+                                 headers: headers, leftAligned: [], firstColumn: "Authority", secondColumn: "Region", subject: "the group",
+                                 rows: rows, sourceLine: sourceLine, note: note)
+            figures.append(table.figure(in: context))
+            blocks += table.pieces(in: context).map { Block.figure($0) }
         }
         return blocks
     }

@@ -105,11 +105,8 @@ extension PageBuilder {
         let provenance = index.provenance(of: shown) + asAt
         let sourceLine = "Source: " + sources.map(\.citation).joined(separator: "; ") + "."
         return chart(PageKind.nationalDistribution.heading!,
-                     NationalDistribution.figure(subject: entry.name, title: title, bars: bars, total: total, provenance: provenance,
-                                                 altFinding: finding, sourceLine: sourceLine, style: style, text: engine, width: width),
-                     pieces: NationalDistribution.pieces(subject: entry.name, title: title, bars: bars, total: total, provenance: provenance,
-                                                         altFinding: finding, sourceLine: sourceLine, style: style, text: engine, width: width,
-                                                         maxHeight: maxHeight))
+                     NationalDistribution(subject: entry.name, title: title, bars: bars, total: total, provenance: provenance,
+                                          altFinding: finding, sourceLine: sourceLine))
     }
 
     mutating func indicatorTable() throws -> [Block] {
@@ -117,11 +114,11 @@ extension PageBuilder {
         let sources = official.indicatorSources + [official.neighbourSource]
         extraSources += sources
         let asAt = using(sources)
-        let (whole, pieces) = official.indicatorFigures(entry, asAt: asAt, style: style, engine: engine, width: width, maxHeight: maxHeight)
+        let table = official.indicatorTable(entry, asAt: asAt)
         // The table shows a suppressed figure with its reason; the sources page lists it too.
         for c in official.store.comparisons(for: entry, indicators: official.indicators) where c.authority.number == nil {
             missingFigures.append("\(c.indicator.title), \(entry.name), \(c.period): \(OfficialContext.format(c.authority, unit: c.indicator.unit))")
         }
-        return chart(PageKind.indicatorTable.heading!, whole, pieces: pieces)
+        return chart(PageKind.indicatorTable.heading!, table)
     }
 }

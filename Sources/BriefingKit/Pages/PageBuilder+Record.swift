@@ -11,10 +11,8 @@ extension PageBuilder {
         let asAt = using(cited)
         let source = "Sources: " + cited.map { "\($0.publisher) (\($0.date.display))" }.joined(separator: "; ") + ". Full list on the sources page."
         let coverage = record.officialOnly.map(timelineCoverage)
-        return chart(PageKind.timeline.heading!, Timeline.figure(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
-                                                 asAt: asAt, coverage: coverage, style: style, text: engine, width: width),
-                     pieces: Timeline.pieces(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
-                                             asAt: asAt, coverage: coverage, style: style, text: engine, width: width, maxHeight: maxHeight))
+        return chart(PageKind.timeline.heading!, Timeline(authority: name, items: record.timelineItems, from: from, to: to, sourceLine: source,
+                                                                  asAt: asAt, coverage: coverage))
     }
 
     /// The areas the previous graded inspection set, tracked through every visit to the latest

@@ -67,9 +67,7 @@ extension PageBuilder {
         let inspections = record.gradedInspections.map { (label: $0.start.monthYear, date: $0.start.earliest) }
             .filter { i in lastShown.map { i.date <= $0 } ?? false }
         let sourceLine = "Source: " + official.indicatorSources.map(\.citation).joined(separator: "; ") + "; DfE statistical neighbour model 2025."
-        return chart(PageKind.indicatorTrends.heading!, IndicatorTrends.figure(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
-                                                                format: format, asAt: asAt, style: style, text: engine, width: width),
-                     pieces: IndicatorTrends.pieces(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
-                                                    format: format, asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
+        return chart(PageKind.indicatorTrends.heading!, IndicatorTrends(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
+                                                                         format: format, asAt: asAt))
     }
 }

@@ -93,7 +93,7 @@ struct PageBuilder {
                 return [.pageBreak, .heading(PageKind.judgementJourney.heading!, level: 1),
                         .paragraph("Only one graded inspection of \(name) is in the data held\(only), so there is no journey from one inspection to the next to draw; its grades are under \u{201C}\(PageKind.ratingGrid.heading!)\u{201D}.")]
             }
-            return chart(PageKind.judgementJourney.heading!, JudgementJourney.figure(grid, changes: record.gradeChanges, asAt: asAt, style: style, text: engine, width: width))
+            return chart(PageKind.judgementJourney.heading!, JudgementJourney(grid: grid, changes: record.gradeChanges, asAt: asAt))
         case .timeline: return timeline(page)
         case .improvementTracker: return tracker(page)
         case .indicatorTrends: return try trends(page)
@@ -109,20 +109,20 @@ struct PageBuilder {
         }
     }
 
-    mutating func chart(_ heading: String, _ f: Figure, pieces: [Figure]? = nil) -> [Block] {
-        figures.append(f)
-        return [.pageBreak, .heading(heading, level: 1)] + (pieces ?? [f]).map { Block.figure($0) }
+    /// What every chart is laid out with on this pack's pages.
+    var context: ChartContext { ChartContext(style: style, text: engine, width: width, maxHeight: maxHeight) }
+
+    /// A chart's page: its heading, then the chart in page-sized pieces; the whole chart is kept
+    /// for the chart's own files. The one place a page turns a chart value into figures.
+    mutating func chart(_ heading: String, _ chart: some Chart, after: [Block] = []) -> [Block] {
+        figures.append(chart.figure(in: context))
+        return [.pageBreak, .heading(heading, level: 1)] + chart.pieces(in: context).map { Block.figure($0) } + after
     }
 
     mutating func matrix(_ heading: String, _ m: GradeMatrix, asAt: String = "", after: [Block] = []) -> [Block] {
         var m = m
         if !asAt.isEmpty && !m.subtitle.hasSuffix(asAt) { m.subtitle += asAt }
-        // The chart's own files (PNG, SVG) are as wide as its columns need, so no word in them
-        // breaks; the PDF pages take the columns in groups instead.
-        var fileWidth = width
-        while m.columnsThatFit(style: style, text: engine, width: fileWidth) < m.columns.count && fileWidth < width * 4 { fileWidth *= 1.1 }
-        return chart(heading, m.figure(style: style, text: engine, width: fileWidth.rounded()),
-                     pieces: m.pieces(style: style, text: engine, width: width, maxHeight: maxHeight)) + after
+        return chart(heading, m, after: after)
     }
 
     func requireOfficial() throws -> (OfficialContext, AuthorityEntry) {

@@ -4,8 +4,27 @@ import Judgements
 /// Small multiples of key indicators: the authority against England, its region and its
 /// statistical neighbours' average, inspection dates as vertical rules, the latest values
 /// written at the line ends (no legend to hunt), and gaps where figures are suppressed.
-public enum IndicatorTrends {
+public struct IndicatorTrends: Chart {
     public static let id = "indicator-trends"
+
+    public var authority: String
+    public var panels: [Panel]
+    public var inspections: [(label: String, date: DayDate)]
+    public var sourceLine: String
+    public var format: (Double, String) -> String
+    public var asAt: String
+
+    public init(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String, format: @escaping (Double, String) -> String, asAt: String = "") {
+        self.authority = authority; self.panels = panels; self.inspections = inspections; self.sourceLine = sourceLine; self.format = format; self.asAt = asAt
+    }
+
+    public func figure(in c: ChartContext) -> Figure {
+        Self.figure(authority: authority, panels: panels, inspections: inspections, sourceLine: sourceLine, format: format, asAt: asAt, style: c.style, text: c.text, width: c.width)
+    }
+
+    public func pieces(in c: ChartContext) -> [Figure] {
+        Self.pieces(authority: authority, panels: panels, inspections: inspections, sourceLine: sourceLine, format: format, asAt: asAt, style: c.style, text: c.text, width: c.width, maxHeight: c.maxHeight)
+    }
 
     public struct Series: Sendable {
         public var name: String
@@ -43,7 +62,7 @@ public enum IndicatorTrends {
     }
 
     /// The small multiples in pieces no taller than `maxHeight`.
-    public static func pieces(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
+    static func pieces(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
                               format: (Double, String) -> String, asAt: String = "", style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
         Figure.pieces(of: panels, maxHeight: maxHeight) { ps, _ in
             figure(authority: authority, panels: ps, inspections: inspections, sourceLine: sourceLine, format: format,
@@ -51,7 +70,7 @@ public enum IndicatorTrends {
         }
     }
 
-    public static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
+    static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
                               format: (Double, String) -> String, asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let ink = style.colours.text, muted = style.colours.mutedText

@@ -4,10 +4,22 @@ import Judgements
 /// Each area's grade across the graded inspections as a slope chart: grades up the side (best at
 /// the top), inspections across, one line per area labelled at its end. Lines are nudged apart
 /// so areas with the same grade stay visible; a gap means the area was not judged.
-public enum JudgementJourney {
+public struct JudgementJourney: Chart {
     public static let id = "judgement-journey"
 
-    public static func figure(_ grid: JudgementGrid, changes: [GradeChange], asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
+    public var grid: JudgementGrid
+    public var changes: [GradeChange]
+    public var asAt: String
+
+    public init(grid: JudgementGrid, changes: [GradeChange], asAt: String = "") {
+        self.grid = grid; self.changes = changes; self.asAt = asAt
+    }
+
+    public func figure(in c: ChartContext) -> Figure {
+        Self.figure(grid, changes: changes, asAt: asAt, style: c.style, text: c.text, width: c.width)
+    }
+
+    static func figure(_ grid: JudgementGrid, changes: [GradeChange], asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let ink = style.colours.text
         let gap = style.spacing.blockGap

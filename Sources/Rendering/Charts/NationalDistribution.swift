@@ -2,8 +2,28 @@ import Judgements
 
 /// How many authorities sit at each overall grade, with this authority and its neighbours named
 /// under the bar they belong to.
-public enum NationalDistribution {
+public struct NationalDistribution: Chart {
     public static let id = "national-distribution"
+
+    public var subject: String
+    public var title: String
+    public var bars: [Bar]
+    public var total: Int
+    public var provenance: String
+    public var altFinding: String
+    public var sourceLine: String
+
+    public init(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String, sourceLine: String) {
+        self.subject = subject; self.title = title; self.bars = bars; self.total = total; self.provenance = provenance; self.altFinding = altFinding; self.sourceLine = sourceLine
+    }
+
+    public func figure(in c: ChartContext) -> Figure {
+        Self.figure(subject: subject, title: title, bars: bars, total: total, provenance: provenance, altFinding: altFinding, sourceLine: sourceLine, style: c.style, text: c.text, width: c.width)
+    }
+
+    public func pieces(in c: ChartContext) -> [Figure] {
+        Self.pieces(subject: subject, title: title, bars: bars, total: total, provenance: provenance, altFinding: altFinding, sourceLine: sourceLine, style: c.style, text: c.text, width: c.width, maxHeight: c.maxHeight)
+    }
 
     /// One bar: a grade (drawn in its colour) or a group with no overall grade (drawn as not judged).
     public struct Bar: Sendable {
@@ -20,7 +40,7 @@ public enum NationalDistribution {
 
     /// The bars in pieces no taller than `maxHeight` (large print); only the last carries the key
     /// and sources.
-    public static func pieces(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String,
+    static func pieces(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String,
                               sourceLine: String, style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
         Figure.pieces(of: Array(bars.indices), maxHeight: maxHeight) { part, continued in
             figure(subject: subject, title: title + (continued ? " (continued)" : ""), bars: part.map { bars[$0] }, total: total,
@@ -29,7 +49,7 @@ public enum NationalDistribution {
         }
     }
 
-    public static func figure(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String,
+    static func figure(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String,
                               sourceLine: String, footing: Bool = true, style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let ink = style.colours.text

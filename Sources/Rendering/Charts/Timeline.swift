@@ -4,12 +4,32 @@ import Judgements
 /// The improvement journey on one date axis: graded inspections, visits, DfE and council
 /// events, and leadership tenures, each in its lane. Month- and year-precision dates are drawn
 /// as spans of that month or year; labels are measured and stacked into rows so none overlap.
-public enum Timeline {
+public struct Timeline: Chart {
     public static let id = "timeline"
+
+    public var authority: String
+    public var items: [TimelineItem]
+    public var from: DayDate
+    public var to: DayDate
+    public var sourceLine: String
+    public var asAt: String
+    public var coverage: String?
+
+    public init(authority: String, items: [TimelineItem], from: DayDate, to: DayDate, sourceLine: String, asAt: String = "", coverage: String? = nil) {
+        self.authority = authority; self.items = items; self.from = from; self.to = to; self.sourceLine = sourceLine; self.asAt = asAt; self.coverage = coverage
+    }
+
+    public func figure(in c: ChartContext) -> Figure {
+        Self.figure(authority: authority, items: items, from: from, to: to, sourceLine: sourceLine, asAt: asAt, coverage: coverage, style: c.style, text: c.text, width: c.width)
+    }
+
+    public func pieces(in c: ChartContext) -> [Figure] {
+        Self.pieces(authority: authority, items: items, from: from, to: to, sourceLine: sourceLine, asAt: asAt, coverage: coverage, style: c.style, text: c.text, width: c.width, maxHeight: c.maxHeight)
+    }
 
     /// The time line in pieces no taller than `maxHeight`, split between lanes; only the last
     /// piece carries the key and sources, which in large print are nearly a page on their own.
-    public static func pieces(authority: String, items: [TimelineItem], from: DayDate, to: DayDate, sourceLine: String,
+    static func pieces(authority: String, items: [TimelineItem], from: DayDate, to: DayDate, sourceLine: String,
                               asAt: String = "", coverage: String? = nil, style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
         let lanes = TimelineItem.Lane.allCases.filter { lane in items.contains { $0.lane == lane } }
         return Figure.pieces(of: lanes, maxHeight: maxHeight) { part, continued in
@@ -22,7 +42,7 @@ public enum Timeline {
     /// `coverage`: a sentence for the key on what the sources cannot show. `whole`: every item of
     /// the chart when this figure is one piece of it, so each piece has the whole chart's title and
     /// the last piece's key describes every piece's marks.
-    public static func figure(authority: String, items: [TimelineItem], from: DayDate, to requestedTo: DayDate, sourceLine: String,
+    static func figure(authority: String, items: [TimelineItem], from: DayDate, to requestedTo: DayDate, sourceLine: String,
                               asAt: String = "", coverage: String? = nil, continued: Bool = false, footing: Bool = true,
                               whole: [TimelineItem]? = nil, style: Style, text engine: TextEngine, width: Double) -> Figure {
         // At least a year of axis, even for an authority with nothing on record.

@@ -1,4 +1,3 @@
-import CCairo
 import Foundation
 
 /// What a PDF says about itself. The creation date is passed in, never read from the clock,

@@ -1,4 +1,4 @@
-import CCairo
+import CairoKit
 import Foundation
 
 /// Drawing a laid-out document into a tagged PDF: every mark inside a structure element
@@ -28,11 +28,10 @@ extension DocumentRenderer {
     public func cairoPDF(_ document: Document) throws -> TaggedPDF {
         let surface = try CairoSurface.pdf(width: style.pageWidth, height: style.pageHeight)
         let m = document.metadata
-        for (key, value) in [(CAIRO_PDF_METADATA_TITLE, m.title), (CAIRO_PDF_METADATA_AUTHOR, m.author),
-                             (CAIRO_PDF_METADATA_SUBJECT, m.subject), (CAIRO_PDF_METADATA_CREATOR, m.creator),
-                             (CAIRO_PDF_METADATA_KEYWORDS, m.keywords), (CAIRO_PDF_METADATA_CREATE_DATE, m.createDate)] {
-            cairo_pdf_surface_set_metadata(surface.pointer, key, value)
-        }
+        var info = CairoSurface.PDFMetadata()
+        info.title = m.title; info.author = m.author; info.subject = m.subject
+        info.creator = m.creator; info.keywords = m.keywords; info.createDate = m.createDate
+        surface.setPDFMetadata(info)
         let cr = CairoContext(surface)
         let pages = timed("lay out pages") { layout(document) }
         return try timed("draw PDF") { try drawPDF(surface, cr, pages, document) }
@@ -40,7 +39,7 @@ extension DocumentRenderer {
 
     private func drawPDF(_ surface: CairoSurface, _ cr: CairoContext, _ pages: [PageLayout], _ document: Document) throws -> TaggedPDF {
         var lastHeading = document.metadata.title
-        var parent = Int32(CAIRO_PDF_OUTLINE_ROOT)
+        var parent = CairoSurface.outlineRoot
         var plans: [[MarkedRole]] = []
         var destinations: [String: String] = [:]
         var open: Container?
@@ -53,10 +52,10 @@ extension DocumentRenderer {
                 if let h = block.heading {
                     let target = "page=\(index + 1) pos=[\(Int(style.margin)) \(Int(y))]"
                     if h.level <= 1 {
-                        parent = cairo_pdf_surface_add_outline(surface.pointer, Int32(CAIRO_PDF_OUTLINE_ROOT), h.text, target, CAIRO_PDF_OUTLINE_FLAG_OPEN)
+                        parent = surface.addOutline(h.text, target: target)
                         lastHeading = h.text
                     } else {
-                        _ = cairo_pdf_surface_add_outline(surface.pointer, parent, h.text, target, CAIRO_PDF_OUTLINE_FLAG_OPEN)
+                        surface.addOutline(h.text, target: target, under: parent)
                     }
                     if h.level == 1 { destinations[Self.dest(block.blockIndex)] = "Go to \(h.text), page \(index + 1)" }
                     bookmarked = true
@@ -75,8 +74,7 @@ extension DocumentRenderer {
                 cr.restore()
             }
             if !bookmarked {
-                _ = cairo_pdf_surface_add_outline(surface.pointer, Int32(CAIRO_PDF_OUTLINE_ROOT), "\(lastHeading) (continued)",
-                                                  "page=\(index + 1)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+                surface.addOutline("\(lastHeading) (continued)", target: "page=\(index + 1)")
             }
             drawFurniture(document, page: index + 1, of: pages.count, on: cr)
             plans.append(plan + [.artifact("Header"), .artifact("Footer")])
@@ -86,8 +84,7 @@ extension DocumentRenderer {
             }
             cr.showPage()
         }
-        let status = cairo_status(cr.pointer)
-        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo("tag the PDF", String(cString: cairo_status_to_string(status))) }
+        try cr.check("tag the PDF")
         let raw = try surface.finish()
         return TaggedPDF(cairoOutput: raw, pages: plans, destinations: destinations)
     }

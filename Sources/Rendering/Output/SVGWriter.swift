@@ -1,4 +1,3 @@
-import CPango
 import Foundation
 
 /// Writes a Figure as SVG from its marks, with text as `<text>` in the style's fonts (wrapped
@@ -112,27 +111,5 @@ struct SVGWriter {
         }
         patterns[id] = "<pattern id=\"\(id)\" width=\"\(n(s))\" height=\"\(n(s))\" patternUnits=\"userSpaceOnUse\">\(content)</pattern>"
         return id
-    }
-}
-
-extension TextEngine {
-    /// The lines Pango makes of `text` at `width`: each line's text, its left edge and its
-    /// baseline, relative to the layout's top-left corner.
-    func lines(_ text: String, _ font: FontSpec, width: Double?, alignment: TextAlignment) -> [(text: String, x: Double, baseline: Double)] {
-        let l = layout(in: measuring, text, font, width: width, alignment: alignment)
-        defer { g_object_unref(UnsafeMutableRawPointer(l)) }
-        guard let iter = pango_layout_get_iter(l) else { return [] }
-        defer { pango_layout_iter_free(iter) }
-        let bytes = Array(text.utf8), scale = Double(PANGO_SCALE)
-        var out: [(text: String, x: Double, baseline: Double)] = []
-        repeat {
-            guard let line = pango_layout_iter_get_line_readonly(iter) else { continue }
-            let start = Int(line.pointee.start_index), end = min(bytes.count, start + Int(line.pointee.length))
-            var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iter, nil, &logical)
-            let s = String(decoding: bytes[start..<max(start, end)], as: UTF8.self).trimmingCharacters(in: .newlines)
-            if !s.isEmpty { out.append((s, Double(logical.x) / scale, Double(pango_layout_iter_get_baseline(iter)) / scale)) }
-        } while pango_layout_iter_next_line(iter) != 0
-        return out
     }
 }

@@ -1,4 +1,3 @@
-import CPango
 import Foundation
 
 extension DocumentRenderer {
@@ -41,30 +40,5 @@ enum WebAddress {
             }
         }
         return out
-    }
-}
-
-extension TextEngine {
-    /// The areas, one per line, that `range` of `text` covers when wrapped at `width`, relative
-    /// to the layout's top-left corner (where `draw` puts it).
-    func areas(of range: Range<String.Index>, in text: String, _ font: FontSpec, width: Double?, alignment: TextAlignment) -> [Rect] {
-        let l = layout(in: measuring, text, font, width: width, alignment: alignment)
-        defer { g_object_unref(UnsafeMutableRawPointer(l)) }
-        var lines: [(y: Double, height: Double, x0: Double, x1: Double)] = []
-        var offset = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-        let scale = Double(PANGO_SCALE)
-        for scalar in text[range].unicodeScalars {
-            var pos = PangoRectangle()
-            pango_layout_index_to_pos(l, Int32(offset), &pos)
-            let x0 = Double(min(pos.x, pos.x + pos.width)) / scale, x1 = Double(max(pos.x, pos.x + pos.width)) / scale
-            let y = Double(pos.y) / scale, h = Double(pos.height) / scale
-            if let i = lines.firstIndex(where: { abs($0.y - y) < 0.01 }) {
-                lines[i].x0 = min(lines[i].x0, x0); lines[i].x1 = max(lines[i].x1, x1)
-            } else {
-                lines.append((y, h, x0, x1))
-            }
-            offset += String(scalar).utf8.count
-        }
-        return lines.map { Rect(x: $0.x0, y: $0.y, width: $0.x1 - $0.x0, height: $0.height) }
     }
 }

@@ -17,11 +17,11 @@ public enum PDFEditError: Error, CustomStringConvertible {
 
 /// Owns one libqpdf document (`qpdf_data`) read from memory; the bytes it was read from are
 /// kept alive with it, as qpdf requires, and everything is freed in `deinit`.
-final class QPDFDocument {
+public final class QPDFDocument {
     private var data: qpdf_data?
     private let input: UnsafeMutableRawBufferPointer
 
-    init(_ pdf: Data) throws {
+    public init(_ pdf: Data) throws {
         input = UnsafeMutableRawBufferPointer.allocate(byteCount: max(pdf.count, 1), alignment: 1)
         _ = pdf.copyBytes(to: input.bindMemory(to: UInt8.self))
         data = qpdf_init()
@@ -44,23 +44,23 @@ final class QPDFDocument {
     }
 
     /// Throws the first error an object call left behind (qpdf records them instead of failing).
-    func check() throws {
+    public func check() throws {
         if qpdf_has_error(data) != 0 { throw error() }
     }
 
-    var root: PDFObject { PDFObject(doc: self, handle: qpdf_get_root(data)) }
-    var trailer: PDFObject { PDFObject(doc: self, handle: qpdf_get_trailer(data)) }
-    var pageCount: Int { Int(qpdf_get_num_pages(data)) }
-    func page(_ index: Int) -> PDFObject { PDFObject(doc: self, handle: qpdf_get_page_n(data, index)) }
+    public var root: PDFObject { PDFObject(doc: self, handle: qpdf_get_root(data)) }
+    public var trailer: PDFObject { PDFObject(doc: self, handle: qpdf_get_trailer(data)) }
+    public var pageCount: Int { Int(qpdf_get_num_pages(data)) }
+    public func page(_ index: Int) -> PDFObject { PDFObject(doc: self, handle: qpdf_get_page_n(data, index)) }
 
     /// An object from PDF syntax, e.g. `<< /Type /OBJR >>`.
-    func parse(_ text: String) -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_parse(data, text)) }
-    func name(_ n: String) -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_name(data, n)) }
-    func text(_ s: String) -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_unicode_string(data, s)) }
-    var null: PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_null(data)) }
+    public func parse(_ text: String) -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_parse(data, text)) }
+    public func name(_ n: String) -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_name(data, n)) }
+    public func text(_ s: String) -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_unicode_string(data, s)) }
+    public var null: PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_null(data)) }
 
     /// A new indirect stream holding `bytes`, its dictionary given in PDF syntax.
-    func stream(_ bytes: Data, dictionary: String) -> PDFObject {
+    public func stream(_ bytes: Data, dictionary: String) -> PDFObject {
         let s = qpdf_oh_new_stream(data)
         let dict = qpdf_oh_parse(data, dictionary)
         bytes.withUnsafeBytes { raw in
@@ -75,7 +75,7 @@ final class QPDFDocument {
         return PDFObject(doc: self, handle: s)
     }
 
-    func streamData(_ s: PDFObject) throws -> Data {
+    public func streamData(_ s: PDFObject) throws -> Data {
         var buffer: UnsafeMutablePointer<UInt8>?
         var length = 0
         var filtered: QPDF_BOOL = 0
@@ -86,7 +86,7 @@ final class QPDFDocument {
     }
 
     /// Replaces a stream's bytes with unfiltered `bytes` (qpdf compresses them when writing).
-    func replaceStreamData(_ s: PDFObject, _ bytes: Data) {
+    public func replaceStreamData(_ s: PDFObject, _ bytes: Data) {
         bytes.withUnsafeBytes { raw in
             qpdf_oh_replace_stream_data(data, s.handle, raw.bindMemory(to: UInt8.self).baseAddress, raw.count, qpdf_oh_new_null(data), qpdf_oh_new_null(data))
         }
@@ -94,7 +94,7 @@ final class QPDFDocument {
 
     /// The whole file rewritten: compressed streams, an /ID made from the content (so the same
     /// input gives the same bytes).
-    func write() throws -> Data {
+    public func write() throws -> Data {
         if qpdf_init_write_memory(data) & Int32(QPDF_ERRORS) != 0 { throw error() }
         qpdf_set_deterministic_ID(data, 1)
         qpdf_set_compress_streams(data, 1)
@@ -108,44 +108,44 @@ final class QPDFDocument {
 }
 
 /// A handle to one object of a `QPDFDocument`, valid while the document lives.
-struct PDFObject {
+public struct PDFObject {
     let doc: QPDFDocument
     let handle: qpdf_oh
     private var q: qpdf_data? { doc.raw }
 
     /// Dictionary keys are given without their slash.
-    subscript(key: String) -> PDFObject { PDFObject(doc: doc, handle: qpdf_oh_get_key(q, handle, "/" + key)) }
-    func has(_ key: String) -> Bool { qpdf_oh_has_key(q, handle, "/" + key) != 0 }
-    func set(_ key: String, _ value: PDFObject) { qpdf_oh_replace_key(q, handle, "/" + key, value.handle) }
-    func remove(_ key: String) { qpdf_oh_remove_key(q, handle, "/" + key) }
+    public subscript(key: String) -> PDFObject { PDFObject(doc: doc, handle: qpdf_oh_get_key(q, handle, "/" + key)) }
+    public func has(_ key: String) -> Bool { qpdf_oh_has_key(q, handle, "/" + key) != 0 }
+    public func set(_ key: String, _ value: PDFObject) { qpdf_oh_replace_key(q, handle, "/" + key, value.handle) }
+    public func remove(_ key: String) { qpdf_oh_remove_key(q, handle, "/" + key) }
 
-    var isNull: Bool { qpdf_oh_is_null(q, handle) != 0 }
-    var isArray: Bool { qpdf_oh_is_array(q, handle) != 0 }
-    var isDictionary: Bool { qpdf_oh_is_dictionary(q, handle) != 0 }
-    var isInteger: Bool { qpdf_oh_is_integer(q, handle) != 0 }
-    var isStream: Bool { qpdf_oh_is_stream(q, handle) != 0 }
-    var isString: Bool { qpdf_oh_is_string(q, handle) != 0 }
-    var isIndirect: Bool { qpdf_oh_is_indirect(q, handle) != 0 }
+    public var isNull: Bool { qpdf_oh_is_null(q, handle) != 0 }
+    public var isArray: Bool { qpdf_oh_is_array(q, handle) != 0 }
+    public var isDictionary: Bool { qpdf_oh_is_dictionary(q, handle) != 0 }
+    public var isInteger: Bool { qpdf_oh_is_integer(q, handle) != 0 }
+    public var isStream: Bool { qpdf_oh_is_stream(q, handle) != 0 }
+    public var isString: Bool { qpdf_oh_is_string(q, handle) != 0 }
+    public var isIndirect: Bool { qpdf_oh_is_indirect(q, handle) != 0 }
 
     /// The name without its slash, or nil when this is not a name.
-    var name: String? {
+    public var name: String? {
         guard qpdf_oh_is_name(q, handle) != 0, let n = qpdf_oh_get_name(q, handle) else { return nil }
         return String(String(cString: n).dropFirst())
     }
-    var int: Int? { isInteger ? Int(qpdf_oh_get_int_value_as_int(q, handle)) : nil }
-    var string: String? { isString ? qpdf_oh_get_utf8_value(q, handle).map { String(cString: $0) } : nil }
-    var objectID: Int { Int(qpdf_oh_get_object_id(q, handle)) }
+    public var int: Int? { isInteger ? Int(qpdf_oh_get_int_value_as_int(q, handle)) : nil }
+    public var string: String? { isString ? qpdf_oh_get_utf8_value(q, handle).map { String(cString: $0) } : nil }
+    public var objectID: Int { Int(qpdf_oh_get_object_id(q, handle)) }
     /// The stream's dictionary.
-    var dictionary: PDFObject { PDFObject(doc: doc, handle: qpdf_oh_get_dict(q, handle)) }
+    public var dictionary: PDFObject { PDFObject(doc: doc, handle: qpdf_oh_get_dict(q, handle)) }
 
-    var count: Int { isArray ? Int(qpdf_oh_get_array_n_items(q, handle)) : 0 }
-    subscript(index: Int) -> PDFObject { PDFObject(doc: doc, handle: qpdf_oh_get_array_item(q, handle, Int32(index))) }
-    var items: [PDFObject] { (0..<count).map { self[$0] } }
-    func setItem(_ index: Int, _ value: PDFObject) { qpdf_oh_set_array_item(q, handle, Int32(index), value.handle) }
-    func append(_ value: PDFObject) { qpdf_oh_append_item(q, handle, value.handle) }
-    func erase(_ index: Int) { qpdf_oh_erase_item(q, handle, Int32(index)) }
+    public var count: Int { isArray ? Int(qpdf_oh_get_array_n_items(q, handle)) : 0 }
+    public subscript(index: Int) -> PDFObject { PDFObject(doc: doc, handle: qpdf_oh_get_array_item(q, handle, Int32(index))) }
+    public var items: [PDFObject] { (0..<count).map { self[$0] } }
+    public func setItem(_ index: Int, _ value: PDFObject) { qpdf_oh_set_array_item(q, handle, Int32(index), value.handle) }
+    public func append(_ value: PDFObject) { qpdf_oh_append_item(q, handle, value.handle) }
+    public func erase(_ index: Int) { qpdf_oh_erase_item(q, handle, Int32(index)) }
 
-    var keys: [String] {
+    public var keys: [String] {
         var out: [String] = []
         qpdf_oh_begin_dict_key_iter(q, handle)
         while qpdf_oh_dict_more_keys(q) != 0 { out.append(String(String(cString: qpdf_oh_dict_next_key(q)).dropFirst())) }

@@ -151,7 +151,7 @@ public final class TextEngine {
     }
 
     /// Draws `text` with its top-left at (x, y), wrapped at `width` as when it was measured.
-    func draw(_ text: String, _ font: FontSpec, at x: Double, _ y: Double, width: Double?, alignment: TextAlignment,
+    public func draw(_ text: String, _ font: FontSpec, at x: Double, _ y: Double, width: Double?, alignment: TextAlignment,
               colour: Colour, on cr: CairoContext) {
         pango_cairo_update_context(cr.pointer, drawing)
         Self.configure(drawing)
