@@ -92,8 +92,9 @@ extension PageBuilder {
             let table = RowTable(id: id, title: title, subtitle: "Key indicators side by side \u{00B7} \(group.count) authorities" + asAt,
                                  headers: headers, leftAligned: [], firstColumn: "Authority", secondColumn: "Region", subject: "the group",
                                  rows: rows, sourceLine: sourceLine, note: note)
-            figures.append(table.figure(in: context))
-            blocks += table.pieces(in: context).map { Block.figure($0) }
+            let laidOut = table.layout(in: context)
+            figures.append(laidOut.whole)
+            blocks += laidOut.pieces.map { Block.figure($0) }
         }
         return blocks
     }

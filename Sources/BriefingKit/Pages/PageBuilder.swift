@@ -115,8 +115,9 @@ struct PageBuilder {
     /// A chart's page: its heading, then the chart in page-sized pieces; the whole chart is kept
     /// for the chart's own files. The one place a page turns a chart value into figures.
     mutating func chart(_ heading: String, _ chart: some Chart, after: [Block] = []) -> [Block] {
-        figures.append(chart.figure(in: context))
-        return [.pageBreak, .heading(heading, level: 1)] + chart.pieces(in: context).map { Block.figure($0) } + after
+        let laidOut = chart.layout(in: context)
+        figures.append(laidOut.whole)
+        return [.pageBreak, .heading(heading, level: 1)] + laidOut.pieces.map { Block.figure($0) } + after
     }
 
     mutating func matrix(_ heading: String, _ m: GradeMatrix, asAt: String = "", after: [Block] = []) -> [Block] {

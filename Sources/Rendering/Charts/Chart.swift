@@ -27,9 +27,19 @@ public protocol Chart {
     /// The chart as it goes on the pages: pieces no taller than `context.maxHeight`, each at
     /// the column width, continuing under repeated headings.
     func pieces(in context: ChartContext) -> [Figure]
+    /// Both at once: the whole chart and its pieces.
+    func layout(in context: ChartContext) -> (whole: Figure, pieces: [Figure])
 }
 
 extension Chart {
     /// A chart that always fits one page is one piece.
     public func pieces(in context: ChartContext) -> [Figure] { [figure(in: context)] }
+
+    /// A chart that fits one page is laid out once: its one piece is the whole chart (a piece
+    /// differs from the whole only in being part of it). A chart whose files are wider than the
+    /// page (`GradeMatrix`) lays itself out for them on its own.
+    public func layout(in context: ChartContext) -> (whole: Figure, pieces: [Figure]) {
+        let pieces = pieces(in: context)
+        return (pieces.count == 1 ? pieces[0] : figure(in: context), pieces)
+    }
 }

@@ -9,6 +9,10 @@ extension GradeMatrix: Chart {
         return figure(style: context.style, text: context.text, width: fileWidth.rounded())
     }
 
+    public func layout(in context: ChartContext) -> (whole: Figure, pieces: [Figure]) {
+        (figure(in: context), pieces(in: context))
+    }
+
     public func pieces(in context: ChartContext) -> [Figure] {
         pieces(style: context.style, text: context.text, width: context.width, maxHeight: context.maxHeight)
     }
