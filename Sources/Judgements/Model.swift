@@ -58,6 +58,18 @@ public struct Authority: Sendable, Hashable, Codable {
     }
 }
 
+extension Array where Element == FrameworkEra {
+    /// When children in care and care leavers stopped being judged together: the start of the
+    /// first era that judges children in care on its own after one that judged them jointly (the
+    /// "children in care" column of a grid holds the joint grade before then). Nil when the
+    /// eras never judged them jointly.
+    public var jointCareJudgementEnded: PartialDate? {
+        let sorted = self.sorted { $0.from.earliest < $1.from.earliest }
+        guard let last = sorted.lastIndex(where: { $0.judgements.contains(.childrenInCareAndCareLeavers) }) else { return nil }
+        return sorted[(last + 1)...].first { $0.judgements.contains(.childrenInCare) }?.from
+    }
+}
+
 /// What the frameworks file holds: the eras, and the themes Ofsted gives its visits.
 public struct Frameworks: Sendable {
     public var eras: [FrameworkEra]

@@ -63,7 +63,7 @@ import TestTools
                                       fromRecord: false)
         }
         let matrix = NeighbourComparison.matrix(subject: "Authority 1", title: "Thirty authorities", entries: entries,
-                                                provenance: "made up for a test", sourceLine: "Source: none, a test.")
+                                                provenance: "made up for a test", sourceLine: "Source: none, a test.", jointUntil: "1 January 2023")
         for name in try ChartFixture.styleNames() {
             let style = try ChartFixture.style(name), renderer = try ChartFixture.renderer(style)
             let maxHeight = renderer.figureSpace / 2

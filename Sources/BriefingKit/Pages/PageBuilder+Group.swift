@@ -32,7 +32,8 @@ extension PageBuilder {
         if shown.count < group.count { title += "; \(group.count - shown.count) \(group.count - shown.count == 1 ? "has" : "have") no inspection on record" }
         let provenance = official.judgements.provenance(of: shown)
         var m = NeighbourComparison.matrix(subject: "the group", title: title, entries: entries, provenance: provenance,
-                                           sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".", asSet: true)
+                                           sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".",
+                                           jointUntil: record.eras.jointCareJudgementEnded?.longDisplay, asSet: true)
         m.id = "group-grid"
         m.subtitle = "Newest known ILACS judgements \u{00B7} the \(group.count) authorities in the order given \u{00B7} \(provenance)"
         return matrix("The group\u{2019}s judgements", m, asAt: asAt)

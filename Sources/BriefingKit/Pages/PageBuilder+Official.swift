@@ -20,7 +20,8 @@ extension PageBuilder {
         }
         let m = NeighbourComparison.matrix(subject: entry.name, title: neighbourFinding(entry, rows), entries: entries,
                                            provenance: official.judgements.provenance(of: shown),
-                                           sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".")
+                                           sourceLine: "Source: " + sources.map(\.citation).joined(separator: "; ") + ".",
+                                           jointUntil: record.eras.jointCareJudgementEnded?.longDisplay)
         return matrix(PageKind.neighbourComparison.heading!, m, asAt: asAt)
     }
 

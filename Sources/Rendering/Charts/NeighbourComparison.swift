@@ -22,7 +22,10 @@ public enum NeighbourComparison {
 
     /// `asSet`: the rows are a set of authorities compared (none the subject, none another's
     /// neighbour), so the key and description speak of the authorities, not of neighbours.
-    public static func matrix(subject: String, title: String, entries: [Entry], provenance: String, sourceLine: String, asSet: Bool = false) -> GradeMatrix {
+    /// `jointUntil`: when children in care and care leavers stopped being judged together ("2023",
+    /// from the framework eras), which the "Children in care" column's key explains.
+    public static func matrix(subject: String, title: String, entries: [Entry], provenance: String, sourceLine: String, jointUntil: String?,
+                              asSet: Bool = false) -> GradeMatrix {
         let areas = JudgementArea.rows
         let cells = entries.map { e in
             areas.map { area -> GradeMatrix.Cell in
@@ -35,7 +38,7 @@ public enum NeighbourComparison {
             GradeMatrix.Row(id: e.name.lowercased().replacingOccurrences(of: " ", with: "-"),
                             label: e.name + (e.inspected.map { " (\($0.monthYear)\(e.fromRecord ? marker : ""))" } ?? ""), emphasised: e.isSubject)
         }
-        let columns = areas.map { GradeMatrix.Column(id: $0.rawValue, heading: $0 == .childrenInCare ? "Children in care*" : $0.shortTitle, detail: "") }
+        let columns = areas.map { GradeMatrix.Column(id: $0.rawValue, heading: $0 == .childrenInCare && jointUntil != nil ? "Children in care*" : $0.shortTitle, detail: "") }
         let who = asSet ? "\(entries.count) authorities" : "\(subject) and its \(entries.count - 1) statistical neighbours"
         let alt = "Newest known Ofsted judgements of \(who) (\(provenance)). " +
             entries.enumerated().map { i, e in
@@ -49,7 +52,8 @@ public enum NeighbourComparison {
                             key: (asSet ? "" : "\u{25B6} marks \(subject). ") +
                                 (fromRecord ? "\(marker) From Ofsted\u{2019}s inspection report on the authority, newer than Ofsted\u{2019}s outcomes file. " +
                                     (asSet ? "Every other authority\u{2019}s grades are as old as its newest inspection in that file" : "Neighbours\u{2019} grades are as old as their last inspection") + " (month in brackets). " : "") +
-                                "*Before 2023 this column is the joint judgement on children in care and care leavers. Hatched cells: no such judgement, with the reason.",
+                                (jointUntil.map { "*Before \($0) this column is the joint judgement on children in care and care leavers. " } ?? "") +
+                                "Hatched cells: no such judgement, with the reason.",
                             sourceLine: sourceLine, altText: alt,
                             table: DataTable(columns: ["Authority", "Newest inspection", "From"] + areas.map(\.shortTitle),
                                              rows: entries.enumerated().map { i, e in
