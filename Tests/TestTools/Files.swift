@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The repository the tests run in, found from this file's own path.
 public enum Repo {
@@ -84,7 +85,26 @@ public func runProcess(_ executable: String, _ arguments: [String], cwd: String?
 public func makeTemporaryFolder(_ name: String = "briefing-test") throws -> String {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    TemporaryFolders.remember(url.path)
     return url.path
+}
+
+/// Every temporary folder a test made, removed when the test process exits: a full run makes
+/// hundreds (each with whole packs in it), and a machine that runs the suite often must not
+/// fill its /tmp. A failing test's folder is kept when `BRIEFING_KEEP_TEST_FOLDERS` is set.
+enum TemporaryFolders {
+    private static let made = Mutex<[String]>([])
+    private static let cleanUp: Void = {
+        atexit {
+            guard ProcessInfo.processInfo.environment["BRIEFING_KEEP_TEST_FOLDERS"] == nil else { return }
+            for path in TemporaryFolders.made.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }()
+
+    static func remember(_ path: String) {
+        _ = cleanUp
+        made.withLock { $0.append(path) }
+    }
 }
 
 /// Writes `text` to `path`, creating folders.
