@@ -175,5 +175,7 @@ public struct Quote: Sendable, Hashable, Codable {
     public var date: PartialDate
     public var dateInferred: Bool
     public var event: String?
+    /// The official indicator the words speak to, by id (`agency-rate`), if any.
+    public var indicator: String? = nil
     public var sources: [Citation]
 }

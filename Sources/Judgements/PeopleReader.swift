@@ -4,6 +4,8 @@ import Diagnostics
 struct PeopleReader {
     let log: DiagnosticLog
     let citations: CitationCheck
+    /// The official indicators' ids, when known, for a quote's `indicator:`.
+    var indicators: [String]? = nil
 
     func tenures(_ items: [YAMLValue]) -> [Tenure] {
         var out: [Tenure] = []
@@ -88,7 +90,7 @@ struct PeopleReader {
         var out: [Quote] = []
         for item in items {
             guard let m = item.requireMapping(log, as: "a quote") else { continue }
-            m.checkKeys(["text", "speaker", "role", "date", "date_inferred", "event", "note", "source", "sources"], log, in: "a quote")
+            m.checkKeys(["text", "speaker", "role", "date", "date_inferred", "event", "indicator", "note", "source", "sources"], log, in: "a quote")
             let speaker = m.string("speaker", log, in: "a quote")
             let what = "the quote from \(speaker ?? "?")"
             let text = m.string("text", log, in: what)
@@ -98,6 +100,12 @@ struct PeopleReader {
             if let event, !eventIDs.contains(event) {
                 log.error(m["event"]!.location, "\(what) refers to event \"\(event)\", which is not in the record\(Suggestion.hint(for: event, in: eventIDs.sorted()))")
             }
+            // The official indicator the quote speaks to (agency-rate for "most staff are now
+            // permanent"): a page that leads with that figure gives the quote beside it when it is newer.
+            let indicator = m.string("indicator", log, in: what, required: false)
+            if let indicator, let known = indicators, !known.contains(indicator) {
+                log.error(m["indicator"]!.location, "\(what) names indicator \"\(indicator)\", which is not in the indicators file\(Suggestion.hint(for: indicator, in: known))")
+            }
             let dateInferred = m.bool("date_inferred", log, in: what) ?? false
             if dateInferred && m.string("note", log, in: what, required: false) == nil {
                 log.error(m.location, "\(what) has an inferred date but no note saying how it was inferred")
@@ -106,7 +114,7 @@ struct PeopleReader {
             citations.notAfterSources(date, cites, at: m.location, what: what)
             guard let speaker, let text, let role, let date else { continue }
             out.append(Quote(text: text, speaker: speaker, role: role, date: date, dateInferred: dateInferred,
-                             event: event, sources: cites))
+                             event: event, indicator: indicator, sources: cites))
         }
         return out
     }

@@ -76,7 +76,7 @@ public struct OfficialContext: Sendable {
     /// The key-indicator table, whole (for the files) and in page-sized pieces (for the PDF).
     /// Places are compared by rates and percentages only, each beside England and the neighbours
     /// in words and a symbol, judged by the indicator's better direction.
-    func indicatorFigures(_ entry: AuthorityEntry, asAt: String, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
+    func indicatorFigures(_ entry: AuthorityEntry, asAt: String, newer: String? = nil, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
         let comparisons = store.comparisons(for: entry, indicators: indicators)
         let rows = comparisons.map { c -> IndicatorTable.Row in
             let d = c.indicator
@@ -103,6 +103,7 @@ public struct OfficialContext: Sendable {
         if rows.contains(where: { $0.values.first?.hasSuffix(Self.noneMark) == true }) { note += " " + Self.noneKey }
         let missing = comparisons.compactMap { c in c.missingText.map { "\(c.indicator.title): \($0)" } }
         if !missing.isEmpty { note += " Neighbours without a figure \u{2014} " + missing.joined(separator: "; ") + "." }
+        if let newer { note += " " + newer }
         return (IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
                                       asAt: asAt, style: style, text: engine, width: width),
                 IndicatorTable.pieces(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,

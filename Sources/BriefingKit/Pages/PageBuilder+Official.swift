@@ -114,10 +114,14 @@ extension PageBuilder {
 
     mutating func indicatorTable() throws -> [Block] {
         let (official, entry) = try requireOfficial()
-        let sources = official.indicatorSources + [official.neighbourSource]
+        // Anything newer the record holds on an indicator (an inspection report's words) is said
+        // under the table, and its source dates the table like any other.
+        let findings = official.store.findings(for: entry, indicators: official.indicators)
+        let sources = official.indicatorSources + [official.neighbourSource] + self.sources(citedBy: findings.flatMap(newerQuotes).flatMap(\.sources))
         extraSources += sources
         let asAt = using(sources)
-        let (whole, pieces) = official.indicatorFigures(entry, asAt: asAt, style: style, engine: engine, width: width, maxHeight: maxHeight)
+        let newer = newerNote(findings)
+        let (whole, pieces) = official.indicatorFigures(entry, asAt: asAt, newer: newer, style: style, engine: engine, width: width, maxHeight: maxHeight)
         // The table shows a suppressed figure with its reason; the sources page lists it too.
         for c in official.store.comparisons(for: entry, indicators: official.indicators) where c.authority.number == nil {
             missingFigures.append("\(c.indicator.title), \(entry.name), \(c.period): \(OfficialContext.format(c.authority, unit: c.indicator.unit))")
