@@ -90,7 +90,9 @@ public struct OfficialContext: Sendable {
             // A figure resting on few children or social workers is marked in its cell and said in words under its title.
             let few = c.authority.number == nil ? nil : store.few(c.indicator, of: entry, period: c.period, indicators: indicators)
             let basis = few.map { " \u{00B7} few: \($0.count.map { $0 > 0 } == true ? "only " : "")\($0.number)" } ?? c.noneRecorded.map { " \u{00B7} \($0.words)" + ($0.history.map { "; \($0)" } ?? "") } ?? ""
-            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + basis,
+            // A latest figure that broke from the year before says so under its title; the note says how far.
+            let broke = latestBreak(c.indicator, entry, period: c.period).map { " \u{00B7} a break since \($0.fromPeriod), see the note" } ?? ""
+            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + basis + broke,
                                       values: [Self.format(c.authority, d) + Self.mark(few: few, none: c.noneRecorded),
                                                c.england.map { Self.format($0, d) } ?? "not published",
                                                withEngland,
@@ -103,11 +105,24 @@ public struct OfficialContext: Sendable {
         if rows.contains(where: { $0.values.first?.hasSuffix(Self.noneMark) == true }) { note += " " + Self.noneKey }
         let missing = comparisons.compactMap { c in c.missingText.map { "\(c.indicator.title): \($0)" } }
         if !missing.isEmpty { note += " Neighbours without a figure \u{2014} " + missing.joined(separator: "; ") + "." }
+        let breaks = comparisons.compactMap { c in latestBreak(c.indicator, entry, period: c.period).map { Self.breakWords($0, c.indicator, place: entry.name) } }
+        if !breaks.isEmpty { note += " Breaks (a change of more than half in a year) \u{2014} " + breaks.joined(separator: " ") }
         if let newer { note += " " + newer }
         return (IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
                                       asAt: asAt, style: style, text: engine, width: width),
                 IndicatorTable.pieces(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
                                       asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
+    }
+
+    /// The break into `period` from the year before, if the authority's series has one there.
+    func latestBreak(_ d: IndicatorDefinition, _ entry: AuthorityEntry, period: String) -> SeriesBreak? {
+        store.breaks(d, of: entry, indicators: indicators).last { $0.toPeriod == period }
+    }
+
+    /// "Referrals: Liverpool's figure changed from 4,158 to 8,050 between 2023 and 2024; the source
+    /// gives no reason; compare years either side with care."
+    static func breakWords(_ b: SeriesBreak, _ d: IndicatorDefinition, place: String) -> String {
+        "\(d.title): \(place)\u{2019}s figure changed from \(format(b.from, d)) to \(format(b.to, d)) between \(b.fromPeriod) and \(b.toPeriod); the source gives no reason; compare years either side with care."
     }
 
     /// The mark of a figure resting on few children or social workers, in words (a note in

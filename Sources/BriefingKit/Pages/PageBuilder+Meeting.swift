@@ -99,7 +99,10 @@ extension PageBuilder {
     /// "at 30 September 2025 (Department for Education, published 19 Mar 2026)": the day a figure
     /// describes and when it was published, so a later finding is seen to be later.
     func dated(_ f: IndicatorFinding) -> String {
-        "\(f.indicator.periodWords(f.period)) (\(f.indicator.source.publisher), published \(f.indicator.source.date.display))"
+        // A figure that broke from the year before says so: the gap may be a change of counting.
+        let broke = official.flatMap { o in entry.flatMap { o.latestBreak(f.indicator, $0, period: f.period) } }
+            .map { ", \($0.to > $0.from ? "up" : "down") from \(format($0.from, f)) in \($0.fromPeriod) (a break in the series the source does not explain)," } ?? ""
+        return "\(f.indicator.periodWords(f.period)) (\(f.indicator.source.publisher), published \(f.indicator.source.date.display))" + broke
     }
 
     /// What the record holds on the same subject that is newer than a figure (Ofsted's report of
