@@ -35,7 +35,7 @@ import BriefingTestSupport
         #expect(!rows.contains { $0.prefix(3) == ["Referrals", "Liverpool", "2025"] && $0.contains("break") })
         // The key-indicator table's latest caseload figure follows a break: its row and note say so.
         let table = try csvRows("\(out)/scrutiny-indicator-table.csv").first { $0.first == "Average caseload (cases per social worker)" }
-        #expect(table?[1].contains("a break since 2024, see the note") == true, "\(table ?? [])")
-        #expect(text.contains("Breaks (a change of more than half in a year) \u{2014} "))
+        #expect(table?[1].contains("a break: 20.3 in 2024") == true, "\(table ?? [])")
+        #expect(text.contains("A break (a change of more than half in a year) comes before the latest figure of "))
     }
 }

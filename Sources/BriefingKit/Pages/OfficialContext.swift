@@ -76,7 +76,7 @@ public struct OfficialContext: Sendable {
     /// The key-indicator table, whole (for the files) and in page-sized pieces (for the PDF).
     /// Places are compared by rates and percentages only, each beside England and the neighbours
     /// in words and a symbol, judged by the indicator's better direction.
-    func indicatorFigures(_ entry: AuthorityEntry, asAt: String, newer: String? = nil, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
+    func indicatorFigures(_ entry: AuthorityEntry, asAt: String, style: Style, engine: TextEngine, width: Double, maxHeight: Double) -> (Figure, [Figure]) {
         let comparisons = store.comparisons(for: entry, indicators: indicators)
         let rows = comparisons.map { c -> IndicatorTable.Row in
             let d = c.indicator
@@ -91,7 +91,7 @@ public struct OfficialContext: Sendable {
             let few = c.authority.number == nil ? nil : store.few(c.indicator, of: entry, period: c.period, indicators: indicators)
             let basis = few.map { " \u{00B7} few: \($0.count.map { $0 > 0 } == true ? "only " : "")\($0.number)" } ?? c.noneRecorded.map { " \u{00B7} \($0.words)" + ($0.history.map { "; \($0)" } ?? "") } ?? ""
             // A latest figure that broke from the year before says so under its title; the note says how far.
-            let broke = latestBreak(c.indicator, entry, period: c.period).map { " \u{00B7} a break since \($0.fromPeriod), see the note" } ?? ""
+            let broke = latestBreak(c.indicator, entry, period: c.period).map { " \u{00B7} a break: \(Self.format($0.from, d)) in \($0.fromPeriod)" } ?? ""
             return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + basis + broke,
                                       values: [Self.format(c.authority, d) + Self.mark(few: few, none: c.noneRecorded),
                                                c.england.map { Self.format($0, d) } ?? "not published",
@@ -105,13 +105,19 @@ public struct OfficialContext: Sendable {
         if rows.contains(where: { $0.values.first?.hasSuffix(Self.noneMark) == true }) { note += " " + Self.noneKey }
         let missing = comparisons.compactMap { c in c.missingText.map { "\(c.indicator.title): \($0)" } }
         if !missing.isEmpty { note += " Neighbours without a figure \u{2014} " + missing.joined(separator: "; ") + "." }
-        let breaks = comparisons.compactMap { c in latestBreak(c.indicator, entry, period: c.period).map { Self.breakWords($0, c.indicator, place: entry.name) } }
-        if !breaks.isEmpty { note += " Breaks (a change of more than half in a year) \u{2014} " + breaks.joined(separator: " ") }
-        if let newer { note += " " + newer }
         return (IndicatorTable.figure(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
                                       asAt: asAt, style: style, text: engine, width: width),
                 IndicatorTable.pieces(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note,
                                       asAt: asAt, style: style, text: engine, width: width, maxHeight: maxHeight))
+    }
+
+    /// What the rows marked "a break: 17.3% in 2024" mean, said once after the table (each page of
+    /// the table repeats its own key, which leaves no room for it in large print).
+    func breaksNote(_ entry: AuthorityEntry) -> String? {
+        let said = store.comparisons(for: entry, indicators: indicators).compactMap { c in
+            latestBreak(c.indicator, entry, period: c.period).map { Self.breakWords($0, c.indicator, place: entry.name) }
+        }
+        return said.isEmpty ? nil : "A break (a change of more than half in a year) comes before the latest figure of \(said.count == 1 ? "one indicator" : "\(said.count) indicators") \u{2014} " + said.joined(separator: " ")
     }
 
     /// The break into `period` from the year before, if the authority's series has one there.

@@ -121,11 +121,13 @@ extension PageBuilder {
         extraSources += sources
         let asAt = using(sources)
         let newer = newerNote(findings)
-        let (whole, pieces) = official.indicatorFigures(entry, asAt: asAt, newer: newer, style: style, engine: engine, width: width, maxHeight: maxHeight)
+        let (whole, pieces) = official.indicatorFigures(entry, asAt: asAt, style: style, engine: engine, width: width, maxHeight: maxHeight)
         // The table shows a suppressed figure with its reason; the sources page lists it too.
         for c in official.store.comparisons(for: entry, indicators: official.indicators) where c.authority.number == nil {
             missingFigures.append("\(c.indicator.title), \(entry.name), \(c.period): \(OfficialContext.format(c.authority, unit: c.indicator.unit))")
         }
-        return chart(PageKind.indicatorTable.heading!, whole, pieces: pieces)
+        // Said once, after the table, not in the key every page of it repeats.
+        let after = [official.breaksNote(entry), newer].compactMap { $0 }.map { Block.note($0) }
+        return chart(PageKind.indicatorTable.heading!, whole, pieces: pieces) + after
     }
 }
