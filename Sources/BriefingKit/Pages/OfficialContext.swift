@@ -120,6 +120,18 @@ public struct OfficialContext: Sendable {
         return said.isEmpty ? nil : "A break (a change of more than half in a year) comes before the latest figure of \(said.count == 1 ? "one indicator" : "\(said.count) indicators") \u{2014} " + said.joined(separator: " ")
     }
 
+    /// The neighbours' published zeros, said once after the table: they are real figures (DfE
+    /// codes a suppressed one, which is left out), so the average keeps them, and the reader is
+    /// told which they are and, for a share, that nothing was recorded out of how many.
+    func zerosNote(_ entry: AuthorityEntry) -> String? {
+        let said = store.comparisons(for: entry, indicators: indicators).filter { !$0.zeroNeighbours.isEmpty }.map { c in
+            "\(c.indicator.title), \(c.period): " + c.zeroNeighbours.map { n in
+                n.name + (store.noneRecorded(c.indicator, of: n, period: c.period, indicators: indicators).map { " (\($0.words))" } ?? "")
+            }.joined(separator: ", ")
+        }
+        return said.isEmpty ? nil : "Zeros in the neighbours\u{2019} averages are DfE\u{2019}s published figures, not missing ones, and are counted as published \u{2014} " + said.joined(separator: "; ") + "."
+    }
+
     /// The break into `period` from the year before, if the authority's series has one there.
     func latestBreak(_ d: IndicatorDefinition, _ entry: AuthorityEntry, period: String) -> SeriesBreak? {
         store.breaks(d, of: entry, indicators: indicators).last { $0.toPeriod == period }

@@ -153,7 +153,7 @@ extension PageBuilder {
             missingFigures.append("\(c.indicator.title), \(entry.name), \(c.period): \(OfficialContext.format(c.authority, unit: c.indicator.unit))")
         }
         // Said once, after the table, not in the key every page of it repeats.
-        let after = [official.breaksNote(entry), newer].compactMap { $0 }.map { Block.note($0) }
+        let after = [official.zerosNote(entry), official.breaksNote(entry), newer].compactMap { $0 }.map { Block.note($0) }
         return chart(PageKind.indicatorTable.heading!, whole, pieces: pieces) + after
     }
 }
