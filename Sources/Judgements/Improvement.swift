@@ -74,21 +74,35 @@ public struct Tenure: Sendable, Hashable, Codable {
     /// When the end is unknown: the latest date a source places the person in post. Without it,
     /// a tenure with a known start and no end is taken to continue.
     public var knownUntil: PartialDate?
+    /// A date a source shows the person not yet in post ("will join next month"): the start
+    /// falls after it, however little else is known of it.
+    public var startAfter: DateBound?
+    /// A date a source shows the person no longer in post ("very recently left", in a report on
+    /// an inspection that began that day): the end falls before it.
+    public var endBefore: DateBound?
     public var note: String?
     public var sources: [Citation]
 
     public init(role: LeadershipRole, person: String, title: String?, interim: Bool, start: PartialDate?, startInferred: Bool,
-                end: PartialDate?, endInferred: Bool, knownFrom: PartialDate?, knownUntil: PartialDate?, note: String?, sources: [Citation]) {
+                end: PartialDate?, endInferred: Bool, knownFrom: PartialDate?, knownUntil: PartialDate?,
+                startAfter: DateBound? = nil, endBefore: DateBound? = nil, note: String?, sources: [Citation]) {
         self.role = role; self.person = person; self.title = title; self.interim = interim; self.start = start
         self.startInferred = startInferred; self.end = end; self.endInferred = endInferred; self.knownFrom = knownFrom
-        self.knownUntil = knownUntil; self.note = note; self.sources = sources
+        self.knownUntil = knownUntil; self.startAfter = startAfter; self.endBefore = endBefore; self.note = note; self.sources = sources
     }
+
+    /// The first and last days the sources leave possible: a start no earlier than the day after
+    /// `startAfter`, an end no later than the day before `endBefore`.
+    public var firstPossibleDay: DayDate? { startAfter.map { $0.date.latest.adding(days: 1) } }
+    public var lastPossibleDay: DayDate? { endBefore.map { $0.date.earliest.adding(days: -1) } }
 
     /// Whether the sources leave it possible that the person was in post on `date`: with neither
     /// a start nor a "known from" date, the tenure covers only its end.
     public func covers(_ date: PartialDate) -> Bool {
         guard let lower = start ?? knownFrom ?? end else { return false }
         let upper = end ?? knownUntil ?? lastShownInPost
+        if let first = firstPossibleDay, date.latest < first { return false }
+        if let last = lastPossibleDay, last < date.earliest { return false }
         return lower.earliest <= date.latest && (upper.map { date.earliest <= $0.latest } ?? true)
     }
 
@@ -139,6 +153,20 @@ public struct Tenure: Sendable, Hashable, Codable {
     }
 }
 
+/// A date beyond which a tenure cannot reach, as a source gives it: the person was not yet (or
+/// no longer) in post then. It narrows a start or an end known only to the year ("left in 2023,
+/// before 13 Mar 2023") and is shown with the source that gives it.
+public struct DateBound: Sendable, Hashable, Codable {
+    public var date: PartialDate
+    /// Read from indirect wording (an undated article's "will join next month"); the tenure's note says how.
+    public var inferred: Bool
+    public var sources: [Citation]
+
+    public init(date: PartialDate, inferred: Bool = false, sources: [Citation]) {
+        self.date = date; self.inferred = inferred; self.sources = sources
+    }
+}
+
 /// Words someone said or wrote, with who, when and where they were reported.
 public struct Quote: Sendable, Hashable, Codable {
     public var text: String
@@ -147,5 +175,7 @@ public struct Quote: Sendable, Hashable, Codable {
     public var date: PartialDate
     public var dateInferred: Bool
     public var event: String?
+    /// The official indicator the words speak to, by id (`agency-rate`), if any.
+    public var indicator: String? = nil
     public var sources: [Citation]
 }

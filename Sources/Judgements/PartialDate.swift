@@ -160,6 +160,11 @@ public struct DayDate: Hashable, Comparable, Sendable {
         self.init(year: c.year!, month: c.month!, day: c.day!)
     }
 
+    /// The day `n` days later (earlier when negative).
+    public func adding(days n: Int) -> DayDate {
+        DayDate(Calendar.gregorianUTC.date(byAdding: .day, value: n, to: date)!)
+    }
+
     public func days(until other: DayDate) -> Int {
         Calendar.gregorianUTC.dateComponents([.day], from: date, to: other.date).day!
     }

@@ -5,20 +5,21 @@ import Diagnostics
 public enum RecordLoader {
     static let topKeys = ["authority", "sources", "events", "leadership", "quotes"]
 
-    /// Loads the record at `path`, using the eras and themes in `frameworksPath`.
-    public static func load(path: String, frameworksPath: String) throws(InputError) -> AuthorityRecord {
+    /// Loads the record at `path`, using the eras and themes in `frameworksPath`. Given the ids of
+    /// the official indicators, a quote's `indicator:` is checked against them.
+    public static func load(path: String, frameworksPath: String, indicators: [String]? = nil) throws(InputError) -> AuthorityRecord {
         let frameworks = try FrameworkLoader.load(path: frameworksPath)
         let doc = try YAMLDocument.load(path: path)
-        return try read(doc, frameworks: frameworks)
+        return try read(doc, frameworks: frameworks, indicators: indicators)
     }
 
-    public static func read(_ doc: YAMLDocument, frameworks: Frameworks) throws(InputError) -> AuthorityRecord {
+    public static func read(_ doc: YAMLDocument, frameworks: Frameworks, indicators: [String]? = nil) throws(InputError) -> AuthorityRecord {
         var warnings: [Diagnostic] = []
-        return try read(doc, frameworks: frameworks, warnings: &warnings)
+        return try read(doc, frameworks: frameworks, indicators: indicators, warnings: &warnings)
     }
 
     /// Reads a record, handing back warnings (e.g. a source nothing cites) when there are no errors.
-    public static func read(_ doc: YAMLDocument, frameworks: Frameworks,
+    public static func read(_ doc: YAMLDocument, frameworks: Frameworks, indicators: [String]? = nil,
                             warnings: inout [Diagnostic]) throws(InputError) -> AuthorityRecord {
         let log = DiagnosticLog()
         guard let root = doc.root.requireMapping(log, as: "a record file") else { throw InputError(log.sorted) }
@@ -33,7 +34,7 @@ public enum RecordLoader {
         let eventIDs = Set(eventItems.compactMap { $0.mapping?["id"]?.scalar })
         let leadership = PeopleReader(log: log, citations: citations)
             .tenures(root.list("leadership", log, in: "the record"))
-        let quotes = PeopleReader(log: log, citations: citations)
+        let quotes = PeopleReader(log: log, citations: citations, indicators: indicators)
             .quotes(root.list("quotes", log, in: "the record"), eventIDs: eventIDs)
         RecordChecks.crossReferences(events, log)
 

@@ -92,15 +92,17 @@ extension AuthorityRecord {
             let last = t.end ?? t.lastShownInPost ?? start
             let name = t.person + (t.interim ? " (interim)" : "")
             var item = TimelineItem(id: "\(t.role.rawValue):\(t.person)", lane: .init(t.role), start: start, end: last,
-                                    label: "\(name): \(t.inWords)", grade: nil, inferred: t.startInferred || t.endInferred, interim: t.interim,
+                                    label: "\(name): \(t.inWords(cite: boundSources))", grade: nil, inferred: t.startInferred || t.endInferred, interim: t.interim,
                                     openEnded: t.end == nil)
             item.shortLabel = name
-            let possible = start.earliest...max(start.earliest, last.latest)
+            // A bound a source gives ("left before 13 Mar 2023") narrows the days that may be in post.
+            let lowest = max(start.earliest, t.firstPossibleDay ?? start.earliest)
+            let possible = lowest...max(lowest, min(last.latest, t.lastPossibleDay ?? last.latest))
             item.possible = possible
             item.startInferred = t.startInferred
             item.endInferred = t.endInferred
-            item.fromWords = t.fromWords
-            item.untilWords = t.untilWords
+            item.fromWords = t.fromWords(cite: boundSources)
+            item.untilWords = t.untilWords(cite: boundSources)
             if let from = t.certainFrom, let until = t.certainUntil, from <= until { item.certain = from...until }
             if let from = t.likelyFrom, let until = t.likelyUntil, from <= until, item.certain != from...until { item.likely = from...until }
             // Around the days in post (certain or inferred), the month or year a partial start or
@@ -123,35 +125,59 @@ extension AuthorityRecord {
 }
 
 extension Tenure {
-    /// "from 2023 (month not known, inferred)"; "start not known; in post on 13 Mar 2023".
-    public var fromPhrase: String {
-        if let start { return "from \(start.withCaveats(inferred: startInferred))" }
-        if let k = knownFrom { return "start not known; in post \(k.onOrIn)" + (end == nil && knownUntil == nil ? " (last source held)" : "") }
-        return "start not known"
+    /// "from 2023 (month not known, inferred)"; "start not known; in post on 13 Mar 2023";
+    /// "from 2023 (month not known, inferred), after 25 May 2023 (inferred; source: …)".
+    /// `cite` names a bound's sources ("Ofsted, 25 May 2023").
+    public func fromPhrase(cite: (DateBound) -> String) -> String {
+        let after = startAfter.map { "after \(Self.bounded($0, cite))" }
+        if let start { return "from \(start.withCaveats(inferred: startInferred))" + (after.map { ", \($0)" } ?? "") }
+        let started = after.map { "started \($0)" } ?? "start not known"
+        if let k = knownFrom { return "\(started); in post \(k.onOrIn)" + (end == nil && knownUntil == nil && endBefore == nil ? " (last source held)" : "") }
+        return started
     }
 
     /// "known in post in 2025 (last source held)"; "known in post on 25 May 2023; left in 2023
-    /// (month not known, inferred)"; "no later source held".
-    public var untilPhrase: String? {
+    /// (month not known, inferred)"; "left in 2023 (month not known, inferred), before 13 Mar
+    /// 2023 (source: Ofsted, 25 May 2023)"; "no later source held".
+    public func untilPhrase(cite: (DateBound) -> String) -> String? {
         var parts: [String] = []
         if let u = knownUntil { parts.append("known in post \(u.onOrIn)" + (end == nil ? " (last source held)" : "")) }
-        if let end { parts.append("left \(end.precision == .day ? "on" : "in") \(end.withCaveats(inferred: endInferred))") }
+        let before = endBefore.map { "before \(Self.bounded($0, cite))" }
+        if let end { parts.append("left \(end.precision == .day ? "on" : "in") \(end.withCaveats(inferred: endInferred))" + (before.map { ", \($0)" } ?? "")) }
+        else if let before { parts.append("left \(before)") }
         if parts.isEmpty && start != nil { parts.append("no later source held") }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// The tenure in words, keeping each date's precision and saying what is inferred: "from
     /// 2023 (month not known, inferred); known in post in 2025 (last source held)".
-    public var inWords: String { ([fromPhrase] + [untilPhrase].compactMap { $0 }).joined(separator: "; ") }
+    public func inWords(cite: (DateBound) -> String) -> String {
+        ([fromPhrase(cite: cite)] + [untilPhrase(cite: cite)].compactMap { $0 }).joined(separator: "; ")
+    }
 
     /// The data table's "From" and "To": the date with its caveats, or "not known" and what is known.
-    public var fromWords: String {
-        if let start { return start.withCaveats(inferred: startInferred) }
-        return "not known" + (knownFrom.map { " (in post \($0.onOrIn))" } ?? "")
+    public func fromWords(cite: (DateBound) -> String) -> String {
+        let after = startAfter.map { "after \(Self.bounded($0, cite))" }
+        if let start { return start.withCaveats(inferred: startInferred) + (after.map { ", \($0)" } ?? "") }
+        return "not known" + (after.map { ", \($0)" } ?? "") + (knownFrom.map { " (in post \($0.onOrIn))" } ?? "")
     }
-    public var untilWords: String {
-        if let end { return end.withCaveats(inferred: endInferred) }
+    public func untilWords(cite: (DateBound) -> String) -> String {
+        let before = endBefore.map { "before \(Self.bounded($0, cite))" }
+        if let end { return end.withCaveats(inferred: endInferred) + (before.map { ", \($0)" } ?? "") }
+        if let before { return before + ((knownUntil ?? knownFrom).map { "; last known in post \($0.onOrIn)" } ?? "") }
         if let u = knownUntil ?? knownFrom { return "not known (last known in post \(u.onOrIn))" }
         return "not known (no later source held)"
+    }
+
+    /// "13 Mar 2023 (source: Ofsted, 25 May 2023)"; "25 May 2023 (inferred; source: Liverpool Echo, 2023)".
+    static func bounded(_ b: DateBound, _ cite: (DateBound) -> String) -> String {
+        "\(b.date.display) (\(b.inferred ? "inferred; " : "")source: \(cite(b)))"
+    }
+}
+
+extension AuthorityRecord {
+    /// A bound's sources as a reader finds them: "Ofsted, 25 May 2023; Liverpool Echo, 2023".
+    public func boundSources(_ b: DateBound) -> String {
+        b.sources.compactMap { source($0.sourceID) }.map { "\($0.publisher), \($0.date.display)" }.joined(separator: "; ")
     }
 }

@@ -15,6 +15,9 @@ public struct IndicatorComparison: Sendable, Hashable {
     public var neighbourCount: Int
     /// The neighbours without a figure for the period, each with the reason.
     public var missingNeighbours: [Missing]
+    /// The neighbours whose published figure is 0: counted in the average, as DfE gives them
+    /// (a code such as "c" is missing, never 0), and named so a reader can judge the mean.
+    public var zeroNeighbours: [AuthorityEntry] = []
     /// Set when the authority's figure is a share of 0 out of many: shown, never compared.
     public var noneRecorded: NoneRecorded?
 
@@ -117,21 +120,23 @@ extension OfficialDataStore {
         return indicators.filter { !$0.isCount }.compactMap { ind in
             let mine = index[Self.key(ind.id, dfe: entry.dfeCode)] ?? []
             guard let latest = mine.max(by: { $0.period < $1.period }) else { return nil as IndicatorComparison? }
-            var values: [Double] = [], missing: [IndicatorComparison.Missing] = []
+            var values: [Double] = [], missing: [IndicatorComparison.Missing] = [], zeros: [AuthorityEntry] = []
             for n in neighbourEntries {
                 switch value(ind.id, of: n, period: latest.period) {
-                case let .value(v)?: values.append(v)
+                case let .value(v)?: values.append(v); if v == 0 { zeros.append(n) }
                 case let .missing(r)?: missing.append(.init(name: n.name, reason: r.meaning))
                 case nil: missing.append(.init(name: n.name, reason: "no figure published for \(latest.period)"))
                 }
             }
-            return IndicatorComparison(indicator: ind, period: latest.period, authority: latest.value,
+            var c = IndicatorComparison(indicator: ind, period: latest.period, authority: latest.value,
                                        england: englandCode.flatMap { value(ind.id, code: $0, period: latest.period) },
                                        region: regionCode(entry.region).flatMap { value(ind.id, code: $0, period: latest.period) },
                                        neighbourAverage: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
                                        neighboursWithValue: values.count, neighbourCount: neighbourEntries.count,
                                        missingNeighbours: missing,
                                        noneRecorded: noneRecorded(ind, of: entry, period: latest.period, indicators: indicators))
+            c.zeroNeighbours = zeros
+            return c
         }
     }
 

@@ -105,6 +105,22 @@ public struct IndicatorDefinition: Sendable, Hashable {
     /// The decimal places every figure of this indicator is written with.
     public var places: Int { decimals ?? (isCount ? 0 : 1) }
 
+    /// The day a figure for `period` ("2025") describes, from the indicator's period ("at 30
+    /// September", "year to 31 March"): what a later finding is newer than. Nil when the period
+    /// names no day (a mid-year estimate).
+    public func referenceDay(_ period: String) -> DayDate? {
+        guard let year = Int(period.prefix(4)),
+              let r = self.period.range(of: #"\d{1,2} [A-Z][a-z]+"#, options: .regularExpression),
+              let d = PartialDate.parse("\(self.period[r]) \(year)") else { return nil }
+        return d.earliest
+    }
+
+    /// "at 30 September 2025", "in the year to 31 March 2025"; "in 2025" when the period names no day.
+    public func periodWords(_ period: String) -> String {
+        guard referenceDay(period) != nil, let year = Int(period.prefix(4)) else { return "in \(period)" }
+        return (self.period.hasPrefix("year") ? "in the " : "") + "\(self.period) \(year)"
+    }
+
     /// Counts are compared only within one authority's own trend, never across places.
     public var isCount: Bool { unit == "count" }
     public var isDerived: Bool { numerator != nil }

@@ -117,3 +117,37 @@ import BriefingTestSupport
         #expect(after.luminance >= december.luminance, "nothing drawn after 2025 but the tail: \(after)")
     }
 }
+
+/// A bound a source gives ("left before 13 Mar 2023") is said on the page with the sources that
+/// give it, in the chart's own label, its alt text and its data table. From the fixture record.
+@Suite struct TenureBoundsOnThePage {
+    @Test func aBoundIsSaidWithItsSources() throws {
+        let ws = try TestWorkspace.fixture()
+        let (r, out) = try Briefing.build(["--pack", "scrutiny", "--formats", "pdf,csv,txt"], in: ws)
+        #expect(r.status == 0, "\(r.stderr)")
+        let said = "Steve Reddy: start not known; left in 2023 (month not known, inferred), before 13 Mar 2023 (source: Ofsted, 25 May 2023; Liverpool Echo, 2023)"
+        let pdf = normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout)
+        #expect(pdf.contains(said), "the timeline's label")
+        #expect(try read("\(out)/scrutiny-timeline.txt").contains(said), "the alt text")
+        let row = try csvRows("\(out)/scrutiny-timeline.csv").first { $0.count == 4 && $0[3].hasPrefix("Steve Reddy") }
+        #expect(row?[2] == "2023 (month not known, inferred), before 13 Mar 2023 (source: Ofsted, 25 May 2023; Liverpool Echo, 2023)")
+    }
+
+    /// Jenny Turnross's start is known only as the year of an undated article that says she "will
+    /// join the authority next month", written after the report of 25 May 2023: the page says the
+    /// month is not known, that the date is inferred, and the day she was not yet in post.
+    @Test func aStartKnownOnlyToTheYearSaysSo() throws {
+        let ws = try TestWorkspace.fixture()
+        let (r, out) = try Briefing.build(["--pack", "scrutiny", "--formats", "pdf,csv"], in: ws)
+        #expect(r.status == 0, "\(r.stderr)")
+        let pdf = normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout)
+        #expect(pdf.contains("Jenny Turnross: from 2023 (month not known, inferred), after 25 May 2023 (inferred; source: Liverpool Echo, 2023); known in post in 2025 (last source held)"))
+        let row = try csvRows("\(out)/scrutiny-timeline.csv").first { $0.count == 4 && $0[3].hasPrefix("Jenny Turnross") }
+        #expect(row?[1] == "2023 (month not known, inferred), after 25 May 2023 (inferred; source: Liverpool Echo, 2023)")
+        // Nothing is drawn for her before the day after the bound.
+        let record = try ws.liverpool()
+        let item = try #require(record.timelineItems.first { $0.id.hasSuffix(":Jenny Turnross") })
+        #expect(item.possible?.lowerBound == DayDate(year: 2023, month: 5, day: 26))
+        #expect(!pdf.contains("Jenny Turnross: from 2023;"), "never a bare year")
+    }
+}

@@ -37,14 +37,29 @@ import BriefingTestSupport
         #expect(neighbours.contains("Liverpool,Overall effectiveness,,,,Not judged under the 2026 framework"))
         #expect(!neighbours.contains("Not judged: not judged"), "a reason that says so is not prefixed again")
         #expect(neighbours.contains("Liverpool,Impact of leaders,Good"))
+        // Liverpool's newest report gives no overall grade: it is said apart with both dates, never
+        // a bar of one that would place it in a distribution it is not in, nor counted under its
+        // superseded grade.
         let national = try String(contentsOfFile: "\(out)/national-context-national-distribution.csv", encoding: .utf8)
-        #expect(national.contains("No overall grade: not judged under the 2026 framework,1,Liverpool"))
+        #expect(!national.contains("No overall grade"), "no bar for Liverpool alone")
+        #expect(national.contains("Not in the bars,not counted,") && national.contains("Liverpool, May 2026 inspection (Ofsted\u{2019}s report of 7 July 2026; not judged under the 2026 framework)"), "\(national)")
         #expect(!national.contains("Inadequate,19"), "Liverpool must not be counted under its superseded grade")
         let alt = try String(contentsOfFile: "\(out)/national-context-national-distribution.txt", encoding: .utf8)
         #expect(!alt.contains("Liverpool is inadequate"))
         let text = normaliseSpace(try tool("pdftotext", ["\(out)/national-context.pdf", "-"]).stdout)
         #expect(text.contains("Ofsted outcomes as at 31 March 2025; Liverpool from Ofsted’s report of 7 July 2026"))
+        #expect(text.contains("Liverpool’s newest inspection (May 2026; Ofsted’s report of 7 July 2026) gave no overall grade (not judged under the 2026 framework), so it is not placed among the other 152 authorities’ overall grades, which are as at 31 March 2025"))
         #expect(!text.contains("Liverpool (March 2023)"))
+    }
+
+    /// A neighbour's national picture says both dates too, and counts only the authorities its
+    /// bars place: Knowsley beside Liverpool's newer report, from the fixture record.
+    @Test func aNeighboursNationalPictureSaysBothDates() throws {
+        let (r, out) = try Briefing.build(["--authority", "Knowsley", "--formats", "pdf"], in: try TestWorkspace.fixture())
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = normaliseSpace(try tool("pdftotext", ["\(out)/knowsley.pdf", "-"]).stdout)
+        #expect(text.contains("Knowsley (inadequate, November 2024) is one of 18 of the 152 authorities placed here (of England’s 153) whose newest known overall grade is inadequate (grades as at 31 March 2025, or from a newer report held: Liverpool, 7 July 2026)"))
+        #expect(!text.contains("of England’s 152 authorities"))
     }
 
     /// The exact date of the newest source, so from the fixture record.

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Judgements
+import OfficialData
 import Rendering
 
 /// The work behind each subcommand. `main` parses arguments and calls exactly one of these.
@@ -68,11 +69,13 @@ public enum Briefing {
             for d in error.diagnostics { printError(d.description) }
             return .dataError
         }
+        // A quote's indicator must be one the catalogue defines (the catalogue's own errors are `build`'s to report).
+        let indicators = (try? IndicatorCatalogue.load(path: workspace.indicatorsPath))?.map(\.id)
         for path in paths {
             do {
                 let doc = try YAMLDocument.load(path: path)
                 var warnings: [Diagnostic] = []
-                let record = try RecordLoader.read(doc, frameworks: frameworks, warnings: &warnings)
+                let record = try RecordLoader.read(doc, frameworks: frameworks, indicators: indicators, warnings: &warnings)
                 for w in warnings { printError(w.description) }
                 print("\(path): ok (\(record.events.count) events, \(record.sources.count) sources)")
             } catch {

@@ -14,8 +14,11 @@ enum IndicatorHeadline {
     /// "Re-referrals within 12 months at 30.5% in 2025, the highest in nine years and above England's 22.6%";
     /// "… at 18.4% in 2025 (England 24.5%), based on few children (7 second or subsequent plans); read with care".
     /// `few` gives, for a period, the few children or social workers its figure rests on.
+    /// A `breaks` in the series (a change of more than half in a year) is never read across: the
+    /// latest figure is set against the year before it in words that say the change is unexplained,
+    /// and a record counts only the years since the last break.
     static func title(_ d: IndicatorDefinition, place: String, mine: [(period: String, value: IndicatorValue)], england: IndicatorValue?,
-                      few: (String) -> FewCount?, none: (String) -> NoneRecorded? = { _ in nil }) -> String {
+                      few: (String) -> FewCount?, none: (String) -> NoneRecorded? = { _ in nil }, breaks: [SeriesBreak] = []) -> String {
         let f = { (x: Double) in OfficialContext.format(x, d) }
         guard let last = mine.last else { return d.title }
         guard let v = last.value.number else {
@@ -35,12 +38,15 @@ enum IndicatorHeadline {
             return "\(d.title) at \(f(v)) in \(last.period)\(e), \(small.words); read with care"
         }
         var parts: [String] = []
-        let earlier = mine.dropLast().compactMap { p in p.value.number.map { (period: p.period, value: $0) } }
-        let years = mine.compactMap { p in p.value.number.map { _ in Int(p.period.prefix(4)) ?? 0 } }
+        let since = breaks.last.map { b in mine.filter { $0.period >= b.toPeriod } } ?? mine
+        let earlier = since.dropLast().compactMap { p in p.value.number.map { (period: p.period, value: $0) } }
+        let years = since.compactMap { p in p.value.number.map { _ in Int(p.period.prefix(4)) ?? 0 } }
         let consecutive = years.count > 1 && years.last! - years.first! == years.count - 1
         let span = consecutive ? "in \(words(years.count)) years" : "of the \(words(years.count)) years with a figure"
         // A record must stand clear of every earlier year by more than the figures' rounding.
-        if earlier.count >= 2 && earlier.allSatisfy({ v > $0.value && d.differs(v, $0.value) }) {
+        if let b = breaks.last, b.toPeriod == last.period {
+            parts.append("\(v > b.from ? "up" : "down") from \(f(b.from)) in \(b.fromPeriod) (a break in the series the source does not explain)")
+        } else if earlier.count >= 2 && earlier.allSatisfy({ v > $0.value && d.differs(v, $0.value) }) {
             parts.append("the highest \(span)")
         } else if earlier.count >= 2 && earlier.allSatisfy({ v < $0.value && d.differs(v, $0.value) }) {
             parts.append("the lowest \(span)")

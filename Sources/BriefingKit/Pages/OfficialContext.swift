@@ -90,7 +90,9 @@ public struct OfficialContext: Sendable {
             // A figure resting on few children or social workers is marked in its cell and said in words under its title.
             let few = c.authority.number == nil ? nil : store.few(c.indicator, of: entry, period: c.period, indicators: indicators)
             let basis = few.map { " \u{00B7} few: \($0.count.map { $0 > 0 } == true ? "only " : "")\($0.number)" } ?? c.noneRecorded.map { " \u{00B7} \($0.words)" + ($0.history.map { "; \($0)" } ?? "") } ?? ""
-            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + basis,
+            // A latest figure that broke from the year before says so under its title; the note says how far.
+            let broke = latestBreak(c.indicator, entry, period: c.period).map { " \u{00B7} a break: \(Self.format($0.from, d)) in \($0.fromPeriod)" } ?? ""
+            return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + basis + broke,
                                       values: [Self.format(c.authority, d) + Self.mark(few: few, none: c.noneRecorded),
                                                c.england.map { Self.format($0, d) } ?? "not published",
                                                withEngland,
@@ -104,6 +106,38 @@ public struct OfficialContext: Sendable {
         let missing = comparisons.compactMap { c in c.missingText.map { "\(c.indicator.title): \($0)" } }
         if !missing.isEmpty { note += " Neighbours without a figure \u{2014} " + missing.joined(separator: "; ") + "." }
         return IndicatorTable(subject: entry.name, region: entry.region, rows: rows, sourceLine: "Source: \(sources).", note: note, asAt: asAt)
+    }
+
+    /// What the rows marked "a break: 17.3% in 2024" mean, said once after the table (each page of
+    /// the table repeats its own key, which leaves no room for it in large print).
+    func breaksNote(_ entry: AuthorityEntry) -> String? {
+        let said = store.comparisons(for: entry, indicators: indicators).compactMap { c in
+            latestBreak(c.indicator, entry, period: c.period).map { Self.breakWords($0, c.indicator, place: entry.name) }
+        }
+        return said.isEmpty ? nil : "A break (a change of more than half in a year) comes before the latest figure of \(said.count == 1 ? "one indicator" : "\(said.count) indicators") \u{2014} " + said.joined(separator: " ")
+    }
+
+    /// The neighbours' published zeros, said once after the table: they are real figures (DfE
+    /// codes a suppressed one, which is left out), so the average keeps them, and the reader is
+    /// told which they are and, for a share, that nothing was recorded out of how many.
+    func zerosNote(_ entry: AuthorityEntry) -> String? {
+        let said = store.comparisons(for: entry, indicators: indicators).filter { !$0.zeroNeighbours.isEmpty }.map { c in
+            "\(c.indicator.title), \(c.period): " + c.zeroNeighbours.map { n in
+                n.name + (store.noneRecorded(c.indicator, of: n, period: c.period, indicators: indicators).map { " (\($0.words))" } ?? "")
+            }.joined(separator: ", ")
+        }
+        return said.isEmpty ? nil : "Zeros in the neighbours\u{2019} averages are DfE\u{2019}s published figures, not missing ones, and are counted as published \u{2014} " + said.joined(separator: "; ") + "."
+    }
+
+    /// The break into `period` from the year before, if the authority's series has one there.
+    func latestBreak(_ d: IndicatorDefinition, _ entry: AuthorityEntry, period: String) -> SeriesBreak? {
+        store.breaks(d, of: entry, indicators: indicators).last { $0.toPeriod == period }
+    }
+
+    /// "Referrals: Liverpool's figure changed from 4,158 to 8,050 between 2023 and 2024; the source
+    /// gives no reason; compare years either side with care."
+    static func breakWords(_ b: SeriesBreak, _ d: IndicatorDefinition, place: String) -> String {
+        "\(d.title): \(place)\u{2019}s figure changed from \(format(b.from, d)) to \(format(b.to, d)) between \(b.fromPeriod) and \(b.toPeriod); the source gives no reason; compare years either side with care."
     }
 
     /// The mark of a figure resting on few children or social workers, in words (a note in

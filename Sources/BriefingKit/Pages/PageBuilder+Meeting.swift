@@ -77,11 +77,11 @@ extension PageBuilder {
             if let f = england, let see = cite([.indicatorTable, .indicatorTrends], indicator: f.indicator.id) {
                 _ = using(official.indicatorSources)
                 let both = neighbours?.indicator.id == f.indicator.id
-                messages.append("Of the rates compared, the figure for \(f.indicator.title.lowercased()) is furthest behind England\(both ? " and the statistical neighbours" : ""): \(format(f.value, f)) in \(f.period) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} average of \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + (fewText.map { " " + $0 } ?? "") + see)
+                messages.append("Of the rates compared, the figure for \(f.indicator.title.lowercased()) is furthest behind England\(both ? " and the statistical neighbours" : ""): \(format(f.value, f)) \(dated(f)) against England\u{2019}s \(f.england.map { format($0, f) } ?? "") and the neighbours\u{2019} average of \(f.neighbours.map { format($0, f) } ?? "no figure") (\(f.indicator.better.rawValue) is better)." + newer(than: f) + (fewText.map { " " + $0 } ?? "") + see)
                 // The next furthest behind the neighbours, when the same rate leads both.
                 let next = both ? found.filter { ($0.behindNeighbours ?? 0) > 0 && $0.indicator.id != f.indicator.id }.max { $0.behindNeighbours! < $1.behindNeighbours! } : neighbours
                 if let n = next, let see = cite([.indicatorTable, .indicatorTrends], indicator: n.indicator.id) {
-                    messages.append("\(both ? "Next furthest behind the statistical neighbours" : "Furthest behind the statistical neighbours") is the figure for \(n.indicator.title.lowercased()): \(format(n.value, n)) in \(n.period) against their average of \(n.neighbours.map { format($0, n) } ?? "") (\(n.indicator.better.rawValue) is better)." + see)
+                    messages.append("\(both ? "Next furthest behind the statistical neighbours" : "Furthest behind the statistical neighbours") is the figure for \(n.indicator.title.lowercased()): \(format(n.value, n)) \(dated(n)) against their average of \(n.neighbours.map { format($0, n) } ?? "") (\(n.indicator.better.rawValue) is better)." + newer(than: n) + see)
                 }
             }
         }
@@ -95,6 +95,43 @@ extension PageBuilder {
     }
 
     func format(_ x: Double, _ f: IndicatorFinding) -> String { OfficialContext.format(x, f.indicator) }
+
+    /// "at 30 September 2025 (Department for Education, published 19 Mar 2026)": the day a figure
+    /// describes and when it was published, so a later finding is seen to be later.
+    func dated(_ f: IndicatorFinding) -> String {
+        // A figure that broke from the year before says so: the gap may be a change of counting.
+        let broke = official.flatMap { o in entry.flatMap { o.latestBreak(f.indicator, $0, period: f.period) } }
+            .map { ", \($0.to > $0.from ? "up" : "down") from \(format($0.from, f)) in \($0.fromPeriod) (a break in the series the source does not explain)," } ?? ""
+        return "\(f.indicator.periodWords(f.period)) (\(f.indicator.source.publisher), published \(f.indicator.source.date.display))" + broke
+    }
+
+    /// What the record holds on the same subject that is newer than a figure (Ofsted's report of
+    /// July 2026 on a workforce counted in September 2025), quoted with its date and source, so
+    /// the two are read in order and not as a contradiction; "" when nothing newer is held.
+    mutating func newer(than f: IndicatorFinding) -> String {
+        let quotes = newerQuotes(than: f)
+        guard !quotes.isEmpty else { return "" }
+        return " Newer than that figure: " + quotes.map { q -> String in
+            _ = using(sources(citedBy: q.sources))
+            let role = q.role.prefix(1).lowercased() + q.role.dropFirst()
+            return "\u{201C}\(q.text)\u{201D} (\(q.speaker), \(role), \(q.date.display)\(q.dateInferred ? ", date inferred" : ""); \(citations(q.sources)))"
+        }.joined(separator: "; ") + "."
+    }
+
+    /// The record's quotes on `f`'s indicator dated after the day its figure describes, oldest first.
+    func newerQuotes(than f: IndicatorFinding) -> [Quote] {
+        guard let after = f.indicator.referenceDay(f.period) else { return [] }
+        return record.quotes.filter { $0.indicator == f.indicator.id && $0.date.earliest > after }.sorted { $0.date < $1.date }
+    }
+
+    /// The newer words on each indicator of a table, for its note: "Newer than these figures — Agency social workers: …".
+    mutating func newerNote(_ findings: [IndicatorFinding]) -> String? {
+        let lines = findings.compactMap { f -> String? in
+            let n = newer(than: f)
+            return n.isEmpty ? nil : "\(f.indicator.title) (\(format(f.value, f)) \(f.indicator.periodWords(f.period))):" + n.dropFirst(" Newer than that figure:".count)
+        }
+        return lines.isEmpty ? nil : "Newer than these figures \u{2014} " + lines.joined(separator: " ")
+    }
 
     static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!

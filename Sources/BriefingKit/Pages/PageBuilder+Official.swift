@@ -58,68 +58,100 @@ extension PageBuilder {
         return "\(base): \(entry.name) (\(subject.inspected.monthYear)) has no overall grade, \(reason); its leaders are judged \(leaders.wording.lowercased()), and \(count) judged better\(span)"
     }
 
+    /// England's authorities by the overall grade of their newest known inspection: Ofsted's
+    /// outcomes file as at its date, or an authority's own record where it holds a newer report.
+    /// A newer report that gives no overall grade (Liverpool's of May 2026) is no place in a
+    /// distribution of overall grades: it is said apart, with its date, never drawn as a bar of one.
     mutating func distribution() throws -> [Block] {
         let (official, entry) = try requireOfficial()
         let index = official.judgements
         let all = index.all
         let neighbourCodes = Set(official.store.neighbours(of: entry).map(\.dfeCode))
         var byGroup: [String: [(entry: AuthorityEntry, judgements: KnownJudgements)]] = [:]
+        var apart: [(entry: AuthorityEntry, judgements: KnownJudgements)] = []
         func group(_ k: KnownJudgements) -> String {
             if let g = k.grade(.overallEffectiveness) { return g.wording }
             if case let .notJudged(r)? = k.cells[.overallEffectiveness] { return "No overall grade: \(r)" }
             return "No overall grade"
         }
-        for (e, k) in all { if let k { byGroup[group(k), default: []].append((e, k)) } }
+        for (e, k) in all {
+            guard let k else { continue }
+            if k.fromRecord && k.grade(.overallEffectiveness) == nil { apart.append((e, k)) } else { byGroup[group(k), default: []].append((e, k)) }
+        }
         var groups: [(label: String, grade: Grade?)] = Grade.allCases.reversed().map { ($0.wording, $0) }
         for k in byGroup.keys.sorted() where !groups.contains(where: { $0.label == k }) { groups.append((k, nil)) }
-        func named(_ label: String) -> [(name: String, isSubject: Bool)] {
-            let members = (byGroup[label] ?? []).map(\.entry).filter { $0.dfeCode == entry.dfeCode || neighbourCodes.contains($0.dfeCode) }
-            let ordered = members.filter { $0.dfeCode == entry.dfeCode } + members.filter { $0.dfeCode != entry.dfeCode }.sorted { $0.name < $1.name }
+        func named(_ members: [AuthorityEntry]) -> [(name: String, isSubject: Bool)] {
+            let shown = members.filter { $0.dfeCode == entry.dfeCode || neighbourCodes.contains($0.dfeCode) }
+            let ordered = shown.filter { $0.dfeCode == entry.dfeCode } + shown.filter { $0.dfeCode != entry.dfeCode }.sorted { $0.name < $1.name }
             return ordered.map { (name: $0.name, isSubject: $0.dfeCode == entry.dfeCode) }
         }
         let bars = groups.map { g in
-            NationalDistribution.Bar(label: g.label, grade: g.grade, count: byGroup[g.label]?.count ?? 0, names: named(g.label))
+            NationalDistribution.Bar(label: g.label, grade: g.grade, count: byGroup[g.label]?.count ?? 0, names: named((byGroup[g.label] ?? []).map(\.entry)))
         }
         let shown = all.compactMap(\.judgements)
-        let total = all.filter { $0.judgements != nil }.count
+        let total = byGroup.values.map(\.count).reduce(0, +)
         let sources = official.sources(of: shown.filter(\.fromRecord))
         extraSources += sources
         let asAt = using(sources)
+        let fileAsAt = index.asAtPhrase(index.outcomesSource)
+        // "May 2026; Ofsted's report of 7 July 2026": a judgement with both its dates.
+        func dated(_ k: KnownJudgements) -> String {
+            "\(k.inspected.monthYear); \(k.source.publisher)\u{2019}s report of \(k.source.date.longDisplay)"
+        }
+        func reason(_ k: KnownJudgements) -> String? {
+            if case let .notJudged(r)? = k.cells[.overallEffectiveness] { return r }
+            return nil
+        }
+        func noGrade(_ k: KnownJudgements) -> String { "no overall grade" + (reason(k).map { " (\($0))" } ?? "") }
+        // Of how many, and as at when: every grade's date is said, the file's and any newer report's.
+        let of = apart.isEmpty ? "England\u{2019}s \(total) authorities" : "the \(total) authorities placed here (of England\u{2019}s \(total + apart.count))"
+        let newer = shown.filter(\.fromRecord).map { "\($0.name), \($0.source.date.longDisplay)" }
+        let when = newer.isEmpty ? " (grades \(fileAsAt))" : " (grades \(fileAsAt), or from a newer report held: \(newer.joined(separator: "; ")))"
         let mine = index.latest(entry)
-        let myGroup = mine.map(group)
-        let n = myGroup.flatMap { byGroup[$0]?.count } ?? 0
-        let title: String
-        let finding: String
-        switch (mine, myGroup) {
-        case let (k?, label?) where k.grade(.overallEffectiveness) != nil:
-            title = "\(entry.name) is one of \(n) of England\u{2019}s \(total) authorities whose newest known overall judgement is \(label.lowercased()) (grades \(index.asAtPhrase(index.outcomesSource)) unless an authority\u{2019}s own record is newer)"
-            finding = "\(entry.name) is \(label.lowercased()) (\(k.inspected.monthYear))."
-        case let (k?, label?):
-            let asAt = index.asAtPhrase(index.outcomesSource)
-            title = n == 1 ? "\(entry.name) (\(k.inspected.monthYear)) has no overall grade under the newer framework; the other \(total - 1) authorities are shown by their grades \(asAt)"
-                : "\(entry.name) is one of \(n) of England\u{2019}s \(total) authorities known to have no overall grade under the newer framework; the rest are shown by their grades \(asAt)"
-            finding = "\(entry.name) has no overall grade (\(label.lowercased()), \(k.inspected.monthYear))."
+        let n = mine.map(group).flatMap { byGroup[$0]?.count } ?? 0
+        let title: String, finding: String
+        switch mine {
+        case let k? where k.fromRecord && k.grade(.overallEffectiveness) == nil:
+            title = "\(entry.name)\u{2019}s newest inspection (\(dated(k))) gave \(noGrade(k)), so it is not placed among the other \(total) authorities\u{2019} overall grades, which are \(fileAsAt)"
+            finding = "\(entry.name) is not counted in the bars."
+        case let k? where k.grade(.overallEffectiveness) != nil:
+            let g = k.grade(.overallEffectiveness)!.wording.lowercased()
+            title = "\(entry.name) (\(g), \(k.fromRecord ? dated(k) : k.inspected.monthYear)) is one of \(n) of \(of) whose newest known overall grade is \(g)\(when)"
+            finding = "\(entry.name) is \(g) (\(k.inspected.monthYear))."
+        case let k?:
+            title = "\(entry.name) (\(k.inspected.monthYear)) is one of \(n) of \(of) with \(noGrade(k))\(when)"
+            finding = "\(entry.name) has \(noGrade(k)) (\(k.inspected.monthYear))."
         default:
-            title = "Newest overall effectiveness judgements across England\u{2019}s \(total) authorities"
+            title = "Newest overall effectiveness judgements across \(of)\(when)"
             finding = "\(entry.name) has no inspection on record."
         }
-        let provenance = index.provenance(of: shown) + asAt
+        // Those kept out of the bars, named where the reader looks for them: under the bars.
+        let kept = named(apart.map(\.entry)).compactMap { n in apart.first { $0.entry.name == n.name }.map { (n, $0.judgements) } }
+            .map { n, k in "\(n.isSubject ? "\u{25B6} " : "")\(n.name), \(k.inspected.monthYear) inspection (\(k.source.publisher)\u{2019}s report of \(k.source.date.longDisplay)\(reason(k).map { "; \($0)" } ?? ""))" }
+        let outside = kept.isEmpty ? "" : "Not in the bars, as \(kept.count == 1 ? "its" : "their") newest report gives no overall grade: " + kept.joined(separator: "; ") + "."
+        let provenance = index.provenance(of: shown) + (apart.isEmpty ? "" : " (not in the bars)") + asAt
         let sourceLine = "Source: " + sources.map(\.citation).joined(separator: "; ") + "."
         return chart(PageKind.nationalDistribution.heading!,
                      NationalDistribution(subject: entry.name, title: title, bars: bars, total: total, provenance: provenance,
-                                          altFinding: finding, sourceLine: sourceLine))
+                                          outside: outside, altFinding: finding, sourceLine: sourceLine))
     }
 
     mutating func indicatorTable() throws -> [Block] {
         let (official, entry) = try requireOfficial()
-        let sources = official.indicatorSources + [official.neighbourSource]
+        // Anything newer the record holds on an indicator (an inspection report's words) is said
+        // under the table, and its source dates the table like any other.
+        let findings = official.store.findings(for: entry, indicators: official.indicators)
+        let sources = official.indicatorSources + [official.neighbourSource] + self.sources(citedBy: findings.flatMap(newerQuotes).flatMap(\.sources))
         extraSources += sources
         let asAt = using(sources)
+        let newer = newerNote(findings)
         let table = official.indicatorTable(entry, asAt: asAt)
         // The table shows a suppressed figure with its reason; the sources page lists it too.
         for c in official.store.comparisons(for: entry, indicators: official.indicators) where c.authority.number == nil {
             missingFigures.append("\(c.indicator.title), \(entry.name), \(c.period): \(OfficialContext.format(c.authority, unit: c.indicator.unit))")
         }
-        return chart(PageKind.indicatorTable.heading!, table)
+        // Said once, after the table, not in the key every page of it repeats.
+        let after = [official.zerosNote(entry), official.breaksNote(entry), newer].compactMap { $0 }.map { Block.note($0) }
+        return chart(PageKind.indicatorTable.heading!, table, after: after)
     }
 }

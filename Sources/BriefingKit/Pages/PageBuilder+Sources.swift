@@ -42,7 +42,7 @@ extension PageBuilder {
             inferred.append("Areas the \(e.start.display) visit\u{2019}s theme (\(e.theme?.lowercased() ?? "not known")) covered: " +
                             e.covers.map { areas[$0] ?? $0 }.joined(separator: "; ") + ". \(e.coversNote ?? "")")
         }
-        for t in record.leadership where t.startInferred || t.endInferred { inferred.append("\(t.person), \(t.role.title.lowercased()): \(t.note ?? "dates inferred")") }
+        for t in record.leadership where t.startInferred || t.endInferred || t.startAfter?.inferred == true || t.endBefore?.inferred == true { inferred.append("\(t.person), \(t.role.title.lowercased()): \(t.note ?? "dates inferred")") }
         for e in record.events {
             for f in e.findings where f.inferred {
                 inferred.append("\(e.start.display) visit, \u{201C}\(areas[f.areaID] ?? "area")\u{201D}, officer\u{2019}s reading \u{201C}\(f.status.rawValue)\u{201D}: \(f.note ?? "")")

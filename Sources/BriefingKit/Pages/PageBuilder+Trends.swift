@@ -53,13 +53,18 @@ extension PageBuilder {
             ]
             let noData = mine.contains { $0.value.number != nil } ? nil : IndicatorHeadline.noData(d, place: name, mine: mine)
             let few = { (p: String) in store.few(d, of: entry, period: p, indicators: official.indicators) }
+            // Breaks within the years shown: marked on the line, said under the chart, never read across.
+            let breaks = store.breaks(d, of: entry, indicators: official.indicators).filter { periods.contains($0.fromPeriod) }
             let title = noData == nil ? IndicatorHeadline.title(d, place: name, mine: mine, england: d.isCount ? nil : england, few: few,
-                                                                  none: { store.noneRecorded(d, of: entry, period: $0, indicators: official.indicators) }) : d.title
-            return IndicatorTrends.Panel(id: d.id, title: title,
-                                         name: d.title, detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
-                                         unit: d.id, series: (
+                                                                  none: { store.noneRecorded(d, of: entry, period: $0, indicators: official.indicators) },
+                                                                  breaks: breaks) : d.title
+            var panel = IndicatorTrends.Panel(id: d.id, title: title,
+                                              name: d.title, detail: "\(d.title) \u{00B7} \(d.unit), \(d.period)\(better)\(d.isCount ? " \u{00B7} \(name) only" : "")",
+                                              unit: d.id, series: (
                 [.init(name: name, role: "authority", points: mine.map { (date($0.period), $0.value.number) })] + others
             ).filter { !$0.points.isEmpty }, noData: noData)
+            panel.breaks = breaks.map { .init(from: date($0.fromPeriod), to: date($0.toPeriod), words: OfficialContext.breakWords($0, d, place: name)) }
+            return panel
         }
         // Only inspections within the time the panels show: the key must not promise a rule the
         // axis cannot hold.

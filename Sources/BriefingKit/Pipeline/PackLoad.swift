@@ -30,8 +30,11 @@ extension PackPipeline {
             guard let recordPath = pack.recordPath else {
                 throw InputError(SourceLocation(file: pack.definitionPath), "the pack names no authority record")
             }
-            let record = try RecordLoader.load(path: workspace.recordPath(recordPath), frameworksPath: workspace.frameworksPath)
-            return (record, pack.needsOfficialData ? try officialContext() : nil)
+            // With the official data, a quote's indicator is checked against its catalogue.
+            let official = pack.needsOfficialData ? try officialContext() : nil
+            let record = try RecordLoader.load(path: workspace.recordPath(recordPath), frameworksPath: workspace.frameworksPath,
+                                               indicators: official?.indicators.map(\.id))
+            return (record, official)
         }
     }
 

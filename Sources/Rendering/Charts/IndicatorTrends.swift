@@ -51,6 +51,9 @@ public struct IndicatorTrends: Chart {
         public var series: [Series]
         /// The one sentence printed in place of a plot when there is nothing to draw.
         public var noData: String?
+        /// Breaks in the authority's series (a change of more than half in a year): marked across
+        /// its line between the two years and said in words under the chart.
+        public var breaks: [Break] = []
 
         public init(id: String, title: String, name: String? = nil, detail: String, unit: String, series: [Series], noData: String? = nil) {
             self.id = id; self.title = title; self.name = name ?? title; self.detail = detail; self.unit = unit; self.series = series; self.noData = noData
@@ -60,6 +63,17 @@ public struct IndicatorTrends: Chart {
         public var isEmpty: Bool { !series.contains { $0.points.contains { $0.value != nil } } }
         var emptySentence: String { noData ?? "No published figures to draw." }
     }
+
+    /// A break between two years of the authority's series, with the sentence that says it.
+    public struct Break: Sendable {
+        public var from: DayDate, to: DayDate
+        public var words: String
+        public init(from: DayDate, to: DayDate, words: String) { self.from = from; self.to = to; self.words = words }
+    }
+
+    /// The mark of a break, in the key and beside the value after it in the data table.
+    public static let breakSymbol = "//"
+    public static let breakNote = "(break)"
 
     /// The small multiples in pieces no taller than `maxHeight`.
     static func pieces(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
@@ -147,6 +161,23 @@ public struct IndicatorTrends: Chart {
                         run = []
                     }
                 }
+                // A break: two short strokes across the line midway between the two years, on a
+                // halo of the background so they read in black and white.
+                for b in series.role == "authority" ? panel.breaks : [] {
+                    guard let a = series.points.first(where: { $0.date == b.from })?.value, let c = series.points.first(where: { $0.date == b.to })?.value else { continue }
+                    let (x0, y0, x1, y1) = (X(b.from), Y(a), X(b.to), Y(c))
+                    let len = max(hypot(x1 - x0, y1 - y0), 1e-6)
+                    let (ux, uy) = ((x1 - x0) / len, (y1 - y0) / len)
+                    // Across the line whatever its slope: along its normal, tilted a little, 2.5 apart along it.
+                    let (nx, ny) = (-uy * 0.94 + ux * 0.34, ux * 0.94 + uy * 0.34)
+                    let strokes = [-1.25, 1.25].map { k -> ((Double, Double), (Double, Double)) in
+                        let cx = (x0 + x1) / 2 + ux * k, cy = (y0 + y1) / 2 + uy * k
+                        return ((cx - nx * 5, cy - ny * 5), (cx + nx * 5, cy + ny * 5))
+                    }
+                    for (width, colour) in [(3.4, style.colours.background), (1.1, ink)] {
+                        for (from, to) in strokes { marks.append(.line(LineMark(from: from, to: to, colour: colour, width: width))) }
+                    }
+                }
                 if let last = series.points.last(where: { $0.value != nil }), let v = last.value {
                     var l = placer.place("\(series.name) \(format(v, panel.unit))", series.role == "authority" ? small.with(bold: true) : small,
                                          colour: ink, x: plot.maxX + 6, y: 0, width: endW, id: "end:\(panel.id):\(series.role)")
@@ -170,7 +201,9 @@ public struct IndicatorTrends: Chart {
         }
         y = rowBottom + gap
         let inspectionsText = inspections.map { "\($0.label)" }.joined(separator: ", ")
-        y = placer.chartFooting(key: "Thick line: \(authority). Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure. Vertical dashed rules: graded inspections (\(inspectionsText)). A gap is a suppressed or unpublished figure, never a zero.", source: sourceLine, at: y, style: style, width: width, into: &marks)
+        let breaks = panels.flatMap(\.breaks)
+        let breakKey = breaks.isEmpty ? "" : " Two short strokes (\(breakSymbol)) across \(authority)\u{2019}s line: a break, where the figure changed by more than half in a year; no record or rise is read across it. " + breaks.map(\.words).joined(separator: " ")
+        y = placer.chartFooting(key: "Thick line: \(authority). Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure. Vertical dashed rules: graded inspections (\(inspectionsText)). A gap is a suppressed or unpublished figure, never a zero." + breakKey, source: sourceLine, at: y, style: style, width: width, into: &marks)
         // One row per indicator and series, one column per year.
         let years = Array(Set(panels.flatMap { $0.series.flatMap { $0.points.map(\.date.year) } })).sorted()
         var rows: [[String]] = []
@@ -178,7 +211,8 @@ public struct IndicatorTrends: Chart {
             for s in p.series {
                 rows.append([p.name, s.name] + years.map { y in
                     guard let pt = s.points.first(where: { $0.date.year == y }) else { return "" }
-                    return pt.value.map { format($0, p.unit) } ?? "missing"
+                    let broke = s.role == "authority" && p.breaks.contains { $0.to == pt.date }
+                    return pt.value.map { format($0, p.unit) + (broke ? " \(breakNote)" : "") } ?? "missing"
                 })
             }
         }

@@ -69,6 +69,10 @@ public struct JudgementJourney: Chart {
         let seriesColours = [\Style.Colours.seriesEngland, \.accent, \.seriesAuthority, \.seriesRegion, \.seriesNeighbours].map { style.colours[keyPath: $0] }
         let dashes: [[Double]] = [[], [5, 2], [], [1.5, 2], [6, 2, 1.5, 2]]
         var endLabels: [(TextMark, Double, Colour)] = []
+        // What is drawn in the plot, for placing a label clear of it: every line segment and marker.
+        var segments: [((Double, Double), (Double, Double))] = []
+        var markerBoxes: [Rect] = []
+        var stopsEarly: [(area: JudgementArea, row: Int, point: (Double, Double), column: Int, colour: Colour)] = []
         for (r, area) in grid.rows.enumerated() {
             let nudge = (Double(r) - Double(grid.rows.count - 1) / 2) * 4
             var points: [(Double, Double)?] = []
@@ -79,22 +83,51 @@ public struct JudgementJourney: Chart {
             var run: [(Double, Double)] = []
             for p in points + [nil] {
                 if let p { run.append(p) } else {
-                    if run.count > 1 { marks.append(.path(PathMark(points: run, closed: false, fill: nil, stroke: colour, width: style.strokes.series, dash: dashes[r % dashes.count]))) }
+                    if run.count > 1 {
+                        marks.append(.path(PathMark(points: run, closed: false, fill: nil, stroke: colour, width: style.strokes.series, dash: dashes[r % dashes.count])))
+                        segments += zip(run, run.dropFirst()).map { ($0, $1) }
+                    }
                     run = []
                 }
             }
             for p in points.compactMap({ $0 }) {
                 let k = 3.2
                 marks.append(.path(PathMark(points: markerShape(r, p, k), closed: true, fill: colour, stroke: style.colours.background, width: style.strokes.marker)))
+                markerBoxes.append(Rect(x: p.0 - 4.5, y: p.1 - 4.5, width: 9, height: 9))
             }
             if let last = points.compactMap({ $0 }).last {
-                // A line that stops before the latest inspection says when it stops, so its label
-                // beside the last column is not read as a grade at that inspection.
                 let lastColumn = points.lastIndex { $0 != nil } ?? 0
-                let label = area.shortTitle + (lastColumn < grid.columns.count - 1 ? " (to \(grid.columns[lastColumn].start.monthYear))" : "")
-                var l = placer.place(label, small.with(bold: true), colour: ink, x: px1 + 16, y: 0, width: labelWidth, id: "series:\(area.rawValue)")
+                if lastColumn < grid.columns.count - 1 { stopsEarly.append((area, r, last, lastColumn, colour)); continue }
+                var l = placer.place(area.shortTitle, small.with(bold: true), colour: ink, x: px1 + 16, y: 0, width: labelWidth - 4, id: "series:\(area.rawValue)")
                 l.frame.y = last.1 - l.frame.height / 2
                 endLabels.append((l, last.1, colour))
+            }
+        }
+        // A line that stops before the latest inspection is labelled where it stops, clear of
+        // every line and marker, so its label is never read as a grade at a later inspection. A
+        // sample of the line (its dash and marker) leads the label, as the lines meet there; only
+        // where no such place exists does it join the others at the right, saying when it stops.
+        var placed: [Rect] = []
+        let sample = 16.0
+        for e in stopsEarly {
+            let atEnd = Self.labelAtEnd(e.area.shortTitle, at: e.point, column: e.column, columnX: cx, columns: n, placer: placer,
+                                        font: small.with(bold: true), ink: ink, lead: sample, plotX: (px0 - 12)...(px1 + 12), top: top,
+                                        avoiding: segments, markerBoxes + placed)
+            if var l = atEnd {
+                l.id = "series:\(e.area.rawValue)"
+                let lineY = l.frame.y + engine.measure("Ag", small.with(bold: true)).size.height / 2
+                let from = l.frame.x - sample
+                placed.append(Rect(x: from, y: l.frame.y, width: l.frame.maxX - from, height: l.frame.height))
+                marks.append(.path(PathMark(points: [(from, lineY), (from + sample - 4, lineY)], closed: false, fill: nil, stroke: e.colour,
+                                            width: style.strokes.series, dash: dashes[e.row % dashes.count])))
+                marks.append(.path(PathMark(points: markerShape(e.row, (from + (sample - 4) / 2, lineY), 2.6), closed: true, fill: e.colour,
+                                            stroke: style.colours.background, width: style.strokes.marker)))
+                marks.append(.text(l))
+            } else {
+                var l = placer.place("\(e.area.shortTitle) (to \(grid.columns[e.column].start.monthYear))", small.with(bold: true), colour: ink,
+                                     x: px1 + 16, y: 0, width: labelWidth - 4, id: "series:\(e.area.rawValue)")
+                l.frame.y = e.point.1 - l.frame.height / 2
+                endLabels.append((l, e.point.1, e.colour))
             }
         }
         // Stack end labels so none overlap, keeping each as near its line as possible.
@@ -105,13 +138,14 @@ public struct JudgementJourney: Chart {
             floor = endLabels[i].0.frame.maxY + 1
         }
         for (var l, lineY, colour) in endLabels {
-            l.container = Rect(x: px1 + 14, y: top - 20, width: labelWidth + 2, height: bottom - top + 40)
+            // Wrapped 4 points short of the figure's edge, so no label touches it.
+            l.container = Rect(x: px1 + 14, y: top - 20, width: labelWidth - 2, height: bottom - top + 40)
             marks.append(.line(LineMark(from: (px1 + 4, lineY), to: (px1 + 14, l.frame.midY), colour: colour, width: style.strokes.outline)))
             marks.append(.text(l))
         }
-        y = max(bottom, endLabels.map { $0.0.frame.maxY }.max() ?? bottom) + gap
+        y = max(bottom, (endLabels.map { $0.0.frame.maxY } + placed.map(\.maxY)).max() ?? bottom) + gap
         let sourceLine = "Source: " + grid.sources.map(\.citation).joined(separator: "; ") + "."
-        y = placer.chartFooting(key: Self.breaks(grid, changes) + "A line\u{2019}s label sits at its last grade, wherever that is. Lines with the same grade are drawn slightly apart.",
+        y = placer.chartFooting(key: Self.breaks(grid, changes) + "A line\u{2019}s label sits at its end, beside its last grade; one that ends before the last inspection is labelled there, after a sample of the line. Lines with the same grade are drawn slightly apart.",
                                 source: sourceLine, at: y, style: style, width: width, into: &marks)
         // Inspections are named as readers know them ("May 2018"), never by their record ids.
         let when = Dictionary(grid.columns.map { ($0.eventID, $0.start.monthYear) }, uniquingKeysWith: { a, _ in a })
@@ -131,6 +165,41 @@ public struct JudgementJourney: Chart {
         }.joined(separator: "; ") + "."
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                       sourceLine: sourceLine, altText: alt, table: table)
+    }
+
+    /// A label beside a line's last point: right of it, then left, each below and then above the
+    /// markers of its column, wrapped to the room between columns; the first place that stays
+    /// within the plot's width and below its headings and touches no line, marker or other label.
+    static func labelAtEnd(_ text: String, at p: (Double, Double), column: Int, columnX: (Int) -> Double, columns: Int,
+                           placer: TextPlacer, font: FontSpec, ink: Colour, lead: Double, plotX: ClosedRange<Double>, top: Double,
+                           avoiding segments: [((Double, Double), (Double, Double))], _ boxes: [Rect]) -> TextMark? {
+        let room = (columns > 1 ? abs(columnX(1) - columnX(0)) : plotX.upperBound - plotX.lowerBound) - 16 - lead
+        var l = placer.place(text, font, colour: ink, x: 0, y: 0, width: room)
+        let here = boxes.filter { abs($0.x + $0.width / 2 - p.0) < 1 }
+        let below = (here.map(\.maxY).max() ?? p.1 + 4) + 3, above = (here.map(\.y).min() ?? p.1 - 4) - 3 - l.frame.height
+        func touches(_ r: Rect) -> Bool {
+            let pad = Rect(x: r.x - 1.5, y: r.y - 1.5, width: r.width + 3, height: r.height + 3)
+            if boxes.contains(where: { $0.x < pad.maxX && pad.x < $0.maxX && $0.y < pad.maxY && pad.y < $0.maxY }) { return true }
+            return segments.contains { a, b in
+                let steps = Int(max(abs(b.0 - a.0), abs(b.1 - a.1))) + 1
+                return (0...steps).contains { i in
+                    let t = Double(i) / Double(steps), x = a.0 + (b.0 - a.0) * t, y = a.1 + (b.1 - a.1) * t
+                    return x >= pad.x && x <= pad.maxX && y >= pad.y && y <= pad.maxY
+                }
+            }
+        }
+        for x in [p.0 + 4, p.0 - 4 - lead - l.frame.width] {
+            for y in [below, above] {
+                // The sample of the line comes first, then the words.
+                let r = Rect(x: x, y: y, width: lead + l.frame.width, height: l.frame.height)
+                guard plotX.contains(r.x), plotX.contains(r.maxX), r.y >= top, !touches(r) else { continue }
+                l.layoutX += x + lead - l.frame.x
+                l.frame.x = x + lead; l.frame.y = y
+                l.container = Rect(x: plotX.lowerBound, y: top, width: plotX.upperBound - plotX.lowerBound, height: max(r.maxY - top + 2, 1))
+                return l
+            }
+        }
+        return nil
     }
 
     /// A different marker shape per series, so lines are told apart without colour.

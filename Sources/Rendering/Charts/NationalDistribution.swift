@@ -10,19 +10,24 @@ public struct NationalDistribution: Chart {
     public var bars: [Bar]
     public var total: Int
     public var provenance: String
+    /// The authorities kept out of the bars and why, said under them.
+    public var outside: String
     public var altFinding: String
     public var sourceLine: String
 
-    public init(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String, sourceLine: String) {
-        self.subject = subject; self.title = title; self.bars = bars; self.total = total; self.provenance = provenance; self.altFinding = altFinding; self.sourceLine = sourceLine
+    public init(subject: String, title: String, bars: [Bar], total: Int, provenance: String, outside: String = "", altFinding: String, sourceLine: String) {
+        self.subject = subject; self.title = title; self.bars = bars; self.total = total; self.provenance = provenance
+        self.outside = outside; self.altFinding = altFinding; self.sourceLine = sourceLine
     }
 
     public func figure(in c: ChartContext) -> Figure {
-        Self.figure(subject: subject, title: title, bars: bars, total: total, provenance: provenance, altFinding: altFinding, sourceLine: sourceLine, style: c.style, text: c.text, width: c.width)
+        Self.figure(subject: subject, title: title, bars: bars, total: total, provenance: provenance, outside: outside, altFinding: altFinding,
+                    sourceLine: sourceLine, style: c.style, text: c.text, width: c.width)
     }
 
     public func pieces(in c: ChartContext) -> [Figure] {
-        Self.pieces(subject: subject, title: title, bars: bars, total: total, provenance: provenance, altFinding: altFinding, sourceLine: sourceLine, style: c.style, text: c.text, width: c.width, maxHeight: c.maxHeight)
+        Self.pieces(subject: subject, title: title, bars: bars, total: total, provenance: provenance, outside: outside, altFinding: altFinding,
+                    sourceLine: sourceLine, style: c.style, text: c.text, width: c.width, maxHeight: c.maxHeight)
     }
 
     /// One bar: a grade (drawn in its colour) or a group with no overall grade (drawn as not judged).
@@ -40,16 +45,18 @@ public struct NationalDistribution: Chart {
 
     /// The bars in pieces no taller than `maxHeight` (large print); only the last carries the key
     /// and sources.
-    static func pieces(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String,
+    static func pieces(subject: String, title: String, bars: [Bar], total: Int, provenance: String, outside: String = "", altFinding: String,
                               sourceLine: String, style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
         Figure.pieces(of: Array(bars.indices), maxHeight: maxHeight) { part, continued in
             figure(subject: subject, title: title + (continued ? " (continued)" : ""), bars: part.map { bars[$0] }, total: total,
-                   provenance: provenance, altFinding: altFinding, sourceLine: sourceLine, footing: part.last == bars.indices.last,
-                   style: style, text: engine, width: width)
+                   provenance: provenance, outside: part.last == bars.indices.last ? outside : "", altFinding: altFinding, sourceLine: sourceLine,
+                   footing: part.last == bars.indices.last, style: style, text: engine, width: width)
         }
     }
 
-    static func figure(subject: String, title: String, bars: [Bar], total: Int, provenance: String, altFinding: String,
+    /// `outside`: the authorities kept out of the bars and why (a newer report with no overall
+    /// grade), said under them, never drawn as a bar that would place them in the distribution.
+    static func figure(subject: String, title: String, bars: [Bar], total: Int, provenance: String, outside: String = "", altFinding: String,
                               sourceLine: String, footing: Bool = true, style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
         let ink = style.colours.text
@@ -90,14 +97,19 @@ public struct NationalDistribution: Chart {
             }
             y += 6
         }
+        if !outside.isEmpty {
+            let m = placer.place(outside, small, colour: ink, x: 0, y: y, width: width, id: "outside")
+            marks.append(.text(m)); y = m.frame.maxY + 6
+        }
         y += gap - 6
         y = !footing ? placer.chartFooting(key: "Continued on the next page, where the key is given.", source: "Sources: with the last part of this chart.",
                                             at: y, style: style, width: width, into: &marks)
             : placer.chartFooting(key: "Bars: count of authorities by the overall grade of their newest known ILACS inspection; hatched: inspected under a framework that gives no overall grade. Under each bar: \(subject) (\u{25B6}) and those of its ten statistical neighbours in that group.", source: sourceLine, at: y, style: style, width: width, into: &marks)
         let table = DataTable(columns: ["Overall grade", "Authorities", "Of which named here"],
-                              rows: bars.map { [$0.label, String($0.count), $0.names.map(\.name).joined(separator: "; ")] })
-        let alt = "Bar chart of England\u{2019}s \(total) authorities by the overall grade of their newest known inspection (\(provenance)): " +
-            bars.map { "\($0.label) \($0.count)" }.joined(separator: ", ") + ". " + altFinding
+                              rows: bars.map { [$0.label, String($0.count), $0.names.map(\.name).joined(separator: "; ")] }
+                                + (outside.isEmpty ? [] : [["Not in the bars", "not counted", outside.replacingOccurrences(of: "\u{25B6} ", with: "")]]))
+        let alt = "Bar chart of \(outside.isEmpty ? "England\u{2019}s \(total)" : "\(total) of England\u{2019}s") authorities by the overall grade of their newest known inspection (\(provenance)): " +
+            bars.map { "\($0.label) \($0.count)" }.joined(separator: ", ") + ". " + altFinding + (outside.isEmpty ? "" : " " + outside.replacingOccurrences(of: "\u{25B6} ", with: ""))
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                       sourceLine: sourceLine, altText: alt, table: table)
     }
