@@ -171,8 +171,9 @@ extension PageBuilder {
             else if e.kind == .monitoringVisit { text += ", letter\u{2019}s publication date not known" }
             out.append((when, text, .event))
         }
+        // A quote names where it was reported (publisher, title and date), as everywhere else.
         for q in record.quotes where q.date.earliest >= since.earliest {
-            out.append((q.date, "\(q.speaker)\(q.dateInferred ? " (date inferred)" : "") said: \u{201C}\(q.text)\u{201D}", .quote))
+            out.append((q.date, "\(q.speaker)\(q.dateInferred ? " (date inferred)" : "") said: \u{201C}\(q.text)\u{201D} (\(citations(q.sources)))", .quote))
         }
         for s in releases(since) {
             out.append((s.date, "new official data: \(s.publisher), \u{201C}\(s.title)\u{201D}, published \(s.date.display)", .release))
@@ -199,6 +200,7 @@ extension PageBuilder {
         blocks.append(.paragraph("Published on or after \(since.longDisplay), oldest first. A visit counts from the publication of its letter; both dates are shown."))
         if items.isEmpty { return blocks + [.paragraph("Nothing new since \(since.longDisplay).")] }
         for e in record.events where (e.published ?? e.end ?? e.start).earliest >= since.earliest { _ = using(sources(citedBy: e.sources)) }
+        for q in record.quotes where q.date.earliest >= since.earliest { _ = using(sources(citedBy: q.sources)) }
         // The releases it names are sources of the pack like any other.
         let named = releases(since)
         _ = using(named)
