@@ -25,8 +25,7 @@ public struct IndicatorFinding: Sendable, Hashable {
 extension OfficialDataStore {
     /// Findings for every indicator with a direction that is better, for `entry`.
     public func findings(for entry: AuthorityEntry, indicators: [IndicatorDefinition]) -> [IndicatorFinding] {
-        guard let code = entry.onsCode else { return [] }
-        return comparisons(for: entry, indicators: indicators).compactMap { c -> IndicatorFinding? in
+        comparisons(for: entry, indicators: indicators).compactMap { c -> IndicatorFinding? in
             guard c.indicator.better != .neither, c.indicator.unit != "count", let v = c.comparable else { return nil }
             let sign = c.indicator.better == .lower ? 1.0 : -1.0
             // About the same (within 5% or the rounding) is neither behind nor ahead.
@@ -34,7 +33,10 @@ extension OfficialDataStore {
                 guard let other, other != 0 else { return nil }
                 return Comparison(v, other, c.indicator)?.direction == .similar ? 0 : sign * (v - other) / other
             }
-            let shown = series(c.indicator.id, code: code).suffix(9).filter { $0.value.number != nil }
+            // The authority's own series, by its DfE code: its figures are indexed so (across any
+            // change of ONS code), and looking them up by ONS code found none, so no figure was
+            // ever the worst of its years and the question on it was never asked.
+            let shown = series(c.indicator.id, of: entry).suffix(9).filter { $0.value.number != nil }
             let earlier = shown.dropLast().compactMap(\.value.number)
             let worst = earlier.allSatisfy { sign * (v - $0) > 0 && c.indicator.differs(v, $0) }
             let small = few(c.indicator, of: entry, period: c.period, indicators: indicators)
