@@ -9,7 +9,7 @@ public struct IndicatorFinding: Sendable, Hashable {
     public var value: Double
     public var england: Double?
     public var neighbours: Double?
-    /// How many published years the series shown has (at most nine).
+    /// How many published years the series shown has (at most nine), since the last break in it.
     public var years: Int
     /// The latest figure is the worst of those years, in the better direction, by more than
     /// rounding, and rests on enough children or social workers.
@@ -36,7 +36,13 @@ extension OfficialDataStore {
             // The authority's own series, by its DfE code: its figures are indexed so (across any
             // change of ONS code), and looking them up by ONS code found none, so no figure was
             // ever the worst of its years and the question on it was never asked.
-            let shown = series(c.indicator.id, of: entry).suffix(9).filter { $0.value.number != nil }
+            var shown = Array(series(c.indicator.id, of: entry).suffix(9).filter { $0.value.number != nil })
+            // No record is read across a break the source does not explain: only the years
+            // since the last one count.
+            if let cut = breaks(c.indicator, of: entry, indicators: indicators).last(where: { b in shown.contains { $0.period == b.toPeriod } }),
+               let i = shown.firstIndex(where: { $0.period == cut.toPeriod }) {
+                shown = Array(shown[i...])
+            }
             let earlier = shown.dropLast().compactMap(\.value.number)
             let worst = earlier.allSatisfy { sign * (v - $0) > 0 && c.indicator.differs(v, $0) }
             let small = few(c.indicator, of: entry, period: c.period, indicators: indicators)
