@@ -11,7 +11,7 @@ import BriefingTestSupport
 func summaryProblems(_ pdf: String) throws -> [String] {
     var problems: [String] = []
     let summary = try pdfText(pdf, page: 2)
-    if !summary.hasPrefix("Liverpool children's services: scrutiny briefing OFFICIAL Summary") { problems.append("the summary is not the second page") }
+    if !summary.hasPrefix("Liverpool children's services: ") || !summary.contains(" OFFICIAL Summary The key messages") { problems.append("the summary is not the second page") }
     let cites = try NSRegularExpression(pattern: "\\(see “([^”]+)”, page (\\d+)\\)")
     let found = cites.matches(in: summary, range: NSRange(summary.startIndex..., in: summary))
     let messages = summary.components(separatedBy: "• ").count - 1
@@ -56,6 +56,15 @@ func summaryProblems(_ pdf: String) throws -> [String] {
         let pdf = "\(out)/scrutiny.pdf"
         #expect(try pdfText(pdf, page: 1).contains("Meeting date 3 December 2026"), "--meeting sets the front sheet's date")
         let problems = try summaryProblems(pdf)
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    /// The short pack for the meeting keeps the promise too: its summary had only two messages
+    /// when it held no page on the grades or the indicators for the others to cite.
+    @Test func theMeetingPacksSummaryHasThreeToFiveMessages() throws {
+        let (r, out) = try Briefing.build(["--pack", "monitoring-update"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let problems = try summaryProblems("\(out)/monitoring-update.pdf")
         #expect(problems.isEmpty, "\(problems)")
     }
 
