@@ -42,12 +42,12 @@ extension PageBuilder {
             if rule.kind == .indicatorAtWorst {
                 return found.filter { $0.worstInSeries && $0.years >= rule.minYears }
                     .sorted { ($0.behindEngland ?? 0) > ($1.behindEngland ?? 0) }
-                    .map { f in ["indicator": f.indicator.title, "indicatorID": f.indicator.id, "value": format(f.value, f), "period": f.period,
+                    .map { f in ["indicator": f.indicator.title, "indicator_lower": f.indicator.title.lowercased(), "indicatorID": f.indicator.id, "value": format(f.value, f), "period": f.period,
                                  "years": Self.number(f.years), "better": f.indicator.better.rawValue] }
             }
             return found.filter { ($0.behindNeighbours ?? 0) * 100 >= Double(rule.minGapPercent) }
                 .sorted { $0.behindNeighbours! > $1.behindNeighbours! }
-                .map { f in ["indicator": f.indicator.title, "indicatorID": f.indicator.id, "value": format(f.value, f), "period": f.period,
+                .map { f in ["indicator": f.indicator.title, "indicator_lower": f.indicator.title.lowercased(), "indicatorID": f.indicator.id, "value": format(f.value, f), "period": f.period,
                              "neighbours": f.neighbours.map { format($0, f) } ?? "", "gap": Self.gap(f.behindNeighbours!),
                              "better": f.indicator.better.rawValue] }
         case .areaDrifted:

@@ -15,8 +15,8 @@ struct QuestionRule: Sendable {
         /// The placeholders each kind can fill.
         var placeholders: Set<String> {
             switch self {
-            case .indicatorAtWorst: return ["indicator", "value", "period", "years", "better"]
-            case .indicatorBehindNeighbours: return ["indicator", "value", "period", "neighbours", "gap", "better"]
+            case .indicatorAtWorst: return ["indicator", "indicator_lower", "value", "period", "years", "better"]
+            case .indicatorBehindNeighbours: return ["indicator", "indicator_lower", "value", "period", "neighbours", "gap", "better"]
             case .areaDrifted: return ["area", "visits"]
             case .findingNotFollowedUp: return ["area", "visit", "status"]
             case .areasNotYetVisited: return ["inspection", "count", "areas"]
