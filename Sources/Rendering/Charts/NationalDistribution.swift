@@ -104,7 +104,7 @@ public struct NationalDistribution: Chart {
         y += gap - 6
         y = !footing ? placer.chartFooting(key: "Continued on the next page, where the key is given.", source: "Sources: with the last part of this chart.",
                                             at: y, style: style, width: width, into: &marks)
-            : placer.chartFooting(key: "Bars: count of authorities by the overall grade of their newest known ILACS inspection; hatched: inspected under a framework that gives no overall grade. Under each bar: \(subject) (\u{25B6}) and those of its ten statistical neighbours in that group.", source: sourceLine, at: y, style: style, width: width, into: &marks)
+            : placer.chartFooting(key: Self.key(subject: subject, bars: bars), source: sourceLine, at: y, style: style, width: width, into: &marks)
         let table = DataTable(columns: ["Overall grade", "Authorities", "Of which named here"],
                               rows: bars.map { [$0.label, String($0.count), $0.names.map(\.name).joined(separator: "; ")] }
                                 + (outside.isEmpty ? [] : [["Not in the bars", "not counted", outside.replacingOccurrences(of: "\u{25B6} ", with: "")]]))
@@ -112,5 +112,16 @@ public struct NationalDistribution: Chart {
             bars.map { "\($0.label) \($0.count)" }.joined(separator: ", ") + ". " + altFinding + (outside.isEmpty ? "" : " " + outside.replacingOccurrences(of: "\u{25B6} ", with: ""))
         return Figure(id: id, size: Size(width: width, height: y.rounded(.up)), marks: marks, title: title, subtitle: subtitle,
                       sourceLine: sourceLine, altText: alt, table: table)
+    }
+
+    /// The key says only what the bars show: hatching when a bar is hatched, the subject's mark
+    /// when the subject is under a bar (Liverpool, with no overall grade in 2026, is not).
+    static func key(subject: String, bars: [Bar]) -> String {
+        let hatched = bars.contains { $0.grade == nil }
+        let marked = bars.contains { $0.names.contains { $0.isSubject } }
+        return "Bars: count of authorities by the overall grade of their newest known ILACS inspection" +
+            (hatched ? "; hatched: inspected under a framework that gives no overall grade" : "") +
+            ". Under each bar: " + (marked ? "\(subject) (\u{25B6}) and those of its ten statistical neighbours" : "those of \(subject)\u{2019}s ten statistical neighbours") +
+            " in that group."
     }
 }
