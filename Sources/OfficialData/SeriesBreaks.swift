@@ -14,6 +14,11 @@ public struct SeriesBreak: Sendable, Hashable {
 
     /// A change of more than this share of the earlier figure, in one year, is a break.
     public static let share = 0.5
+
+    /// How a break is said beside the figures either side of it: this pack's flag, not the
+    /// source's, and no rise or fall is read across it (a councillor took "a break in the
+    /// series" for a DfE warning, and "up from" for a rise).
+    public static let words = "a change of more than half in one year, which the source does not explain: this pack reads no rise or fall across it"
 }
 
 extension OfficialDataStore {

@@ -152,5 +152,8 @@ func setFigures(_ ws: String, lastYear: Int, _ edits: [(place: String, year: Int
         #expect(text.contains("Re-referrals within 12 months stood at 35.0%"), "no question on the worst indicator")
         #expect(text.contains("Re-referrals within 12 months stood at 35.0% in 2025, the worst of the nine years shown (lower is better)."))
         #expect(!text.contains("Agency social workers stood at 28.5%"), "a record claimed across a break")
+        // Asked about as far behind the neighbours, it says the figure broke from the year before.
+        #expect(text.contains("The figure for agency social workers was 28.5% in 2025"))
+        #expect(text.contains("(The figure was 13.5% in 2024: a change of more than half in one year, which the source does not explain: this pack reads no rise or fall across it.)"))
     }
 }

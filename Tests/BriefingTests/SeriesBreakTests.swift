@@ -24,7 +24,7 @@ import BriefingTestSupport
         #expect(text.contains("Average caseload (cases per social worker): Liverpool\u{2019}s figure changed from 20.3 to 10.1 between 2024 and 2025; the source gives no reason; compare years either side with care."))
         #expect(!text.contains("Social worker turnover rate: Liverpool\u{2019}s figure changed"), "a change of exactly half is not a break")
         // Never read across: the titles compare only within the years since the break.
-        #expect(text.contains("Average caseload (cases per social worker) at 10.1 in 2025, down from 20.3 in 2024 (a break in the series the source does not explain) and below England"))
+        #expect(text.contains("Average caseload (cases per social worker) at 10.1 in 2025, after 20.3 in 2024 (a change of more than half in one year, which the source does not explain: this pack reads no rise or fall across it) and below England"))
         #expect(!text.contains("Average caseload (cases per social worker) at 10.1 in 2025, the lowest"))
         #expect(text.contains("Referrals at 8,410 in 2025, up from 8,050 in 2024"))
         #expect(!text.contains("Referrals at 8,410 in 2025, the highest"))

@@ -45,7 +45,7 @@ enum IndicatorHeadline {
         let span = consecutive ? "in \(words(years.count)) years" : "of the \(words(years.count)) years with a figure"
         // A record must stand clear of every earlier year by more than the figures' rounding.
         if let b = breaks.last, b.toPeriod == last.period {
-            parts.append("\(v > b.from ? "up" : "down") from \(f(b.from)) in \(b.fromPeriod) (a break in the series the source does not explain)")
+            parts.append("after \(f(b.from)) in \(b.fromPeriod) (\(SeriesBreak.words))")
         } else if earlier.count >= 2 && earlier.allSatisfy({ v > $0.value && d.differs(v, $0.value) }) {
             parts.append("the highest \(span)")
         } else if earlier.count >= 2 && earlier.allSatisfy({ v < $0.value && d.differs(v, $0.value) }) {

@@ -101,7 +101,7 @@ extension PageBuilder {
     func dated(_ f: IndicatorFinding) -> String {
         // A figure that broke from the year before says so: the gap may be a change of counting.
         let broke = official.flatMap { o in entry.flatMap { o.latestBreak(f.indicator, $0, period: f.period) } }
-            .map { ", \($0.to > $0.from ? "up" : "down") from \(format($0.from, f)) in \($0.fromPeriod) (a break in the series the source does not explain)," } ?? ""
+            .map { ", after \(format($0.from, f)) in \($0.fromPeriod) (\(SeriesBreak.words))," } ?? ""
         return "\(f.indicator.periodWords(f.period)) (\(f.indicator.source.publisher), published \(f.indicator.source.date.display))" + broke
     }
 

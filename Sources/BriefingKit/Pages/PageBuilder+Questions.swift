@@ -23,13 +23,22 @@ extension PageBuilder {
                 // The latest inspection's areas are listed under their own subheading.
                 let see = cite([kind], indicator: e["indicatorID"]) ?? ""
                 let cited = rule.kind == .areasNotYetVisited ? latestAreasHeading.map { " (see \u{201C}\($0)\u{201D}, {page:\($0)})" } ?? see : see
-                asked.append(rule.question(e) + cited)
+                asked.append(rule.question(e) + breakCaveat(e) + cited)
             }
         }
         var blocks: [Block] = [.pageBreak, .heading(PageKind.questions.heading!, level: 1)]
         if asked.isEmpty { return blocks + [.paragraph("The data in this pack raises no question under the rules in use (Reports/questions.yaml).")] }
         blocks.append(.paragraph("Generated from the data in this pack; each question gives the page of the evidence it rests on."))
         return blocks + asked.map { Block.bullet($0) }
+    }
+
+    /// A question on a figure that broke from the year before says so, as its summary message
+    /// does: the gap may be a change of counting, which members would want to ask about first.
+    func breakCaveat(_ e: [String: String]) -> String {
+        guard let official, let entry, let id = e["indicatorID"], let period = e["period"],
+              let d = official.indicators.first(where: { $0.id == id }),
+              let b = official.latestBreak(d, entry, period: period) else { return "" }
+        return " (The figure was \(OfficialContext.format(b.from, d)) in \(b.fromPeriod): \(SeriesBreak.words).)"
     }
 
     /// The placeholder values for each piece of evidence `rule` finds, most telling first.
