@@ -163,7 +163,11 @@ extension Briefing {
             return true
         }
         if needsOfficial {
-            do { official = try OfficialContext.load(workspace) } catch {
+            do {
+                let start = DispatchTime.now().uptimeNanoseconds
+                official = try OfficialContext.load(workspace)
+                request.clock?.add("load official data", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            } catch {
                 for d in error.diagnostics { printError(d.description) }
                 return .dataError
             }
@@ -235,7 +239,8 @@ extension Briefing {
                 options["authorities"] = loaded.pack.pages.lazy.compactMap { $0.list("authorities") }.first?.joined(separator: " ") ?? ""
             }
             let id = loaded.pack.id
-            var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(loaded.inputs, cache: hashes), fonts: loaded.fonts,
+            let inputHashes = pipeline.timed("hash inputs") { Manifest.hashes(loaded.inputs, cache: hashes) }
+            var manifest = Manifest(tool: Manifest.toolIdentity, inputs: inputHashes, fonts: loaded.fonts,
                                     options: options, outputs: [])
             let stored = Manifest.load(out: ws.out, id: id)
             if !request.force && manifest.matches(stored, in: ws.out) { return .upToDate(stored!.outputs.map { "\(ws.out)/\($0)" }) }
