@@ -251,8 +251,9 @@ extension Briefing {
             manifest.outputHashes = Dictionary(files.map { (URL(fileURLWithPath: $0.path).lastPathComponent, Manifest.hash($0.data)) }) { a, _ in a }
             let written = files.map(\.path)
             files.append(OutputFile(path: Manifest.path(out: ws.out, id: id), data: manifest.encoded()))
-            // Every file is staged first, then moved into place in order, the manifest last.
-            try pipeline.timed("write") { try AtomicWriter().write(files.map { ($0.path, $0.data) }) }
+            // Every file is staged first, then moved into place in order, the manifest last; not
+            // flushed to the disk one by one (see `AtomicWriter.durable`).
+            try pipeline.timed("write") { try AtomicWriter(durable: false).write(files.map { ($0.path, $0.data) }) }
             return .built(written)
         } catch let error as InputError {
             return .failed(error.diagnostics.map(\.description), error.kind == .noInput ? .noInput : error.kind == .io ? .ioError : .dataError)
