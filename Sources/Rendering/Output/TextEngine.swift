@@ -31,6 +31,14 @@ public final class TextEngine {
     /// text, font and width, so it is kept.
     private struct MeasureKey: Hashable { var text: String; var font: FontSpec; var width: Double? }
     private var measured: [MeasureKey: TextMetrics] = [:]
+    /// Layouts made in the measuring context, kept so that text laid out to be measured is not
+    /// laid out (shaped and broken into lines) again to be drawn in the PDF or written as SVG:
+    /// that second layout was most of the time text took to draw.
+    private struct LayoutKey: Hashable { var text: String; var font: FontSpec; var width: Double?; var alignment: TextAlignment }
+    private var layouts: [LayoutKey: OpaquePointer] = [:]
+    /// Kept layouts are let go past this many, so a batch of 153 packs on one thread does not
+    /// keep every pack's text; the answers are the same either way, only slower to come.
+    static let keptLayouts = 3000
 
     public init() throws {
         fontMap = pango_cairo_font_map_new()!
@@ -51,6 +59,7 @@ public final class TextEngine {
 
     deinit {
         for (_, d) in fontCache { pango_font_description_free(d) }
+        for (_, l) in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
         g_object_unref(UnsafeMutableRawPointer(pango))
         g_object_unref(UnsafeMutableRawPointer(drawing))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
@@ -102,9 +111,21 @@ public final class TextEngine {
         return metrics
     }
 
+    /// The measuring context's layout of `text`, made once and kept (see `layouts`).
+    func kept(_ text: String, _ font: FontSpec, width: Double?, alignment: TextAlignment) -> OpaquePointer {
+        let key = LayoutKey(text: text, font: font, width: width, alignment: alignment)
+        if let l = layouts[key] { return l }
+        if layouts.count >= Self.keptLayouts {
+            for (_, l) in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
+            layouts.removeAll(keepingCapacity: true)
+        }
+        let l = layout(in: pango, text, font, width: width, alignment: alignment)
+        layouts[key] = l
+        return l
+    }
+
     private func measureAnew(_ text: String, _ font: FontSpec, width: Double?) -> TextMetrics {
-        let l = layout(in: pango, text, font, width: width, alignment: .left)
-        defer { g_object_unref(UnsafeMutableRawPointer(l)) }
+        let l = kept(text, font, width: width, alignment: .left)
         var logical = PangoRectangle()
         pango_layout_get_extents(l, nil, &logical)
         let scale = Double(PANGO_SCALE)
@@ -153,6 +174,16 @@ public final class TextEngine {
     /// Draws `text` with its top-left at (x, y), wrapped at `width` as when it was measured.
     func draw(_ text: String, _ font: FontSpec, at x: Double, _ y: Double, width: Double?, alignment: TextAlignment,
               colour: Colour, on cr: CairoContext) {
+        var m = cairo_matrix_t()
+        cairo_get_matrix(cr.pointer, &m)
+        if m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0 {
+            // Unscaled (the PDF's pages): the measuring context lays text out exactly as the
+            // drawing context would, so the layout made to measure it is drawn as it is.
+            cr.setColour(colour)
+            cairo_move_to(cr.pointer, x, y)
+            pango_cairo_show_layout(cr.pointer, kept(text, font, width: width, alignment: alignment))
+            return
+        }
         pango_cairo_update_context(cr.pointer, drawing)
         Self.configure(drawing)
         let l = layout(in: drawing, text, font, width: width, alignment: alignment)
