@@ -164,9 +164,9 @@ extension Briefing {
         }
         if needsOfficial {
             do {
-                let start = DispatchTime.now().uptimeNanoseconds
+                let start = DispatchTime.now().uptimeNanoseconds, cpu = PhaseClock.threadCPU()
                 official = try OfficialContext.load(workspace)
-                request.clock?.add("load official data", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                request.clock?.add("load official data", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: PhaseClock.threadCPU() - cpu)
             } catch {
                 for d in error.diagnostics { printError(d.description) }
                 return .dataError
