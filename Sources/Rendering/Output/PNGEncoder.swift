@@ -85,64 +85,78 @@ public enum PNGEncoder {
         /// Every pixel's colour number, each colour once and how many pixels have it; nil when
         /// there are more than 65,535 colours (no chart has; a photograph might).
         func census() -> (numbers: [UInt16], colours: [UInt32], counts: [Int])? {
-            var numbers = [UInt16](repeating: 0, count: width * height)
-            var counts = [Int](repeating: 0, count: Int(UInt16.max) + 1)
-            var colours: [UInt32] = []
-            var table = ColourTable()
-            var last: UInt32 = .max, lastNumber: UInt16 = 0
-            let complete = numbers.withUnsafeMutableBufferPointer { out in
-                counts.withUnsafeMutableBufferPointer { counts -> Bool in
-                    for y in 0..<height {
-                        let r = row(y), o = y * width
-                        for x in 0..<width {
-                            let p = r[x] & 0xFFFFFF
-                            // Runs of one colour are the rule in a chart: look a colour up only when it changes.
-                            if p != last {
-                                if let n = table.number(of: p) { lastNumber = n } else {
-                                    guard colours.count < Int(UInt16.max) else { return false }
-                                    lastNumber = UInt16(colours.count)
-                                    table.insert(p, lastNumber)
-                                    colours.append(p)
-                                }
-                                last = p
+            var colours: [UInt32] = [], counts: [Int] = []
+            let table = ColourTable()
+            var complete = true
+            let numbers = [UInt16](unsafeUninitializedCapacity: width * height) { out, count in
+                count = width * height
+                var last: UInt32 = .max, lastNumber: UInt16 = 0, run = 0
+                rows: for y in 0..<height {
+                    let r = row(y), o = y * width
+                    for x in 0..<width {
+                        let p = r[x] & 0xFFFFFF
+                        // Runs of one colour are the rule in a chart: look a colour up only when it changes.
+                        if p != last {
+                            if run > 0 { counts[Int(lastNumber)] += run; run = 0 }
+                            if let n = table.number(of: p) { lastNumber = n } else {
+                                guard colours.count < Int(UInt16.max) else { complete = false; break rows }
+                                lastNumber = UInt16(colours.count)
+                                table.insert(p, lastNumber)
+                                colours.append(p); counts.append(0)
                             }
-                            out[o + x] = lastNumber
-                            counts[Int(lastNumber)] += 1
+                            last = p
                         }
+                        out[o + x] = lastNumber
+                        run += 1
                     }
-                    return true
                 }
+                if complete && run > 0 { counts[Int(lastNumber)] += run }
+                if !complete { out.initialize(repeating: 0) }
             }
-            return complete ? (numbers, colours, Array(counts[..<colours.count])) : nil
+            return complete ? (numbers, colours, counts) : nil
         }
     }
 
-    /// An open-addressing hash table from colour to colour number.
-    struct ColourTable {
-        private var keys = [UInt32](repeating: .max, count: 1 << 12)
-        private var values = [UInt16](repeating: 0, count: 1 << 12)
-        private var used = 0
+    /// An open-addressing hash table from colour to colour number, in memory of its own: it is
+    /// asked about every change of colour along every row, and an array's reference counting
+    /// cost more than the lookups.
+    final class ColourTable {
+        private var keys: UnsafeMutablePointer<UInt32>
+        private var values: UnsafeMutablePointer<UInt16>
+        private var capacity = 1 << 12, used = 0
 
-        private func slot(_ p: UInt32, in keys: [UInt32]) -> Int {
-            let mask = keys.count - 1
+        init() {
+            keys = .allocate(capacity: capacity); keys.initialize(repeating: .max, count: capacity)
+            values = .allocate(capacity: capacity); values.initialize(repeating: 0, count: capacity)
+        }
+
+        deinit { keys.deallocate(); values.deallocate() }
+
+        private static func slot(_ p: UInt32, _ keys: UnsafeMutablePointer<UInt32>, _ capacity: Int) -> Int {
+            let mask = capacity - 1
             var i = Int(truncatingIfNeeded: (p &* 0x9E37_79B1) >> 12) & mask
             while keys[i] != .max && keys[i] != p { i = (i + 1) & mask }
             return i
         }
 
         func number(of p: UInt32) -> UInt16? {
-            let i = slot(p, in: keys)
+            let i = Self.slot(p, keys, capacity)
             return keys[i] == p ? values[i] : nil
         }
 
-        mutating func insert(_ p: UInt32, _ n: UInt16) {
-            if (used + 1) * 2 > keys.count {
-                let (oldKeys, oldValues) = (keys, values)
-                keys = [UInt32](repeating: .max, count: oldKeys.count * 2)
-                values = [UInt16](repeating: 0, count: oldKeys.count * 2)
-                for (k, v) in zip(oldKeys, oldValues) where k != .max { let j = slot(k, in: keys); keys[j] = k; values[j] = v }
+        func insert(_ p: UInt32, _ n: UInt16) {
+            if (used + 1) * 2 > capacity {
+                let (oldKeys, oldValues, oldCapacity) = (keys, values, capacity)
+                capacity *= 2
+                keys = .allocate(capacity: capacity); keys.initialize(repeating: .max, count: capacity)
+                values = .allocate(capacity: capacity); values.initialize(repeating: 0, count: capacity)
+                for j in 0..<oldCapacity where oldKeys[j] != .max {
+                    let k = Self.slot(oldKeys[j], keys, capacity)
+                    keys[k] = oldKeys[j]; values[k] = oldValues[j]
+                }
+                oldKeys.deallocate(); oldValues.deallocate()
             }
-            let i = slot(p, in: keys)
+            let i = Self.slot(p, keys, capacity)
             keys[i] = p; values[i] = n; used += 1
         }
     }
@@ -174,13 +188,14 @@ public enum PNGEncoder {
         // What each colour number becomes: its grey level, or its palette entry.
         let byte: [UInt8] = grey ? census.colours.map { UInt8($0 & 0xFF) } : ColourPalette.nearest(census.colours, in: palette)
         let rowBytes = 1 + pixels.width
-        var raw = [UInt8](repeating: 0, count: rowBytes * pixels.height)
-        raw.withUnsafeMutableBufferPointer { out in
+        let raw = [UInt8](unsafeUninitializedCapacity: rowBytes * pixels.height) { out, count in
+            count = rowBytes * pixels.height
             census.numbers.withUnsafeBufferPointer { numbers in
                 byte.withUnsafeBufferPointer { byte in
                     for y in 0..<pixels.height {
-                        let o = y * rowBytes + 1, i = y * pixels.width
-                        for x in 0..<pixels.width { out[o + x] = byte[Int(numbers[i + x])] }
+                        let o = y * rowBytes, i = y * pixels.width
+                        out[o] = 0
+                        for x in 0..<pixels.width { out[o + 1 + x] = byte[Int(numbers[i + x])] }
                     }
                 }
             }

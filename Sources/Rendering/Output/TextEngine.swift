@@ -12,19 +12,17 @@ public enum TextAlignment: Sendable, Hashable {
     case left, centre, right
 }
 
-/// Measures and draws text with Pango, configured identically for measuring and for drawing
-/// (no hinted metrics, no glyph-position rounding) so that text wraps the same way in the PDF,
-/// the PNG and the SVG as it did when the layout was planned.
+/// Measures and draws text with Pango (no hinted metrics, no glyph-position rounding), drawing
+/// the very layout it measured, so that text wraps the same way in the PDF, the PNG and the SVG
+/// as it did when the page was planned.
 /// Not Sendable: each rendering task owns its own engine.
 public final class TextEngine {
     /// This engine's own font map: Pango's default one is shared by every engine created on a
     /// thread, and a font map must not be used from two threads at once.
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let pango: OpaquePointer
-    /// The context text is measured with.
+    /// The context text is measured, and then drawn, with.
     var measuring: OpaquePointer { pango }
-    /// The context text is drawn with, brought up to date with each Cairo context before use.
-    private let drawing: OpaquePointer
     private var fontCache: [FontSpec: OpaquePointer] = [:]
     /// Measurements already made: charts are laid out whole and then in page-sized pieces, and
     /// the same words are measured again and again. Pango's answer never changes for the same
@@ -43,7 +41,6 @@ public final class TextEngine {
     public init() throws {
         fontMap = pango_cairo_font_map_new()!
         pango = pango_font_map_create_context(fontMap)!
-        drawing = pango_font_map_create_context(fontMap)!
         Self.configure(pango)
     }
 
@@ -61,7 +58,6 @@ public final class TextEngine {
         for (_, d) in fontCache { pango_font_description_free(d) }
         for (_, l) in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
         g_object_unref(UnsafeMutableRawPointer(pango))
-        g_object_unref(UnsafeMutableRawPointer(drawing))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
@@ -174,22 +170,12 @@ public final class TextEngine {
     /// Draws `text` with its top-left at (x, y), wrapped at `width` as when it was measured.
     func draw(_ text: String, _ font: FontSpec, at x: Double, _ y: Double, width: Double?, alignment: TextAlignment,
               colour: Colour, on cr: CairoContext) {
-        var m = cairo_matrix_t()
-        cairo_get_matrix(cr.pointer, &m)
-        if m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0 {
-            // Unscaled (the PDF's pages): the measuring context lays text out exactly as the
-            // drawing context would, so the layout made to measure it is drawn as it is.
-            cr.setColour(colour)
-            cairo_move_to(cr.pointer, x, y)
-            pango_cairo_show_layout(cr.pointer, kept(text, font, width: width, alignment: alignment))
-            return
-        }
-        pango_cairo_update_context(cr.pointer, drawing)
-        Self.configure(drawing)
-        let l = layout(in: drawing, text, font, width: width, alignment: alignment)
+        // The layout made to measure the text, drawn as it is: unscaled (the PDF's pages) it is
+        // exactly what a layout made for the surface would be, and scaled (a PNG) Cairo still
+        // draws its glyphs' outlines at the device's resolution, in the same places to a
+        // fraction of a pixel; either way the lines break where the page was planned.
         cr.setColour(colour)
         cairo_move_to(cr.pointer, x, y)
-        pango_cairo_show_layout(cr.pointer, l)
-        g_object_unref(UnsafeMutableRawPointer(l))
+        pango_cairo_show_layout(cr.pointer, kept(text, font, width: width, alignment: alignment))
     }
 }
