@@ -34,9 +34,25 @@ public final class TextEngine {
     /// that second layout was most of the time text took to draw.
     private struct LayoutKey: Hashable { var text: String; var font: FontSpec; var width: Double?; var alignment: TextAlignment }
     private var layouts: [LayoutKey: OpaquePointer] = [:]
-    /// Kept layouts are let go past this many, so a batch of 153 packs on one thread does not
-    /// keep every pack's text; the answers are the same either way, only slower to come.
-    static let keptLayouts = 3000
+    /// Kept layouts are let go past this many, and kept measurements past `keptMeasurements`,
+    /// so a batch of 153 packs does not keep every pack's text; the answers are the same either
+    /// way, only slower to come.
+    static let keptLayouts = 3000, keptMeasurements = 20000
+
+    /// The pack whose text the kept layouts are.
+    private var keptFor: String?
+
+    /// Called as each task of a pack starts: a thread moving on to another pack lets the last
+    /// one's layouts go (a few kilobytes each, and never drawn again), while tasks of the same
+    /// pack on one thread (a chart's PNG, SVG and HTML) share them.
+    public func begin(pack: String) {
+        if keptFor != pack { forgetLayouts(); keptFor = pack }
+    }
+
+    func forgetLayouts() {
+        for (_, l) in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
+        layouts.removeAll(keepingCapacity: true)
+    }
 
     public init() throws {
         fontMap = pango_cairo_font_map_new()!
@@ -103,6 +119,7 @@ public final class TextEngine {
         let key = MeasureKey(text: text, font: font, width: width)
         if let known = measured[key] { return known }
         let metrics = measureAnew(text, font, width: width)
+        if measured.count >= Self.keptMeasurements { measured.removeAll(keepingCapacity: true) }
         measured[key] = metrics
         return metrics
     }
@@ -111,10 +128,7 @@ public final class TextEngine {
     func kept(_ text: String, _ font: FontSpec, width: Double?, alignment: TextAlignment) -> OpaquePointer {
         let key = LayoutKey(text: text, font: font, width: width, alignment: alignment)
         if let l = layouts[key] { return l }
-        if layouts.count >= Self.keptLayouts {
-            for (_, l) in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
-            layouts.removeAll(keepingCapacity: true)
-        }
+        if layouts.count >= Self.keptLayouts { forgetLayouts() }
         let l = layout(in: pango, text, font, width: width, alignment: alignment)
         layouts[key] = l
         return l
