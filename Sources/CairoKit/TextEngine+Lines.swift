@@ -7,8 +7,7 @@ extension TextEngine {
     /// The lines Pango makes of `text` at `width`: each line's text, its left edge and its
     /// baseline, relative to the layout's top-left corner.
     public func lines(_ text: String, _ font: FontSpec, width: Double?, alignment: TextAlignment) -> [(text: String, x: Double, baseline: Double)] {
-        let l = layout(in: measuring, text, font, width: width, alignment: alignment)
-        defer { g_object_unref(UnsafeMutableRawPointer(l)) }
+        let l = kept(text, font, width: width, alignment: alignment)
         guard let iter = pango_layout_get_iter(l) else { return [] }
         defer { pango_layout_iter_free(iter) }
         let bytes = Array(text.utf8), scale = Double(PANGO_SCALE)

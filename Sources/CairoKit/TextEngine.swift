@@ -12,30 +12,51 @@ public enum TextAlignment: Sendable, Hashable {
     case left, centre, right
 }
 
-/// Measures and draws text with Pango, configured identically for measuring and for drawing
-/// (no hinted metrics, no glyph-position rounding) so that text wraps the same way in the PDF,
-/// the PNG and the SVG as it did when the layout was planned.
+/// Measures and draws text with Pango (no hinted metrics, no glyph-position rounding), drawing
+/// the very layout it measured, so that text wraps the same way in the PDF, the PNG and the SVG
+/// as it did when the page was planned.
 /// Not Sendable: each rendering task owns its own engine.
 public final class TextEngine {
     /// This engine's own font map: Pango's default one is shared by every engine created on a
     /// thread, and a font map must not be used from two threads at once.
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let pango: OpaquePointer
-    /// The context text is measured with.
+    /// The context text is measured, and then drawn, with.
     var measuring: OpaquePointer { pango }
-    /// The context text is drawn with, brought up to date with each Cairo context before use.
-    private let drawing: OpaquePointer
     private var fontCache: [FontSpec: OpaquePointer] = [:]
     /// Measurements already made: charts are laid out whole and then in page-sized pieces, and
     /// the same words are measured again and again. Pango's answer never changes for the same
     /// text, font and width, so it is kept.
     private struct MeasureKey: Hashable { var text: String; var font: FontSpec; var width: Double? }
     private var measured: [MeasureKey: TextMetrics] = [:]
+    /// Layouts made in the measuring context, kept so that text laid out to be measured is not
+    /// laid out (shaped and broken into lines) again to be drawn in the PDF or written as SVG:
+    /// that second layout was most of the time text took to draw.
+    private struct LayoutKey: Hashable { var text: String; var font: FontSpec; var width: Double?; var alignment: TextAlignment }
+    private var layouts: [LayoutKey: OpaquePointer] = [:]
+    /// Kept layouts are let go past this many, and kept measurements past `keptMeasurements`,
+    /// so a batch of 153 packs does not keep every pack's text; the answers are the same either
+    /// way, only slower to come.
+    static let keptLayouts = 3000, keptMeasurements = 20000
+
+    /// The pack whose text the kept layouts are.
+    private var keptFor: String?
+
+    /// Called as each task of a pack starts: a thread moving on to another pack lets the last
+    /// one's layouts go (a few kilobytes each, and never drawn again), while tasks of the same
+    /// pack on one thread (a chart's PNG, SVG and HTML) share them.
+    public func begin(pack: String) {
+        if keptFor != pack { forgetLayouts(); keptFor = pack }
+    }
+
+    func forgetLayouts() {
+        for (_, l) in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
+        layouts.removeAll(keepingCapacity: true)
+    }
 
     public init() throws {
         fontMap = pango_cairo_font_map_new()!
         pango = pango_font_map_create_context(fontMap)!
-        drawing = pango_font_map_create_context(fontMap)!
         Self.configure(pango)
     }
 
@@ -51,8 +72,8 @@ public final class TextEngine {
 
     deinit {
         for (_, d) in fontCache { pango_font_description_free(d) }
+        for (_, l) in layouts { g_object_unref(UnsafeMutableRawPointer(l)) }
         g_object_unref(UnsafeMutableRawPointer(pango))
-        g_object_unref(UnsafeMutableRawPointer(drawing))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
@@ -98,13 +119,23 @@ public final class TextEngine {
         let key = MeasureKey(text: text, font: font, width: width)
         if let known = measured[key] { return known }
         let metrics = measureAnew(text, font, width: width)
+        if measured.count >= Self.keptMeasurements { measured.removeAll(keepingCapacity: true) }
         measured[key] = metrics
         return metrics
     }
 
+    /// The measuring context's layout of `text`, made once and kept (see `layouts`).
+    func kept(_ text: String, _ font: FontSpec, width: Double?, alignment: TextAlignment) -> OpaquePointer {
+        let key = LayoutKey(text: text, font: font, width: width, alignment: alignment)
+        if let l = layouts[key] { return l }
+        if layouts.count >= Self.keptLayouts { forgetLayouts() }
+        let l = layout(in: pango, text, font, width: width, alignment: alignment)
+        layouts[key] = l
+        return l
+    }
+
     private func measureAnew(_ text: String, _ font: FontSpec, width: Double?) -> TextMetrics {
-        let l = layout(in: pango, text, font, width: width, alignment: .left)
-        defer { g_object_unref(UnsafeMutableRawPointer(l)) }
+        let l = kept(text, font, width: width, alignment: .left)
         var logical = PangoRectangle()
         pango_layout_get_extents(l, nil, &logical)
         let scale = Double(PANGO_SCALE)
@@ -153,12 +184,12 @@ public final class TextEngine {
     /// Draws `text` with its top-left at (x, y), wrapped at `width` as when it was measured.
     public func draw(_ text: String, _ font: FontSpec, at x: Double, _ y: Double, width: Double?, alignment: TextAlignment,
               colour: Colour, on cr: CairoContext) {
-        pango_cairo_update_context(cr.pointer, drawing)
-        Self.configure(drawing)
-        let l = layout(in: drawing, text, font, width: width, alignment: alignment)
+        // The layout made to measure the text, drawn as it is: unscaled (the PDF's pages) it is
+        // exactly what a layout made for the surface would be, and scaled (a PNG) Cairo still
+        // draws its glyphs' outlines at the device's resolution, in the same places to a
+        // fraction of a pixel; either way the lines break where the page was planned.
         cr.setColour(colour)
         cairo_move_to(cr.pointer, x, y)
-        pango_cairo_show_layout(cr.pointer, l)
-        g_object_unref(UnsafeMutableRawPointer(l))
+        pango_cairo_show_layout(cr.pointer, kept(text, font, width: width, alignment: alignment))
     }
 }

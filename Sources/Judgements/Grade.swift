@@ -30,6 +30,14 @@ public enum Grade: Int, CaseIterable, Comparable, Sendable, Codable {
     /// Reads the spellings found in the wild: any case, Ofsted's full wording, the short
     /// "Requires improvement", "RI", and the style keys.
     public static func parse(_ text: String) -> Grade? {
+        // Ofsted's own spellings, met thousands of times a run, skip the normalising below.
+        switch text {
+        case "Inadequate": return .inadequate
+        case "Requires improvement to be good": return .requiresImprovement
+        case "Good": return .good
+        case "Outstanding": return .outstanding
+        default: break
+        }
         let t = text.lowercased()
             .replacingOccurrences(of: "-", with: " ")
             .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")

@@ -91,13 +91,15 @@ extension OfficialDataStore {
     /// decimal place, for every place and period with both). A missing numerator keeps its
     /// reason; a missing denominator makes the rate "not available".
     public func withDerived(_ indicators: [IndicatorDefinition]) -> OfficialDataStore {
+        /// A figure's place and period: where a numerator meets its denominator.
+        struct Meeting: Hashable { var place: Place; var period: String }
+        let byIndicator = Dictionary(grouping: observations, by: \.indicator)
         var added: [Observation] = []
         for d in indicators where d.isDerived {
-            let denominators = Dictionary(observations.filter { $0.indicator == d.denominator! }.map { (Self.key($0) + "|" + $0.period, $0.value) },
+            let denominators = Dictionary((byIndicator[d.denominator!] ?? []).map { (Meeting(place: Self.key($0).place, period: $0.period), $0.value) },
                                           uniquingKeysWith: { a, _ in a })
-            for o in observations where o.indicator == d.numerator! {
-                let base = Self.key(o).dropFirst(o.indicator.count)
-                guard let den = denominators[d.denominator! + base + "|" + o.period] else { continue }
+            for o in byIndicator[d.numerator!] ?? [] {
+                guard let den = denominators[Meeting(place: Self.key(o).place, period: o.period)] else { continue }
                 var r = o
                 r.indicator = d.id
                 switch (o.value, den) {
@@ -109,8 +111,12 @@ extension OfficialDataStore {
             }
         }
         if added.isEmpty { return self }
-        return OfficialDataStore(outcomes: outcomes, observations: observations.filter { o in !indicators.contains { $0.isDerived && $0.id == o.indicator } } + added,
-                                 neighbourGroups: neighbourGroups, directory: directory)
+        // Only the derived indicators' series change: the rest of the index is kept as it is.
+        let derived = Set(indicators.filter(\.isDerived).map(\.id))
+        let index = self.index.filter { !derived.contains($0.key.indicator) }
+            .merging(Dictionary(grouping: added) { Self.key($0) }) { a, _ in a }
+        return OfficialDataStore(outcomes: outcomes, observations: observations.filter { !derived.contains($0.indicator) } + added,
+                                 neighbourGroups: neighbourGroups, directory: directory, index: index)
     }
 
     /// The comparison table for one authority: its latest period of each indicator that may be

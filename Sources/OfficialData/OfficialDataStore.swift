@@ -5,20 +5,30 @@ import Judgements
 /// The project's own compact copies of the official data, in `Reports/data/`: small enough to
 /// commit, written by `briefing import` and read by every build, so packs need no download.
 public struct OfficialDataStore: Sendable {
-    public var outcomes: [OutcomeRow]
+    public private(set) var outcomes: [OutcomeRow]
+    /// Where each ONS code's and each lower-cased name's outcome rows are: every pack asks for
+    /// the newest judgements of all 153 authorities, and filtering every row for each took
+    /// 80,000 lower-casings a time.
+    let outcomeRows: (byCode: [String: [Int]], byName: [String: [Int]])
     public var observations: [Observation]
     public var neighbourGroups: [NeighbourGroup]
     public var directory: [AuthorityEntry]
     /// Observations by indicator and place, so a pack's series are looked up, not searched for.
-    let index: [String: [Observation]]
+    let index: [SeriesKey: [Observation]]
     /// Codes of England ("National") and of each region ("Regional|North West").
     let placeCodes: [String: String]
 
-    static func key(_ indicator: String, _ code: String) -> String { indicator + "|" + code }
-    /// Authorities' figures are indexed by DfE code: the ONS code of North Yorkshire, Somerset or
+    /// A place in the index: England, a region or an authority without a DfE code by its ONS
+    /// code; an authority by its DfE code, as the ONS code of North Yorkshire, Somerset or
     /// Buckinghamshire changed in 2023 while the DfE code stayed, so one series spans both.
-    static func key(_ indicator: String, dfe: Int) -> String { indicator + "|la:" + String(dfe) }
-    static func key(_ o: Observation) -> String {
+    enum Place: Hashable { case ons(String), dfe(Int) }
+    /// An indicator at a place. A struct rather than a joined string: every run indexes some
+    /// 22,000 figures, and joining strings for each took longer than reading them.
+    struct SeriesKey: Hashable { var indicator: String; var place: Place }
+
+    static func key(_ indicator: String, _ code: String) -> SeriesKey { SeriesKey(indicator: indicator, place: .ons(code)) }
+    static func key(_ indicator: String, dfe: Int) -> SeriesKey { SeriesKey(indicator: indicator, place: .dfe(dfe)) }
+    static func key(_ o: Observation) -> SeriesKey {
         if o.level == .localAuthority, let d = o.dfeCode { return key(o.indicator, dfe: d) }
         return key(o.indicator, o.code)
     }
@@ -29,9 +39,22 @@ public struct OfficialDataStore: Sendable {
     public static let directoryFile = "authorities.csv"
 
     public init(outcomes: [OutcomeRow], observations: [Observation], neighbourGroups: [NeighbourGroup], directory: [AuthorityEntry]) {
+        self.init(outcomes: outcomes, observations: observations, neighbourGroups: neighbourGroups, directory: directory,
+                  index: Dictionary(grouping: observations) { Self.key($0) })
+    }
+
+    /// A store whose index is already made (`withDerived` changes only some indicators' series).
+    init(outcomes: [OutcomeRow], observations: [Observation], neighbourGroups: [NeighbourGroup], directory: [AuthorityEntry],
+         index: [SeriesKey: [Observation]]) {
         self.outcomes = outcomes; self.observations = observations
         self.neighbourGroups = neighbourGroups; self.directory = directory
-        self.index = Dictionary(grouping: observations) { Self.key($0) }
+        self.index = index
+        var byCode: [String: [Int]] = [:], byName: [String: [Int]] = [:]
+        for (i, r) in outcomes.enumerated() {
+            if let code = r.onsCode { byCode[code, default: []].append(i) }
+            byName[r.name.lowercased(), default: []].append(i)
+        }
+        self.outcomeRows = (byCode, byName)
         var places: [String: String] = [:]
         for o in observations {
             switch o.level {
@@ -96,9 +119,8 @@ public struct OfficialDataStore: Sendable {
     /// the directory holds an authority's code from before the 2019-2023 reorganisations and
     /// Ofsted's file the new one (North Yorkshire, Buckinghamshire, Somerset).
     public func outcomes(for a: AuthorityEntry) -> [OutcomeRow] {
-        outcomes.filter { r in
-            if let code = r.onsCode, code == a.onsCode || a.formerCodes.contains(code) { return true }
-            return r.name.lowercased() == a.name.lowercased()
-        }
+        var rows = Set(outcomeRows.byName[a.name.lowercased()] ?? [])
+        for code in (a.onsCode.map { [$0] } ?? []) + a.formerCodes { rows.formUnion(outcomeRows.byCode[code] ?? []) }
+        return rows.sorted().map { outcomes[$0] }
     }
 }

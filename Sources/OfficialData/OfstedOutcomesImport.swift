@@ -114,9 +114,53 @@ public enum OfstedOutcomesImport {
     /// `2023-07-10 00:00:00.000`, with or without a zone): the day as written.
     static func isoDate(_ t: String) -> DayDate? {
         let day = String(t.prefix(10)), rest = t.dropFirst(10)
-        guard rest.isEmpty || rest.range(of: #"^[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"#, options: .regularExpression) != nil,
-              day.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil,
+        guard rest.isEmpty || TextPattern.isTime(Array(rest.unicodeScalars)), TextPattern.isDay(Array(day.unicodeScalars)),
               let p = PartialDate.parse(day), p.precision == .day else { return nil }
         return p.earliest
     }
+}
+
+/// The few fixed patterns the outcomes file's cells are checked against, matched by hand: each
+/// as the regular expression in its comment would (`\d` any decimal digit, `$` also before a
+/// final line break), without compiling and running an expression for each of the file's
+/// thousands of cells, which took most of the time the file took to read.
+enum TextPattern {
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.properties.generalCategory == .decimalNumber }
+
+    /// Where `$` may match: at the end, or before a line break that ends the text.
+    static func isEnd(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        if i == s.count { return true }
+        if i == s.count - 2 { return s[i] == "\r" && s[i + 1] == "\n" }
+        return i == s.count - 1 && ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains(s[i])
+    }
+
+    /// `n` digits from `i`.
+    static func digits(_ s: [Unicode.Scalar], _ i: Int, _ n: Int) -> Bool { i + n <= s.count && s[i..<(i + n)].allSatisfy(isDigit) }
+
+    /// `^\d{4}-\d{2}-\d{2}$`
+    static func isDay(_ s: [Unicode.Scalar]) -> Bool {
+        digits(s, 0, 4) && s.count > 4 && s[4] == "-" && digits(s, 5, 2) && s.count > 7 && s[7] == "-" && digits(s, 8, 2) && isEnd(s, 10)
+    }
+
+    /// `^[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$`
+    static func isTime(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 6, s[0] == "T" || s[0] == " ", digits(s, 1, 2), s[3] == ":", digits(s, 4, 2) else { return false }
+        var i = 6
+        if i < s.count, s[i] == ":", digits(s, i + 1, 2) {
+            i += 3
+            if i + 1 < s.count, s[i] == ".", isDigit(s[i + 1]) {
+                i += 1
+                while i < s.count && isDigit(s[i]) { i += 1 }
+            }
+        }
+        if isEnd(s, i) { return true }
+        if s[i] == "Z" { return isEnd(s, i + 1) }
+        guard s[i] == "+" || s[i] == "-", digits(s, i + 1, 2) else { return false }
+        i += 3
+        if i < s.count, s[i] == ":" { i += 1 }
+        return digits(s, i, 2) && isEnd(s, i + 2)
+    }
+
+    /// `^E\d{8}$`
+    static func isAreaCode(_ s: [Unicode.Scalar]) -> Bool { s.first == "E" && digits(s, 1, 8) && isEnd(s, 9) }
 }

@@ -142,7 +142,7 @@ enum OutcomeTable {
             grades[area] = g
         }
         let code = text(.onsCode)
-        if let code, code.range(of: #"^E\d{8}$"#, options: .regularExpression) == nil {
+        if let code, !TextPattern.isAreaCode(Array(code.unicodeScalars)) {
             log.error(at(.onsCode), "\(name): \"\(code)\" is not an ONS area code such as E08000012")
         }
         return OutcomeRow(sheet: rowSheet, onsCode: code, name: name, status: text(.status),

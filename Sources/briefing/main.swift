@@ -81,9 +81,10 @@ struct Build: ParsableCommand {
         request.formats = (try? OutputFormat.parse(formats).get()) ?? Set(OutputFormat.allCases)
         let status = Briefing.build(request, workspace: folders.located(say: quiet ? .never : .always))
         if let clock = request.clock {
-            for (phase, seconds) in clock.report {
+            FileHandle.standardError.write(Data(("step".padding(toLength: 30, withPad: " ", startingAt: 0) + "    wall      CPU\n").utf8))
+            for (phase, seconds, cpu) in clock.report {
                 let name = phase.padding(toLength: 30, withPad: " ", startingAt: 0)
-                FileHandle.standardError.write(Data((name + String(format: "%8.1f ms\n", seconds * 1000)).utf8))
+                FileHandle.standardError.write(Data((name + String(format: "%8.1f %8.1f ms\n", seconds * 1000, cpu * 1000)).utf8))
             }
         }
         if status != .ok { throw ExitCode(status.rawValue) }

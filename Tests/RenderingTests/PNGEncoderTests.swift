@@ -47,9 +47,11 @@ extension CairoSurface {
     @Test func aStandardPNGWithTheResolutionAndWords() throws {
         let png = try DecodedPNG(try PNGEncoder.encode(try surface(), dpi: 150, text: words))
         #expect(png.chunks.first?.type == "IHDR" && png.chunks.last?.type == "IEND")
-        #expect(png.chunks.map(\.type) == ["IHDR", "pHYs", "iTXt", "iTXt", "IDAT", "IEND"])
+        #expect(png.chunks.map(\.type) == ["IHDR", "PLTE", "pHYs", "iTXt", "iTXt", "IDAT", "IEND"])
         #expect((png.width, png.height) == (37, 23))
-        #expect(Array(png.header[8...]) == [8, 2, 0, 0, 0], "8-bit RGB, deflate, no filter method, no interlace")
+        #expect(Array(png.header[8...]) == [8, 3, 0, 0, 0], "8-bit palette, deflate, no filter method, no interlace")
+        // The image's four colours, most pixels first.
+        #expect(png.palette == [0xFF, 0xFF, 0xFF, 0x1D, 0x70, 0xB8, 0xD4, 0x35, 0x1C, 0x12, 0x34, 0x56])
         let ppm: [UInt8] = [0, 0, 0x17, 0x12]   // 150 dpi = 5906 pixels a metre
         #expect(png.chunks.first { $0.type == "pHYs" }?.body == ppm + ppm + [1])
         #expect(png.texts["Title"]?.text == words[0].1 && png.texts["Title"]?.language == "en-GB")
@@ -71,7 +73,50 @@ extension CairoSurface {
         let back = try CairoSurface.png(path: path)
         #expect(back.pixelSize.width == 37 && back.pixelSize.height == 23)
         for y in 0..<23 { for x in 0..<37 where back.pixel(x: x, y: y) != s.pixel(x: x, y: y) { Issue.record("(\(x), \(y)) differs") } }
-        #expect(try tool("file", ["-b", path]).stdout.hasPrefix("PNG image data, 37 x 23, 8-bit/color RGB, non-interlaced"))
+        #expect(try tool("file", ["-b", path]).stdout.hasPrefix("PNG image data, 37 x 23, 8-bit colormap, non-interlaced"))
+    }
+
+    /// How far apart two colours are in RGB.
+    static func distance(_ a: Colour, _ b: Colour) -> Double {
+        let dr = Double(a.red) - Double(b.red), dg = Double(a.green) - Double(b.green), db = Double(a.blue) - Double(b.blue)
+        return (dr * dr + dg * dg + db * db).squareRoot()
+    }
+
+    /// An image of greys only (the greyscale style's charts) is written as 8-bit grey, exactly.
+    @Test func greysAreWrittenAsGreyExactly() throws {
+        let s = try CairoSurface.image(pixelWidth: 256, pixelHeight: 3)
+        let cr = CairoContext(s)
+        for x in 0..<256 { cr.fill(Rect(x: Double(x), y: 0, width: 1, height: 3), Colour(red: UInt8(x), green: UInt8(x), blue: UInt8(x))) }
+        let png = try DecodedPNG(try PNGEncoder.encode(s, dpi: 72))
+        #expect(png.colourType == 0 && png.palette.isEmpty)
+        for y in 0..<3 { for x in 0..<256 where png.pixel(x, y) != s.pixel(x: x, y: y) { Issue.record("(\(x), \(y)) differs") } }
+    }
+
+    /// More than 256 colours (edges anti-aliased against many fills): a palette of 256 that keeps
+    /// every colour covering many pixels exactly and comes close to the rare ones; 8-bit RGB,
+    /// exact, when no palette is asked for.
+    @Test func manyColoursKeepTheirFillsExactly() throws {
+        let s = try CairoSurface.image(pixelWidth: 600, pixelHeight: 40)
+        let cr = CairoContext(s)
+        cr.fill(Rect(x: 0, y: 0, width: 600, height: 30), .white)
+        cr.fill(Rect(x: 0, y: 0, width: 200, height: 30), Self.red)
+        cr.fill(Rect(x: 300, y: 0, width: 200, height: 30), Self.blue)
+        // 600 shades, one column each, as an edge's anti-aliasing makes.
+        for x in 0..<600 { cr.fill(Rect(x: Double(x), y: 30, width: 1, height: 10), Colour(red: UInt8(x % 256), green: UInt8(x * 7 % 256), blue: UInt8(x / 3))) }
+        let png = try DecodedPNG(try PNGEncoder.encode(s, dpi: 72))
+        #expect(png.colourType == 3 && png.palette.count == 3 * 256)
+        for x in [0, 150, 199] { #expect(png.pixel(x, 10) == Self.red) }
+        for x in [200, 250, 299, 500, 599] { #expect(png.pixel(x, 29) == .white) }
+        for x in [300, 499] { #expect(png.pixel(x, 0) == Self.blue) }
+        var worst = 0.0
+        for y in 30..<40 { for x in 0..<600 {
+            let a = png.pixel(x, y), b = s.pixel(x: x, y: y)!
+            worst = max(worst, Self.distance(a, b))
+        } }
+        #expect(worst <= 40, "an approximated shade is \(worst) away in RGB")
+        let rgb = try DecodedPNG(try PNGEncoder.encode(s, dpi: 72, palette: false))
+        #expect(rgb.colourType == 2)
+        for y in 0..<40 { for x in 0..<600 where rgb.pixel(x, y) != s.pixel(x: x, y: y) { Issue.record("(\(x), \(y)) differs in RGB") } }
     }
 
     @Test func theSameImageGivesTheSameBytesAtAnyLevel() throws {

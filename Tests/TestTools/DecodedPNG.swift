@@ -2,12 +2,18 @@ import BriefingZlib
 import Foundation
 
 /// A PNG read back without Cairo: chunks with their CRCs checked, IHDR, pHYs, iTXt, and the
-/// pixels from IDAT inflated with zlib and unfiltered.
+/// pixels from IDAT inflated with zlib and unfiltered: 8-bit grey, RGB or palette, every pixel
+/// given as red, green and blue.
 public struct DecodedPNG {
     public var chunks: [(type: String, body: [UInt8])] = []
     public var width = 0, height = 0
     public var header: [UInt8] = []
+    /// Red, green and blue of each pixel, row by row, whatever the file's colour type.
     public var pixels: [UInt8] = []
+    /// The IHDR colour type: 0 grey, 2 RGB, 3 palette.
+    public var colourType: UInt8 { header[9] }
+    /// The PLTE chunk's colours, as red, green and blue (empty without one).
+    public var palette: [UInt8] { chunks.first { $0.type == "PLTE" }?.body ?? [] }
 
     public init(_ data: Data) throws {
         let bytes = [UInt8](data)
@@ -29,15 +35,28 @@ public struct DecodedPNG {
         width = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
         height = Int(header[4]) << 24 | Int(header[5]) << 16 | Int(header[6]) << 8 | Int(header[7])
         let compressed = chunks.filter { $0.type == "IDAT" }.flatMap(\.body)
-        let rowBytes = 1 + width * 3
+        guard header[8] == 8, [0, 2, 3].contains(header[9]) else { throw StructureError("bit depth \(header[8]), colour type \(header[9]): only 8-bit grey, RGB and palette are written") }
+        let samples = header[9] == 2 ? 3 : 1
+        let rowBytes = 1 + width * samples
         var raw = [UInt8](repeating: 0, count: rowBytes * height + 1)
         var length = uLongf(raw.count)
         guard uncompress(&raw, &length, compressed, uLong(compressed.count)) == Z_OK, Int(length) == rowBytes * height else {
             throw StructureError("IDAT does not inflate to \(height) rows of \(rowBytes) bytes")
         }
+        pixels.reserveCapacity(width * height * 3)
         for y in 0..<height {
             guard raw[y * rowBytes] == 0 else { throw StructureError("row \(y) uses filter \(raw[y * rowBytes]); only 0 (none) is written") }
-            pixels += raw[(y * rowBytes + 1)..<((y + 1) * rowBytes)]
+            let row = raw[(y * rowBytes + 1)..<((y + 1) * rowBytes)]
+            switch header[9] {
+            case 0: for v in row { pixels += [v, v, v] }
+            case 3:
+                let palette = self.palette
+                for i in row {
+                    guard 3 * Int(i) + 2 < palette.count else { throw StructureError("row \(y) uses palette entry \(i) of \(palette.count / 3)") }
+                    pixels += palette[(3 * Int(i))...(3 * Int(i) + 2)]
+                }
+            default: pixels += row
+            }
         }
     }
 

@@ -163,7 +163,11 @@ extension Briefing {
             return true
         }
         if needsOfficial {
-            do { official = try OfficialContext.load(workspace) } catch {
+            do {
+                let start = DispatchTime.now().uptimeNanoseconds, cpu = PhaseClock.threadCPU()
+                official = try OfficialContext.load(workspace)
+                request.clock?.add("load official data", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: PhaseClock.threadCPU() - cpu)
+            } catch {
                 for d in error.diagnostics { printError(d.description) }
                 return .dataError
             }
@@ -235,7 +239,8 @@ extension Briefing {
                 options["authorities"] = loaded.pack.pages.lazy.compactMap { $0.list("authorities") }.first?.joined(separator: " ") ?? ""
             }
             let id = loaded.pack.id
-            var manifest = Manifest(tool: Manifest.toolIdentity, inputs: Manifest.hashes(loaded.inputs, cache: hashes), fonts: loaded.fonts,
+            let inputHashes = pipeline.timed("hash inputs") { Manifest.hashes(loaded.inputs, cache: hashes) }
+            var manifest = Manifest(tool: Manifest.toolIdentity, inputs: inputHashes, fonts: loaded.fonts,
                                     options: options, outputs: [])
             let stored = Manifest.load(out: ws.out, id: id)
             if !request.force && manifest.matches(stored, in: ws.out) { return .upToDate(stored!.outputs.map { "\(ws.out)/\($0)" }) }
@@ -246,8 +251,9 @@ extension Briefing {
             manifest.outputHashes = Dictionary(files.map { (URL(fileURLWithPath: $0.path).lastPathComponent, Manifest.hash($0.data)) }) { a, _ in a }
             let written = files.map(\.path)
             files.append(OutputFile(path: Manifest.path(out: ws.out, id: id), data: manifest.encoded()))
-            // Every file is staged first, then moved into place in order, the manifest last.
-            try pipeline.timed("write") { try AtomicWriter().write(files.map { ($0.path, $0.data) }) }
+            // Every file is staged first, then moved into place in order, the manifest last; not
+            // flushed to the disk one by one (see `AtomicWriter.durable`).
+            try pipeline.timed("write") { try AtomicWriter(durable: false).write(files.map { ($0.path, $0.data) }) }
             return .built(written)
         } catch let error as InputError {
             return .failed(error.diagnostics.map(\.description), error.kind == .noInput ? .noInput : error.kind == .io ? .ioError : .dataError)

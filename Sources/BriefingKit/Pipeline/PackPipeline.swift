@@ -83,6 +83,7 @@ public struct PackPipeline: Sendable {
         let pack = loaded.pack, record = loaded.record, official = loaded.official, style = loaded.style
         // Each thread owns its own Pango handles, so packs can be built in parallel.
         let engine = try TextEngine.forCurrentThread()
+        engine.begin(pack: "\(workspace.out)/\(pack.id)")
         let renderer = DocumentRenderer(style: style, engine: engine, clock: clock)
         var builder = PageBuilder(pack: pack, record: record, official: official,
                                   entry: official?.store.entry(dfeCode: record.authority.dfeCode),
@@ -144,7 +145,9 @@ public struct PackPipeline: Sendable {
         DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
             do {
                 // Whichever thread runs a task draws with that thread's own engine.
-                let renderer = DocumentRenderer(style: style, engine: try TextEngine.forCurrentThread(), clock: clock)
+                let engine = try TextEngine.forCurrentThread()
+                engine.begin(pack: "\(workspace.out)/\(pack.id)")
+                let renderer = DocumentRenderer(style: style, engine: engine, clock: clock)
                 let file: OutputFile
                 switch work[i] {
                 case let .pdf(path): file = OutputFile(path: path, data: try renderer.pdf(document))

@@ -108,10 +108,7 @@ public enum PDFAccessibility {
         return try doc.write()
     }
 
-    static func xmlEscaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func xmlEscaped(_ s: String) -> String { SVGWriter.escaped(s) }
 
     /// The XMP packet: Dublin Core title, author, subject and language, the PDF and XMP basics
     /// matching the Info dictionary, and the PDF/UA-1 identification.
