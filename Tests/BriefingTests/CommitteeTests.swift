@@ -110,3 +110,14 @@ func summaryProblems(_ pdf: String) throws -> [String] {
         #expect(questions.contains("(see “"), "questions cite their evidence")
     }
 }
+
+/// "At a glance" says which visits rest only on publications of which no copy is held, not just
+/// how many (a councillor could not tell which one). Values from the frozen fixture record.
+@Suite struct UnheldVisitsNamed {
+    @Test func theVisitsKnownOnlyFromUnheldPublicationsAreNamedByMonth() throws {
+        let (r, out) = try Briefing.build(["--pack", "scrutiny", "--formats", "pdf"], in: try TestWorkspace.fixture())
+        #expect(r.status == 0, "\(r.stderr)")
+        let glance = normaliseSpace(try pdfText("\(out)/scrutiny.pdf", page: 3))
+        #expect(glance.contains("monitoring visits on record between the March 2023 and May 2026 inspections, 1 (September 2025) known only from publications of which no copy is held"), "\(glance.prefix(600))")
+    }
+}

@@ -52,9 +52,12 @@ extension PageBuilder {
             let visits = record.events.filter { $0.kind == .monitoringVisit && prev.start < $0.start && $0.start < last.start }
             if !visits.isEmpty {
                 // Say how many rest only on publications of which no copy is held.
-                let unheld = visits.filter { v in !sources(citedBy: v.sources).contains { $0.copyHeld } }.count
+                // Named by month, so a reader can tell which.
+                let unheldVisits = visits.filter { v in !sources(citedBy: v.sources).contains { $0.copyHeld } }
+                let unheld = unheldVisits.count
+                let which = unheld == visits.count ? "" : " (" + unheldVisits.map(\.start.monthYear).joined(separator: ", ") + ")"
                 numbers.append(("\(visits.count)", "monitoring visits on record between the \(prev.start.monthYear) and \(last.start.monthYear) inspections" +
-                                (unheld == 0 ? "" : ", \(unheld == visits.count ? "all" : "\(unheld)") known only from publications of which no copy is held")))
+                                (unheld == 0 ? "" : ", \(unheld == visits.count ? "all" : "\(unheld)")\(which) known only from publications of which no copy is held")))
             }
         }
         // Days from each publication to the next graded report or, while inadequate is still the
