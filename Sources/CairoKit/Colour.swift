@@ -19,7 +19,11 @@ public struct Colour: Sendable, Hashable, CustomStringConvertible {
         self.init(red: UInt8(v >> 16 & 0xFF), green: UInt8(v >> 8 & 0xFF), blue: UInt8(v & 0xFF))
     }
 
-    public var hex: String { String(format: "#%02X%02X%02X", red, green, blue) }
+    /// "#1D70B8": written for every mark of every SVG, so by hand rather than by `String(format:)`.
+    public var hex: String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        return String(decoding: [UInt8(ascii: "#")] + [red, green, blue].flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
+    }
     public var description: String { hex }
 
     public static let white = Colour(red: 255, green: 255, blue: 255)

@@ -94,7 +94,29 @@ public final class TextEngine {
         pango_font_description_set_style(d, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         pango_font_description_set_absolute_size(d, font.size * Double(PANGO_SCALE))
         fontCache[font] = d
+        loadFonts(d)
         return d
+    }
+
+    /// One engine loads its fonts at a time, process-wide.
+    private static let loading = NSLock()
+    /// Text using every face `d` may need: its own and the fallback's (for ▲, ▼ and ≈).
+    private static let everyFace = "Ag \u{201C}x\u{201D} \u{2018}x\u{2019} \u{2013}\u{2014}\u{2022}\u{2026}\u{00A3}%0123456789 \u{25B2}\u{25BC}\u{2248}\u{2713}"
+
+    /// Loads the fonts of `d` into this engine's font map by laying out `everyFace`, while no
+    /// other engine is loading any. Engines have font maps of their own, but fonts loaded by two
+    /// threads at once (packs built in parallel) could come out with glyph widths a hair apart,
+    /// so one line ("… officer’s reading “some progress”:", 0.06 pt inside its width) wrapped
+    /// differently from run to run; once loaded, a font measures the same on every thread.
+    private func loadFonts(_ d: OpaquePointer) {
+        Self.loading.lock()
+        defer { Self.loading.unlock() }
+        let l = pango_layout_new(pango)!
+        defer { g_object_unref(UnsafeMutableRawPointer(l)) }
+        pango_layout_set_font_description(l, d)
+        pango_layout_set_text(l, Self.everyFace, -1)
+        var extents = PangoRectangle()
+        pango_layout_get_extents(l, nil, &extents)
     }
 
     func layout(in context: OpaquePointer, _ text: String, _ font: FontSpec, width: Double?,

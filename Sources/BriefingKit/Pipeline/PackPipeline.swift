@@ -119,7 +119,7 @@ public struct PackPipeline: Sendable {
     /// parallel output is byte-identical to serial.
     public func draw(_ composed: ComposedPack) throws -> [OutputFile] {
         let pack = composed.pack, style = composed.style, document = composed.document, formats = self.formats
-        enum Task: Sendable { case pdf(String), html(String), png(Figure, String), svg(Figure, String) }
+        enum Task: Sendable { case pdf(String), html(String), png(Figure, String), svg(Figure, String), xlsx(String) }
         /// An output in its place in the list: drawn by a task, or already made.
         enum Slot { case task(Int), ready(OutputFile) }
         var tasks: [Task] = [], slots: [Slot] = []
@@ -133,15 +133,23 @@ public struct PackPipeline: Sendable {
             if formats.contains(.csv) { slots.append(.ready(OutputFile(path: "\(base).csv", data: TidyTable(f.table, shape: TidyTable.shapes[f.id]).csv))) }
             if formats.contains(.txt) { slots.append(.ready(OutputFile(path: "\(base).txt", data: Data((f.altText + "\n").utf8)))) }
         }
+        // The workbook last in the list, but drawn alongside the rest.
+        if formats.contains(.xlsx) { add(.xlsx("\(workspace.out)/\(pack.id).xlsx")) }
         /// Each task's file, or the first error any task met.
         final class Results: Sendable {
             let state: Mutex<(files: [OutputFile?], error: (any Error & Sendable)?)>
             init(_ n: Int) { state = Mutex((Array(repeating: nil, count: n), nil)) }
         }
         let results = Results(tasks.count)
+        let figures = composed.figures, asOf = composed.asAt.longDisplay, clock = self.clock
+        @Sendable func workbook() throws -> Data {
+            let created = ISO8601DateFormatter().date(from: document.metadata.createDate).map { Int($0.timeIntervalSince1970) } ?? 0
+            let make = { try PackWorkbook.make(pack: pack, metadata: document.metadata, figures: figures, asOf: asOf, created: created) }
+            return try clock.map { try $0.time("write workbook", make) } ?? make()
+        }
         // A constant copy: the concurrent closure may not capture a variable.
         let work = tasks
-        let dpi = self.dpi, clock = self.clock
+        let dpi = self.dpi
         DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
             do {
                 // Whichever thread runs a task draws with that thread's own engine.
@@ -154,6 +162,7 @@ public struct PackPipeline: Sendable {
                 case let .html(path): file = OutputFile(path: path, data: renderer.html(document))
                 case let .png(f, path): file = OutputFile(path: path, data: try renderer.png(f, dpi: dpi))
                 case let .svg(f, path): file = OutputFile(path: path, data: try renderer.svg(f))
+                case let .xlsx(path): file = OutputFile(path: path, data: try workbook())
                 }
                 results.state.withLock { $0.files[i] = file }
             } catch {
@@ -163,20 +172,12 @@ public struct PackPipeline: Sendable {
         let (files, failure) = results.state.withLock { ($0.files, $0.error) }
         if let failure { throw failure }
         // PDF, HTML, then per figure: PNG, SVG, CSV, alt text; then the workbook.
-        var ordered = slots.map { slot -> OutputFile in
+        return slots.map { slot -> OutputFile in
             switch slot {
             case let .task(i): return files[i]!
             case let .ready(file): return file
             }
         }
-        guard formats.contains(.xlsx) else { return ordered }
-        let created = ISO8601DateFormatter().date(from: document.metadata.createDate).map { Int($0.timeIntervalSince1970) } ?? 0
-        let workbook = try timed("write workbook") {
-            try PackWorkbook.make(pack: pack, metadata: document.metadata, figures: composed.figures,
-                                  asOf: composed.asAt.longDisplay, created: created)
-        }
-        ordered.append(OutputFile(path: "\(workspace.out)/\(pack.id).xlsx", data: workbook))
-        return ordered
     }
 
     /// `SOURCE_DATE_EPOCH` as ISO 8601 when set, else midnight UTC of the newest date in the data:

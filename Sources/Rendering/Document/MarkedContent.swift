@@ -18,13 +18,20 @@ enum MarkedContent {
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0 || b == 9 || b == 10 || b == 12 || b == 13 || b == 32 }
-    private static func isDelimiter(_ b: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(b) }
+    private static func isDelimiter(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"): return true
+        default: return false
+        }
+    }
 
-    /// Every `BDC` in the stream, in order. Operands are collected since the previous operator;
+    /// Every `BDC` in the stream, in order. Operands are collected since the previous operator
+    /// (where each starts and ends; no text is made of them, as a page holds tens of thousands);
     /// strings, hex strings, comments and inline images are skipped whole.
     static func sequences(in content: [UInt8]) throws -> [Sequence] {
         var found: [Sequence] = []
-        var operands: [(text: String, start: Int)] = []
+        var operands: [Range<Int>] = []
         var i = 0
         let n = content.count
         while i < n {
@@ -43,43 +50,45 @@ enum MarkedContent {
                     if content[i] == UInt8(ascii: ")") { depth -= 1 }
                     i += 1
                 } while i < n && depth > 0
-                operands.append(("(string)", start))
+                operands.append(start..<i)
             case UInt8(ascii: "<") where i + 1 < n && content[i + 1] == UInt8(ascii: "<"):
-                i += 2; operands.append(("<<", start))
+                i += 2; operands.append(start..<i)
             case UInt8(ascii: ">") where i + 1 < n && content[i + 1] == UInt8(ascii: ">"):
-                i += 2; operands.append((">>", start))
+                i += 2; operands.append(start..<i)
             case UInt8(ascii: "<"):
                 while i < n && content[i] != UInt8(ascii: ">") { i += 1 }
-                i += 1; operands.append(("<hex>", start))
+                i += 1; operands.append(start..<i)
             case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
-                i += 1; operands.append((String(UnicodeScalar(b)), start))
+                i += 1; operands.append(start..<i)
             case UInt8(ascii: "/"):
                 i += 1
                 while i < n && !isSpace(content[i]) && !isDelimiter(content[i]) { i += 1 }
-                operands.append((String(decoding: content[start..<i], as: UTF8.self), start))
+                operands.append(start..<i)
             default:
                 while i < n && !isSpace(content[i]) && !isDelimiter(content[i]) { i += 1 }
-                let word = String(decoding: content[start..<i], as: UTF8.self)
-                if let first = word.utf8.first, (first >= 48 && first <= 57) || "+-.".utf8.contains(first) {
-                    operands.append((word, start)); continue
+                let word = content[start..<i]
+                if (b >= 48 && b <= 57) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") {
+                    operands.append(start..<i); continue
                 }
-                if word == "true" || word == "false" || word == "null" { operands.append((word, start)); continue }
+                if word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8) {
+                    operands.append(start..<i); continue
+                }
                 // An operator.
-                if word == "BDC" {
-                    guard let tag = operands.first, tag.text.hasPrefix("/") else {
+                if word.elementsEqual("BDC".utf8) {
+                    guard let tag = operands.first, content[tag.lowerBound] == UInt8(ascii: "/") else {
                         throw PDFEditError.unexpectedStructure("a BDC operator without a tag")
                     }
-                    let tagEnd = tag.start + tag.text.utf8.count
-                    let properties = String(decoding: content[tagEnd..<start], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                    found.append(Sequence(tag: String(tag.text.dropFirst()), properties: properties, range: tag.start..<i))
-                } else if word == "ID" {
+                    let properties = String(decoding: content[tag.upperBound..<start], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    found.append(Sequence(tag: String(decoding: content[(tag.lowerBound + 1)..<tag.upperBound], as: UTF8.self),
+                                          properties: properties, range: tag.lowerBound..<i))
+                } else if word.elementsEqual("ID".utf8) {
                     // Inline image data runs to whitespace, EI, whitespace.
                     i += 1
                     while i + 2 < n && !(isSpace(content[i]) && content[i + 1] == UInt8(ascii: "E") && content[i + 2] == UInt8(ascii: "I")
                                          && (i + 3 == n || isSpace(content[i + 3]))) { i += 1 }
                     i += 3
                 }
-                operands = []
+                operands.removeAll(keepingCapacity: true)
             }
         }
         return found

@@ -1,0 +1,24 @@
+import Foundation
+@testable import Rendering
+import Testing
+
+/// SVG and HTML numbers are written by arithmetic, not printf: each must be what `%.2f` (less
+/// trailing zeros) would write, and colours what `%02X` would.
+@Suite struct SVGNumbers {
+    @Test func numbersAreWhatPrintfWrites() {
+        var values: [Double] = [0, -0.0, 0.004, -0.004, 0.005, -0.005, 0.125, 0.145, 0.285, 1.005, 2.675, 12.5, 12, 99.995, 595.276,
+                                841.89, -3.1, 1e8 + 0.125, 1e12, -1e12, 123456.789, .ulpOfOne, 0.1 + 0.2]
+        // Coordinates as charts make them: sums and products of points, and thousandths (the same every run).
+        for i in 0..<20_000 { values.append(Double(i % 4001 - 2000) * 0.7316 + Double(i) / 7919) }
+        for i in 0..<5_000 { values.append(Double(i * 37 % 400_001 - 200_000) / 1000) }
+        for v in values { #expect(SVGWriter.number(v) == SVGWriter.printed(v), "\(v)") }
+        #expect(SVGWriter.number(-0.001) == "0" && SVGWriter.number(3.10) == "3.1" && SVGWriter.number(7.0) == "7" && SVGWriter.number(0.07) == "0.07")
+    }
+
+    @Test func coloursAreWhatPrintfWrites() {
+        for (r, g, b) in [(0, 0, 0), (255, 255, 255), (29, 112, 184), (212, 53, 28), (10, 11, 12)] {
+            let c = Colour(red: UInt8(r), green: UInt8(g), blue: UInt8(b))
+            #expect(c.hex == String(format: "#%02X%02X%02X", r, g, b))
+        }
+    }
+}
