@@ -54,3 +54,36 @@ public final class ReadLog: Sendable {
 
     public var files: [String] { paths.withLock { $0.sorted() } }
 }
+
+extension ReadLog {
+    /// Runs `a` and `b` at once on two threads, as if one after the other on this one: the files
+    /// each reads are noted in this thread's logs, and `a`'s error is the one thrown when both
+    /// fail. The official data's files are read this way before any pack can start.
+    public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () throws(InputError) -> A,
+                                                     _ b: @Sendable () throws(InputError) -> B) throws(InputError) -> (A, B) {
+        let first = Outcome<A>(), second = Outcome<B>()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { first.set { () throws(InputError) in try recording(a) } } else { second.set { () throws(InputError) in try recording(b) } }
+        }
+        let (x, y) = (first.take(), second.take())
+        switch (x, y) {
+        case let (.success(va), .success(vb)):
+            note(va.files); note(vb.files)
+            return (va.0, vb.0)
+        case let (.failure(e), _), let (_, .failure(e)):
+            throw e
+        }
+    }
+}
+
+/// One branch's value and the files it read, or its error.
+private final class Outcome<T: Sendable>: Sendable {
+    private let slot = Mutex<Result<(T, files: [String]), InputError>?>(nil)
+
+    func set(_ body: () throws(InputError) -> (T, files: [String])) {
+        let r = Result { () throws(InputError) in try body() }
+        slot.withLock { $0 = r }
+    }
+
+    func take() -> Result<(T, files: [String]), InputError> { slot.withLock { $0! } }
+}

@@ -78,10 +78,12 @@ public struct OfficialDataStore: Sendable {
 
     /// Reads the compact files in `folder` (missing ones are an error naming them).
     public static func load(folder: String) throws(InputError) -> OfficialDataStore {
-        let outcomes = try OfstedOutcomesImport.readCSV(path: "\(folder)/\(outcomesFile)")
-        let neighbours = try StatisticalNeighbours.read(path: "\(folder)/\(neighboursFile)")
-        let directory = try readDirectory("\(folder)/\(directoryFile)")
-        let observations = try readObservations("\(folder)/\(indicatorsFile)")
+        // The indicators (the largest file) are read beside the rest, on a second thread.
+        let ((outcomes, neighbours, directory), observations) = try ReadLog.both({ () throws(InputError) in
+            (try OfstedOutcomesImport.readCSV(path: "\(folder)/\(outcomesFile)"),
+             try StatisticalNeighbours.read(path: "\(folder)/\(neighboursFile)"),
+             try readDirectory("\(folder)/\(directoryFile)"))
+        }, { () throws(InputError) in try readObservations("\(folder)/\(indicatorsFile)") })
         return OfficialDataStore(outcomes: outcomes, observations: observations, neighbourGroups: neighbours, directory: directory)
     }
 

@@ -36,8 +36,27 @@ public struct OfficialContext: Sendable {
     }
 
     static func read(_ workspace: Workspace) throws(InputError) -> OfficialContext {
-        let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
-        let store = try OfficialDataStore.load(folder: workspace.dataFolder).withDerived(indicators)
+        // The figures on one thread while the sources, frameworks and records are read on another.
+        let ((indicators, store), (sources, frameworks, records)) = try ReadLog.both({ () throws(InputError) in
+            let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
+            return (indicators, try OfficialDataStore.load(folder: workspace.dataFolder).withDerived(indicators))
+        }, { () throws(InputError) in
+            let sources = try readSources(workspace)
+            // Every hand-written record may hold an inspection newer than the official file's.
+            let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
+            var records: [AuthorityRecord] = []
+            // A broken record fails its own packs with located errors; it must not take down every other pack.
+            for path in workspace.recordPaths() { if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath) { records.append(r) } }
+            return (sources, frameworks, records)
+        })
+        let outcomes = sources["ofsted-outcomes"]!
+        return OfficialContext(store: store, indicators: indicators, outcomesSource: outcomes, neighbourSource: sources["dfe-sn-model"]!,
+                               judgements: JudgementIndex(store: store, eras: frameworks.eras, records: records, outcomesSource: outcomes))
+    }
+
+    /// The publications of `Reports/data/sources.yaml` by id; the outcomes file's and the
+    /// neighbour model's must be there.
+    static func readSources(_ workspace: Workspace) throws(InputError) -> [String: Source] {
         let doc = try YAMLDocument.load(path: workspace.dataSourcesPath)
         let log = DiagnosticLog()
         var sources: [String: Source] = [:]
@@ -50,14 +69,7 @@ public struct OfficialContext: Sendable {
             }
         }
         try log.throwIfErrors()
-        // Every hand-written record may hold an inspection newer than the official file's.
-        let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
-        var records: [AuthorityRecord] = []
-        // A broken record fails its own packs with located errors; it must not take down every other pack.
-        for path in workspace.recordPaths() { if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath) { records.append(r) } }
-        let outcomes = sources["ofsted-outcomes"]!
-        return OfficialContext(store: store, indicators: indicators, outcomesSource: outcomes, neighbourSource: sources["dfe-sn-model"]!,
-                               judgements: JudgementIndex(store: store, eras: frameworks.eras, records: records, outcomesSource: outcomes))
+        return sources
     }
 
     /// The authority and its neighbours, each by its newest known inspection.
