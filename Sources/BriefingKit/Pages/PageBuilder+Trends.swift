@@ -71,7 +71,7 @@ extension PageBuilder {
         let lastShown = panels.flatMap { $0.series.flatMap { $0.points.map(\.date) } }.max()
         let inspections = record.gradedInspections.map { (label: $0.start.monthYear, date: $0.start.earliest) }
             .filter { i in lastShown.map { i.date <= $0 } ?? false }
-        let sourceLine = "Source: " + (official.indicatorSources + [official.neighbourSource]).map(\.citation).joined(separator: "; ") + "."
+        let sourceLine = "Source: " + used.map(\.citation).joined(separator: "; ") + "."
         return chart(PageKind.indicatorTrends.heading!, IndicatorTrends(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
                                                                          format: format, asAt: asAt))
     }
