@@ -10,8 +10,8 @@ DIST_NAME := briefing-$(VERSION)-linux-x86_64
 DIST_TARBALL := dist/$(DIST_NAME).tar.gz
 # The dist binary is built apart from .build, with the Swift runtime and Foundation linked in.
 DIST_SCRATCH := .build-dist
-# System packages: Cairo and Pango to draw, libxml2 to read ODS, libxlsxwriter for workbooks, the fonts named by the styles, and poppler/qpdf to check PDFs.
-APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libxml2-dev pkg-config fonts-liberation2 fonts-dejavu-core poppler-utils qpdf libqpdf-dev libxlsxwriter-dev
+# System packages: Cairo and Pango to draw, libdeflate for PNGs, libxml2 to read ODS, libxlsxwriter for workbooks, the fonts named by the styles, and poppler/qpdf to check PDFs.
+APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libxml2-dev pkg-config fonts-liberation2 fonts-dejavu-core poppler-utils qpdf libqpdf-dev libxlsxwriter-dev libdeflate-dev
 # No sudo unless asked for: `make deps SUDO=sudo`. As root, apt-get runs as it is.
 SUDO ?=
 

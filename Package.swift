@@ -22,6 +22,9 @@ let package = Package(
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "BriefingZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libdeflate compresses the PNGs: at its level 6, 14 % smaller files than zlib's level 3 in
+        // less time. Its static archive is linked (see CairoKit), so no machine needs the library.
+        .systemLibrary(name: "CDeflate", providers: [.apt(["libdeflate-dev"])]),
         // libxml2's streaming reader, for ODS content.xml of any size (Foundation's parser keeps
         // libxml2's 10 MB limits and called a valid 40 MB file malformed).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -42,7 +45,8 @@ let package = Package(
         ]),
         // The drawing kit: Cairo surfaces and contexts, Pango text measured and drawn the same
         // way, PNG encoding, libqpdf's objects; geometry, colours and fonts. No domain types.
-        .target(name: "CairoKit", dependencies: ["CCairo", "CPango", "BriefingZlib", "CQPDF"]),
+        .target(name: "CairoKit", dependencies: ["CCairo", "CPango", "BriefingZlib", "CDeflate", "CQPDF"],
+                linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libdeflate.a"])]),
         // Charts, pages and outputs (PDF, PNG, SVG, HTML) of briefing's figures, drawn with CairoKit.
         .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CSVText", "CairoKit"]),
         // The pipeline steps behind each subcommand, callable from tests.

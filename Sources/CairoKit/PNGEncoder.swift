@@ -1,5 +1,6 @@
 import CCairo
 import BriefingZlib
+import CDeflate
 import Foundation
 
 /// Writes an RGB image surface as PNG. Cairo's own writer uses zlib's default level on 8-bit RGB
@@ -15,17 +16,16 @@ import Foundation
 ///   it. Councillors and officers paste these charts into papers that are printed, so the
 ///   resolution stays at 150 dpi; the palette halves the files instead (the Liverpool scrutiny
 ///   pack's eight charts: 2.0 MB as 8-bit RGB at zlib level 1, 1.0 MB with the palette at level
-///   3, which also compresses in two thirds of the time; level 6 would save another 12 % for
-///   nearly twice the time).
+///   3, which also compresses in two thirds of the time, 0.88 MB with libdeflate, see `Deflater`).
 /// - 8-bit RGB when `palette` is false or the image has more than 65,535 colours.
 ///
 /// The file is a standard PNG (no interlace, filter 0 on every row) with a pHYs chunk giving the
 /// resolution and an `iTXt` chunk (UTF-8, uncompressed, en-GB) for each of `text`'s keywords,
 /// and is the same for the same image.
 public enum PNGEncoder {
-    public enum EncodeError: Error { case zlib(Int32) }
+    public enum EncodeError: Error { case deflate(String) }
 
-    public static func encode(_ surface: CairoSurface, dpi: Double, level: Int32 = 3, palette: Bool = true,
+    public static func encode(_ surface: CairoSurface, dpi: Double, level: Int32 = 6, palette: Bool = true,
                               text: [(keyword: String, value: String)] = []) throws -> Data {
         let s = surface.pointer
         cairo_surface_flush(s)
@@ -35,10 +35,7 @@ public enum PNGEncoder {
         let pixels = Pixels(base: UnsafeRawPointer(base), width: width, height: height, stride: stride)
         let image = (palette ? pixels.census().map { Self.indexed(pixels, $0) } : nil) ?? Self.rgb(pixels)
 
-        var compressedLength = compressBound(uLong(image.rows.count))
-        var compressed = [UInt8](repeating: 0, count: Int(compressedLength))
-        let status = compress2(&compressed, &compressedLength, image.rows, uLong(image.rows.count), level)
-        guard status == Z_OK else { throw EncodeError.zlib(status) }
+        let compressed = try Deflater(level: level).zlib(image.rows)
 
         var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         func chunk(_ type: String, _ body: [UInt8]) {
@@ -58,7 +55,7 @@ public enum PNGEncoder {
             // keyword, 0, compression flag 0, method 0, language tag, 0, translated keyword (none), 0, text
             chunk("iTXt", Array(keyword.utf8) + [0, 0, 0] + Array("en-GB".utf8) + [0, 0] + Array(value.utf8))
         }
-        chunk("IDAT", Array(compressed[0..<Int(compressedLength)]))
+        chunk("IDAT", compressed)
         chunk("IEND", [])
         return png
     }
@@ -82,39 +79,44 @@ public enum PNGEncoder {
 
         func row(_ y: Int) -> UnsafePointer<UInt32> { (base + y * stride).assumingMemoryBound(to: UInt32.self) }
 
-        /// Every pixel's colour number, each colour once and how many pixels have it; nil when
-        /// there are more than 65,535 colours (no chart has; a photograph might).
-        func census() -> (numbers: [UInt16], colours: [UInt32], counts: [Int])? {
+        /// Each colour once, how many pixels have it, and the table giving its number; nil when
+        /// there are more than 65,535 colours (no chart has; a photograph might). Only colours are
+        /// counted here: pixels are numbered as they are written out (`indexed`), which is one pass
+        /// over the image less than numbering them here and reading the numbers back.
+        func census() -> Census? {
             var colours: [UInt32] = [], counts: [Int] = []
             let table = ColourTable()
-            var complete = true
-            let numbers = [UInt16](unsafeUninitializedCapacity: width * height) { out, count in
-                count = width * height
-                var last: UInt32 = .max, lastNumber: UInt16 = 0, run = 0
-                rows: for y in 0..<height {
-                    let r = row(y), o = y * width
-                    for x in 0..<width {
-                        let p = r[x] & 0xFFFFFF
-                        // Runs of one colour are the rule in a chart: look a colour up only when it changes.
-                        if p != last {
-                            if run > 0 { counts[Int(lastNumber)] += run; run = 0 }
-                            if let n = table.number(of: p) { lastNumber = n } else {
-                                guard colours.count < Int(UInt16.max) else { complete = false; break rows }
-                                lastNumber = UInt16(colours.count)
-                                table.insert(p, lastNumber)
-                                colours.append(p); counts.append(0)
-                            }
-                            last = p
+            var lookup = table.lookup
+            var last: UInt32 = .max, lastNumber = 0, run = 0
+            for y in 0..<height {
+                let r = row(y)
+                for x in 0..<width {
+                    let p = r[x] & 0xFFFFFF
+                    // Runs of one colour are the rule in a chart: look a colour up only when it changes.
+                    if p != last {
+                        if run > 0 { counts[lastNumber] += run; run = 0 }
+                        if let n = lookup.number(of: p) { lastNumber = Int(n) } else {
+                            guard colours.count < Int(UInt16.max) else { return nil }
+                            lastNumber = colours.count
+                            table.insert(p, UInt16(lastNumber))
+                            lookup = table.lookup
+                            colours.append(p); counts.append(0)
                         }
-                        out[o + x] = lastNumber
-                        run += 1
+                        last = p
                     }
+                    run += 1
                 }
-                if complete && run > 0 { counts[Int(lastNumber)] += run }
-                if !complete { out.initialize(repeating: 0) }
             }
-            return complete ? (numbers, colours, counts) : nil
+            if run > 0 { counts[lastNumber] += run }
+            return Census(colours: colours, counts: counts, table: table)
         }
+    }
+
+    /// An image's colours, each once, with their pixel counts and numbers.
+    struct Census {
+        var colours: [UInt32]
+        var counts: [Int]
+        let table: ColourTable
     }
 
     /// An open-addressing hash table from colour to colour number, in memory of its own: it is
@@ -132,16 +134,27 @@ public enum PNGEncoder {
 
         deinit { keys.deallocate(); values.deallocate() }
 
-        private static func slot(_ p: UInt32, _ keys: UnsafeMutablePointer<UInt32>, _ capacity: Int) -> Int {
+        @inline(__always) fileprivate static func slot(_ p: UInt32, _ keys: UnsafeMutablePointer<UInt32>, _ capacity: Int) -> Int {
             let mask = capacity - 1
             var i = Int(truncatingIfNeeded: (p &* 0x9E37_79B1) >> 12) & mask
             while keys[i] != .max && keys[i] != p { i = (i + 1) & mask }
             return i
         }
 
-        func number(of p: UInt32) -> UInt16? {
-            let i = Self.slot(p, keys, capacity)
-            return keys[i] == p ? values[i] : nil
+        func number(of p: UInt32) -> UInt16? { lookup.number(of: p) }
+
+        /// The table as it is now, to look colours up in a loop: a plain value, so each lookup
+        /// reads no property of the class (each such read is checked for exclusive access, which
+        /// cost more than the lookup). Valid until the next `insert`.
+        var lookup: Lookup { Lookup(keys: keys, values: values, capacity: capacity) }
+
+        struct Lookup {
+            let keys: UnsafeMutablePointer<UInt32>, values: UnsafeMutablePointer<UInt16>, capacity: Int
+
+            @inline(__always) func number(of p: UInt32) -> UInt16? {
+                let i = ColourTable.slot(p, keys, capacity)
+                return keys[i] == p ? values[i] : nil
+            }
         }
 
         func insert(_ p: UInt32, _ n: UInt16) {
@@ -182,25 +195,55 @@ public enum PNGEncoder {
     }
 
     /// One byte a pixel: grey when every colour is grey, else an index into `ColourPalette`'s choice.
-    static func indexed(_ pixels: Pixels, _ census: (numbers: [UInt16], colours: [UInt32], counts: [Int])) -> Encoded {
+    static func indexed(_ pixels: Pixels, _ census: Census) -> Encoded {
         let grey = census.colours.allSatisfy { ($0 >> 16) & 0xFF == $0 & 0xFF && ($0 >> 8) & 0xFF == $0 & 0xFF }
         let palette = grey ? [] : ColourPalette.choose(census.colours, counts: census.counts)
         // What each colour number becomes: its grey level, or its palette entry.
         let byte: [UInt8] = grey ? census.colours.map { UInt8($0 & 0xFF) } : ColourPalette.nearest(census.colours, in: palette)
-        let rowBytes = 1 + pixels.width
+        let rowBytes = 1 + pixels.width, lookup = census.table.lookup
         let raw = [UInt8](unsafeUninitializedCapacity: rowBytes * pixels.height) { out, count in
             count = rowBytes * pixels.height
-            census.numbers.withUnsafeBufferPointer { numbers in
-                byte.withUnsafeBufferPointer { byte in
-                    for y in 0..<pixels.height {
-                        let o = y * rowBytes, i = y * pixels.width
-                        out[o] = 0
-                        for x in 0..<pixels.width { out[o + 1 + x] = byte[Int(numbers[i + x])] }
+            byte.withUnsafeBufferPointer { byte in
+                var last: UInt32 = .max, lastByte: UInt8 = 0
+                for y in 0..<pixels.height {
+                    let r = pixels.row(y), o = y * rowBytes + 1
+                    out[o - 1] = 0
+                    for x in 0..<pixels.width {
+                        let p = r[x] & 0xFFFFFF
+                        if p != last { last = p; lastByte = byte[Int(lookup.number(of: p)!)] }
+                        out[o + x] = lastByte
                     }
                 }
             }
         }
         return Encoded(colourType: grey ? 0 : 3, palette: palette, rows: raw)
+    }
+}
+
+/// Owns one libdeflate compressor (freed in `deinit`). libdeflate compresses a whole buffer at
+/// once, which is all a PNG's image data needs, and at its level 6 writes chart scanlines 14 %
+/// smaller than zlib's level 3 in less time (the Liverpool scrutiny pack's eight charts: 0.88 MB
+/// in 33 ms against 1.02 MB in 40 ms); the stream is standard zlib, as PNG requires.
+final class Deflater {
+    private let compressor: OpaquePointer
+
+    init(level: Int32) throws {
+        guard let c = libdeflate_alloc_compressor(level) else { throw PNGEncoder.EncodeError.deflate("no compressor at level \(level)") }
+        compressor = c
+    }
+
+    deinit { libdeflate_free_compressor(compressor) }
+
+    /// `bytes` as one zlib stream.
+    func zlib(_ bytes: [UInt8]) throws -> [UInt8] {
+        let bound = libdeflate_zlib_compress_bound(compressor, bytes.count)
+        var out = [UInt8](repeating: 0, count: bound)
+        let n = bytes.withUnsafeBytes { input in
+            out.withUnsafeMutableBytes { libdeflate_zlib_compress(compressor, input.baseAddress, input.count, $0.baseAddress, bound) }
+        }
+        guard n > 0 else { throw PNGEncoder.EncodeError.deflate("the image did not fit the compressor's bound") }
+        out.removeSubrange(n...)
+        return out
     }
 }
 
