@@ -1,4 +1,5 @@
 import Foundation
+import CairoKit
 @testable import Rendering
 import Testing
 
@@ -20,5 +21,27 @@ import Testing
             let c = Colour(red: UInt8(r), green: UInt8(g), blue: UInt8(b))
             #expect(c.hex == String(format: "#%02X%02X%02X", r, g, b))
         }
+    }
+}
+
+/// A chart's SVG names its font family once, on the `<svg>` element, for every text to inherit;
+/// only a text in another family names its own (the family was a third of every SVG).
+@Suite struct SVGFontFamilies {
+    @Test func theFirstFamilyIsNamedOnceAndAnotherWhereItIsUsed() throws {
+        let engine = try TextEngine()
+        let placer = TextPlacer(engine: engine)
+        let sans = FontSpec(families: ["Liberation Sans", "DejaVu Sans"], size: 9)
+        let serif = FontSpec(families: ["DejaVu Serif"], size: 9)
+        let marks: [Mark] = [
+            .text(placer.place("One", sans, colour: .black, x: 0, y: 0, width: 100)),
+            .text(placer.place("Two", sans.with(bold: true), colour: .black, x: 0, y: 20, width: 100)),
+            .text(placer.place("Three", serif, colour: .black, x: 0, y: 40, width: 100)),
+        ]
+        let svg = SVGWriter.inline(marks, box: Rect(x: 0, y: 0, width: 100, height: 60), id: "c", title: "T", desc: "D", engine: engine)
+        let root = try #require(svg.split(separator: "\n").first)
+        #expect(root.contains("font-family=\"'Liberation Sans', 'DejaVu Sans', sans-serif\""), "\(root)")
+        #expect(svg.components(separatedBy: "font-family=").count == 3, "once on the root, once for the serif text: \(svg)")
+        #expect(svg.contains("<g font-family=\"'DejaVu Serif', sans-serif\""), "\(svg)")
+        #expect(svg.contains("<g font-size=\"9\" fill=\"#000000\" font-weight=\"bold\"><text"), "the bold text inherits the family: \(svg)")
     }
 }

@@ -10,8 +10,23 @@ struct SVGWriter {
     private var body: [String] = []
     /// Put before every pattern id, so several charts inlined in one HTML page never share an id.
     var idPrefix = ""
+    /// The font family of the first text, set once on the `<svg>` element and inherited: written
+    /// on every text group it was a third of each file (and of the HTML page inlining them).
+    let family: String?
 
-    init(engine: TextEngine) { self.engine = engine }
+    /// A writer for `marks`, which it reads only to find the family most texts share.
+    init(engine: TextEngine, marks: [Mark]) {
+        self.engine = engine
+        family = marks.lazy.compactMap { if case let .text(t) = $0 { return Self.family(t.font) } else { return nil } }.first
+    }
+
+    /// The CSS font-family list of `font`, ending in the generic `sans-serif`, escaped.
+    static func family(_ font: FontSpec) -> String {
+        escaped((font.families + ["sans-serif"]).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: ", "))
+    }
+
+    /// The `font-family` attribute for the `<svg>` element (with its leading space), if any text.
+    var familyAttribute: String { family.map { " font-family=\"\($0)\"" } ?? "" }
 
     /// `v` to two decimal places, as `%.2f` writes it, without trailing zeros ("12.5", "3",
     /// never "-0"). Counted in hundredths by arithmetic: `String(format:)` was half the time the
@@ -57,13 +72,13 @@ struct SVGWriter {
 
     /// The whole document: background, then the figure's marks inside a `margin`.
     static func document(_ figure: Figure, background: Colour, margin: Double, engine: TextEngine) -> Data {
-        var w = SVGWriter(engine: engine)
+        var w = SVGWriter(engine: engine, marks: figure.marks)
         for m in figure.marks { w.add(m) }
         let n = number, width = figure.size.width + 2 * margin, height = figure.size.height + 2 * margin
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" width="\(n(width))pt" height="\(n(height))pt" viewBox="0 0 \(n(width)) \(n(height))" \
-        version="1.1" role="img" aria-labelledby="title desc" xml:lang="en-GB">
+        version="1.1" role="img" aria-labelledby="title desc" xml:lang="en-GB"\(w.familyAttribute)>
         <title id="title">\(escaped(figure.title))</title>
         <desc id="desc">\(escaped(figure.altText))</desc>
 
@@ -77,11 +92,11 @@ struct SVGWriter {
     /// `marks` as an `<svg>` element to inline in an HTML page, cropped to `box`: an image named
     /// by its `<title>` and described by its `<desc>`, with ids prefixed by `id`.
     static func inline(_ marks: [Mark], box: Rect, id: String, title: String, desc: String, engine: TextEngine) -> String {
-        var w = SVGWriter(engine: engine)
+        var w = SVGWriter(engine: engine, marks: marks)
         w.idPrefix = id + "-"
         for m in marks { w.add(m) }
         let n = number
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" " +
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\"\(w.familyAttribute) " +
             "width=\"\(n(box.width))pt\" height=\"\(n(box.height))pt\" viewBox=\"\(n(box.x)) \(n(box.y)) \(n(box.width)) \(n(box.height))\" " +
             "style=\"max-width:calc(var(--k) * \(n(box.width))pt)\">\n" +
             "<title id=\"\(id)-title\">\(escaped(title))</title>\n<desc id=\"\(id)-desc\">\(escaped(desc))</desc>\n"
@@ -116,8 +131,8 @@ struct SVGWriter {
         case let .text(t):
             let lines = engine.lines(t.text, t.font, width: t.wrapWidth, alignment: t.alignment)
             guard !lines.isEmpty else { return }
-            let family = (t.font.families + ["sans-serif"]).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: ", ")
-            var g = "<g font-family=\"\(Self.escaped(family))\" font-size=\"\(n(t.font.size))\" fill=\"\(t.colour.hex)\""
+            let family = Self.family(t.font)
+            var g = (family == self.family ? "<g" : "<g font-family=\"\(family)\"") + " font-size=\"\(n(t.font.size))\" fill=\"\(t.colour.hex)\""
             if t.font.bold { g += " font-weight=\"bold\"" }
             if t.font.italic { g += " font-style=\"italic\"" }
             body.append(g + ">" + lines.map { line in
