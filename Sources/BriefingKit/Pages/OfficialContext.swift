@@ -24,6 +24,10 @@ public struct OfficialContext: Sendable {
         return out
     }
 
+    /// Every record that loaded without error, by the path it was read from, checked against
+    /// `indicators` as a pack's own load checks it: a pack on one of them need not read it again.
+    public var records: [String: AuthorityRecord] = [:]
+
     /// Every file the load read (the indicator catalogue, the compact data, its sources, the
     /// frameworks, every record and the listing of their folder): inputs of every pack built on
     /// this context, since any record can feed a neighbours grid or the national picture.
@@ -36,22 +40,32 @@ public struct OfficialContext: Sendable {
     }
 
     static func read(_ workspace: Workspace) throws(InputError) -> OfficialContext {
+        let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
+        let ids = indicators.map(\.id)
         // The figures on one thread while the sources, frameworks and records are read on another.
-        let ((indicators, store), (sources, frameworks, records)) = try ReadLog.both({ () throws(InputError) in
-            let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
-            return (indicators, try OfficialDataStore.load(folder: workspace.dataFolder).withDerived(indicators))
+        let (store, (sources, frameworks, records)) = try ReadLog.both({ () throws(InputError) in
+            try OfficialDataStore.load(folder: workspace.dataFolder).withDerived(indicators)
         }, { () throws(InputError) in
             let sources = try readSources(workspace)
             // Every hand-written record may hold an inspection newer than the official file's.
             let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
-            var records: [AuthorityRecord] = []
-            // A broken record fails its own packs with located errors; it must not take down every other pack.
-            for path in workspace.recordPaths() { if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath) { records.append(r) } }
-            return (sources, frameworks, records)
+            var records: [AuthorityRecord] = [], checked: [String: AuthorityRecord] = [:]
+            // A broken record fails its own packs with located errors; it must not take down every
+            // other pack. One that cites an unknown indicator still gives its judgements to others.
+            for path in workspace.recordPaths() {
+                if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath, indicators: ids) {
+                    records.append(r); checked[path] = r
+                } else if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath) {
+                    records.append(r)
+                }
+            }
+            return (sources, frameworks, (records, checked))
         })
         let outcomes = sources["ofsted-outcomes"]!
-        return OfficialContext(store: store, indicators: indicators, outcomesSource: outcomes, neighbourSource: sources["dfe-sn-model"]!,
-                               judgements: JudgementIndex(store: store, eras: frameworks.eras, records: records, outcomesSource: outcomes))
+        var context = OfficialContext(store: store, indicators: indicators, outcomesSource: outcomes, neighbourSource: sources["dfe-sn-model"]!,
+                                      judgements: JudgementIndex(store: store, eras: frameworks.eras, records: records.0, outcomesSource: outcomes))
+        context.records = records.1
+        return context
     }
 
     /// The publications of `Reports/data/sources.yaml` by id; the outcomes file's and the

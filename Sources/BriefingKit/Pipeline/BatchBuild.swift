@@ -162,6 +162,17 @@ extension Briefing {
             if case let .pack(definition) = job.kind { return (try? definition.get())?.needsOfficialData ?? false }
             return true
         }
+        // Inputs shared by many packs (the official data, fonts) are hashed once a run, starting
+        // now, beside the official data's load.
+        let hashes = Manifest.HashCache()
+        hashes.prefetch(workspace, official: needsOfficial, styles: Set(jobs.map { job -> String in
+            if let style = request.style { return style }
+            switch job.kind {
+            case let .pack(definition): return (try? definition.get())?.style ?? "default"
+            case let .authority(_, template): return template?.style ?? "default"
+            case .group: return "default"
+            }
+        }))
         if needsOfficial {
             do {
                 let start = DispatchTime.now().uptimeNanoseconds, cpu = PhaseClock.threadCPU()
@@ -179,8 +190,6 @@ extension Briefing {
             p.sinceOverride = request.since
             return p
         }()
-        // Inputs shared by many packs (the official data, fonts) are hashed once a run.
-        let hashes = Manifest.HashCache()
         let progress = Progress(total: jobs.count, quiet: request.quiet)
         final class Outcomes: Sendable {
             let items: Mutex<[BuildOutcome?]>

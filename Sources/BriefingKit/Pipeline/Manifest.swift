@@ -31,7 +31,8 @@ struct Manifest: Codable, Equatable {
     /// Hashes of the files at `paths` (a missing file hashes as "missing", so its appearance
     /// later counts as a change; a path ending in `/` is a folder whose listing was read, and its
     /// sorted names are hashed).
-    static func hashes(_ paths: [String], cache: HashCache? = nil) -> [String: String] {
+    static func hashes(_ paths: [String], cache: HashCache? = nil, waiting: Bool = true) -> [String: String] {
+        if waiting { cache?.waitForPrefetch() }
         var out: [String: String] = [:]
         for p in Set(paths) {
             if let known = cache?[p] { out[p] = known; continue }
@@ -51,6 +52,8 @@ struct Manifest: Codable, Equatable {
     /// the fonts (about 3 MB), which are hashed once, not once a pack.
     final class HashCache: Sendable {
         private let known = Mutex<[String: String]>([:])
+        /// Entered while `prefetch` hashes (see InputPrefetch.swift).
+        let prefetching = DispatchGroup()
         subscript(path: String) -> String? {
             get { known.withLock { $0[path] } }
             set { known.withLock { $0[path] = newValue } }

@@ -32,7 +32,10 @@ extension PackPipeline {
             }
             // With the official data, a quote's indicator is checked against its catalogue.
             let official = pack.needsOfficialData ? try officialContext() : nil
-            let record = try RecordLoader.load(path: workspace.recordPath(recordPath), frameworksPath: workspace.frameworksPath,
+            let path = workspace.recordPath(recordPath)
+            // Read already, and checked the same way, with the official data.
+            if let known = official?.records[path] { return (known, official) }
+            let record = try RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath,
                                                indicators: official?.indicators.map(\.id))
             return (record, official)
         }
