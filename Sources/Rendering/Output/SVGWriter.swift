@@ -132,12 +132,14 @@ struct SVGWriter {
             let lines = engine.lines(t.text, t.font, width: t.wrapWidth, alignment: t.alignment)
             guard !lines.isEmpty else { return }
             let family = Self.family(t.font)
-            var g = (family == self.family ? "<g" : "<g font-family=\"\(family)\"") + " font-size=\"\(n(t.font.size))\" fill=\"\(t.colour.hex)\""
-            if t.font.bold { g += " font-weight=\"bold\"" }
-            if t.font.italic { g += " font-style=\"italic\"" }
-            body.append(g + ">" + lines.map { line in
-                "<text x=\"\(n(t.layoutX + line.x))\" y=\"\(n(t.frame.y + line.baseline))\">\(Self.escaped(line.text))</text>"
-            }.joined() + "</g>")
+            var look = (family == self.family ? "" : " font-family=\"\(family)\"") + " font-size=\"\(n(t.font.size))\" fill=\"\(t.colour.hex)\""
+            if t.font.bold { look += " font-weight=\"bold\"" }
+            if t.font.italic { look += " font-style=\"italic\"" }
+            func text(_ line: (text: String, x: Double, baseline: Double), _ attributes: String) -> String {
+                "<text x=\"\(n(t.layoutX + line.x))\" y=\"\(n(t.frame.y + line.baseline))\"\(attributes)>\(Self.escaped(line.text))</text>"
+            }
+            // A line on its own carries its font; the lines of a wrapped text share a group's.
+            body.append(lines.count == 1 ? text(lines[0], look) : "<g" + look + ">" + lines.map { text($0, "") }.joined() + "</g>")
         }
     }
 
