@@ -91,15 +91,17 @@ extension OfficialDataStore {
     /// decimal place, for every place and period with both). A missing numerator keeps its
     /// reason; a missing denominator makes the rate "not available".
     public func withDerived(_ indicators: [IndicatorDefinition]) -> OfficialDataStore {
-        /// A figure's place and period: where a numerator meets its denominator.
-        struct Meeting: Hashable { var place: Place; var period: String }
-        let byIndicator = Dictionary(grouping: observations, by: \.indicator)
+        let rates = indicators.filter(\.isDerived)
+        let numerators = Set(rates.compactMap(\.numerator))
+        // Each numerator's figures in the file's order; each denominator is found in the index,
+        // by place, not by grouping every figure of every indicator again.
+        var figures: [String: [Observation]] = [:]
+        for o in observations where numerators.contains(o.indicator) { figures[o.indicator, default: []].append(o) }
         var added: [Observation] = []
-        for d in indicators where d.isDerived {
-            let denominators = Dictionary((byIndicator[d.denominator!] ?? []).map { (Meeting(place: Self.key($0).place, period: $0.period), $0.value) },
-                                          uniquingKeysWith: { a, _ in a })
-            for o in byIndicator[d.numerator!] ?? [] {
-                guard let den = denominators[Meeting(place: Self.key(o).place, period: o.period)] else { continue }
+        for d in rates {
+            for o in figures[d.numerator!] ?? [] {
+                let series = index[SeriesKey(indicator: d.denominator!, place: Self.key(o).place)]
+                guard let den = series?.first(where: { $0.period == o.period })?.value else { continue }
                 var r = o
                 r.indicator = d.id
                 switch (o.value, den) {
@@ -113,10 +115,12 @@ extension OfficialDataStore {
         if added.isEmpty { return self }
         // Only the derived indicators' series change: the rest of the index is kept as it is.
         let derived = Set(indicators.filter(\.isDerived).map(\.id))
-        let index = self.index.filter { !derived.contains($0.key.indicator) }
+        // The outcome rows' and places' lookups do not change either, so they are not made again.
+        var store = self
+        store.index = index.filter { !derived.contains($0.key.indicator) }
             .merging(Dictionary(grouping: added) { Self.key($0) }) { a, _ in a }
-        return OfficialDataStore(outcomes: outcomes, observations: observations.filter { !derived.contains($0.indicator) } + added,
-                                 neighbourGroups: neighbourGroups, directory: directory, index: index)
+        store.observations = observations.filter { !derived.contains($0.indicator) } + added
+        return store
     }
 
     /// The comparison table for one authority: its latest period of each indicator that may be

@@ -14,7 +14,7 @@ public struct OfficialDataStore: Sendable {
     public var neighbourGroups: [NeighbourGroup]
     public var directory: [AuthorityEntry]
     /// Observations by indicator and place, so a pack's series are looked up, not searched for.
-    let index: [SeriesKey: [Observation]]
+    var index: [SeriesKey: [Observation]]
     /// Codes of England ("National") and of each region ("Regional|North West").
     let placeCodes: [String: String]
 

@@ -66,6 +66,16 @@ extension Briefing {
             epoch = n
         }
         Manifest.removeStaleTemporaries(in: workspace.out)
+        // The official data, loaded once a run when any job needs it, and shared (read-only).
+        var official: OfficialContext?
+        func loadOfficial() throws(InputError) -> OfficialContext {
+            if let official { return official }
+            let start = DispatchTime.now().uptimeNanoseconds, cpu = PhaseClock.threadCPU()
+            let context = try OfficialContext.load(workspace)
+            request.clock?.add("load official data", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: PhaseClock.threadCPU() - cpu)
+            official = context
+            return context
+        }
         // The jobs, in a fixed order so output listings are the same every run.
         var jobs: [BuildJob] = []
         if request.allAuthorities {
@@ -81,7 +91,7 @@ extension Briefing {
                 }
             }
             do {
-                let store = try OfficialDataStore.load(folder: workspace.dataFolder)
+                let store = try loadOfficial().store
                 jobs = store.directory.sorted { $0.dfeCode < $1.dfeCode }.map {
                     BuildJob(kind: .authority(String($0.dfeCode), template: template), label: $0.name)
                 }
@@ -123,7 +133,7 @@ extension Briefing {
                 // several authorities: each one's packs, then one comparison pack for the set.
                 let entries: [AuthorityEntry]
                 do {
-                    let store = try OfficialDataStore.load(folder: workspace.dataFolder)
+                    let store = try loadOfficial().store
                     entries = try authorities.map { q throws(InputError) in
                         let (e, note) = try store.resolve(q)
                         if let note { printError("note: \(note)") }
@@ -157,7 +167,6 @@ extension Briefing {
         }
 
         // Official data is loaded once and shared (read-only) by every job that needs it.
-        var official: OfficialContext?
         let needsOfficial = jobs.contains { job in
             if case let .pack(definition) = job.kind { return (try? definition.get())?.needsOfficialData ?? false }
             return true
@@ -175,9 +184,7 @@ extension Briefing {
         }))
         if needsOfficial {
             do {
-                let start = DispatchTime.now().uptimeNanoseconds, cpu = PhaseClock.threadCPU()
-                official = try OfficialContext.load(workspace)
-                request.clock?.add("load official data", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: PhaseClock.threadCPU() - cpu)
+                _ = try loadOfficial()
             } catch {
                 for d in error.diagnostics { printError(d.description) }
                 return .dataError
