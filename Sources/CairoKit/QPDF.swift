@@ -92,6 +92,16 @@ public final class QPDFDocument {
         }
     }
 
+    /// Replaces a stream's bytes with `bytes` compressed here, by libdeflate at `level`, as
+    /// /FlateDecode: `write` keeps them as they are (it decodes no stream), where qpdf would
+    /// compress them again with zlib's default level, larger and slower.
+    public func replaceStreamData(_ s: PDFObject, deflating bytes: Data, level: Int32) throws {
+        let zlib = try Deflater(level: level).zlib([UInt8](bytes))
+        zlib.withUnsafeBufferPointer { raw in
+            qpdf_oh_replace_stream_data(data, s.handle, raw.baseAddress, raw.count, qpdf_oh_new_name(data, "/FlateDecode"), qpdf_oh_new_null(data))
+        }
+    }
+
     /// The whole file rewritten: compressed streams, an /ID made from the content (so the same
     /// input gives the same bytes), and the objects that are not streams packed into compressed
     /// object streams (PDF 1.5, which cairo already declares): a tagged pack is mostly its
@@ -101,6 +111,9 @@ public final class QPDFDocument {
         qpdf_set_deterministic_ID(data, 1)
         qpdf_set_compress_streams(data, 1)
         qpdf_set_object_stream_mode(data, qpdf_o_generate)
+        // Streams are written as they are: cairo's fonts already deflated, page contents deflated
+        // by `replaceStreamData(_:deflating:level:)`; only unfiltered ones (the XMP) are compressed.
+        qpdf_set_decode_level(data, qpdf_dl_none)
         if qpdf_write(data) & Int32(QPDF_ERRORS) != 0 { throw error() }
         guard let buffer = qpdf_get_buffer(data) else { throw PDFEditError.qpdf("nothing was written") }
         return Data(bytes: buffer, count: qpdf_get_buffer_length(data))
