@@ -32,8 +32,12 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // libxlsxwriter: one spreadsheet per pack with a sheet per chart.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // Located diagnostics and YAML reading shared by data and style loaders.
-        .target(name: "Diagnostics", dependencies: ["Yams"]),
+        // Located diagnostics and the located YAML tree shared by data and style loaders. No Yams:
+        // it and Judgements compile while Yams does (a cold build's longest chain started with Yams).
+        .target(name: "Diagnostics"),
+        // YAML files read from disk: Yams's parse made into Diagnostics' tree, and the record and
+        // frameworks loaders' entry points from a path.
+        .target(name: "YAMLFiles", dependencies: ["Diagnostics", "Judgements", "Yams"]),
         // The one CSV writer (CSV.swift's), for the committed data and every chart's data file.
         .target(name: "CSVText", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
         // The data module: pure Swift, never Cairo.
@@ -41,17 +45,17 @@ let package = Package(
         // The official publications read as released: Ofsted's outcomes file (ODS or CSV), DfE
         // Explore Education Statistics CSVs, the statistical neighbour model. No Cairo.
         .target(name: "OfficialData", dependencies: [
-            "Judgements", "Diagnostics", "ZIPFoundation", "CLibXML2", "CSVText", .product(name: "CSV", package: "CSV.swift"),
+            "Judgements", "Diagnostics", "YAMLFiles", "ZIPFoundation", "CLibXML2", "CSVText", .product(name: "CSV", package: "CSV.swift"),
         ]),
         // The drawing kit: Cairo surfaces and contexts, Pango text measured and drawn the same
         // way, PNG encoding, libqpdf's objects; geometry, colours and fonts. No domain types.
         .target(name: "CairoKit", dependencies: ["CCairo", "CPango", "BriefingZlib", "CDeflate", "CQPDF"],
                 linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libdeflate.a"])]),
         // Charts, pages and outputs (PDF, PNG, SVG, HTML) of briefing's figures, drawn with CairoKit.
-        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CSVText", "CairoKit"]),
+        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "YAMLFiles", "CSVText", "CairoKit"]),
         // The pipeline steps behind each subcommand, callable from tests.
         .target(name: "BriefingKit", dependencies: [
-            "Judgements", "OfficialData", "Rendering", "Diagnostics", "CPango", "CXLSXWriter",
+            "Judgements", "OfficialData", "Rendering", "Diagnostics", "YAMLFiles", "CPango", "CXLSXWriter",
         ]),
         .executableTarget(name: "briefing", dependencies: [
             "BriefingKit", "OfficialData", "Rendering", "Judgements",
@@ -63,15 +67,15 @@ let package = Package(
         // The two ways a test reaches the product: `composePack` (in-process) and `Briefing` (the
         // real binary), both on a `TestWorkspace` (the repository's folders, a copy, or a copy
         // with the fixture record). Re-exports TestTools.
-        .target(name: "BriefingTestSupport", dependencies: ["BriefingKit", "Rendering", "Judgements", "TestTools"],
+        .target(name: "BriefingTestSupport", dependencies: ["BriefingKit", "Rendering", "Judgements", "YAMLFiles", "TestTools"],
                 path: "Tests/BriefingTestSupport"),
-        .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "TestTools"]),
-        .testTarget(name: "OfficialDataTests", dependencies: ["OfficialData", "Judgements", "Diagnostics", "BriefingTestSupport", "ZIPFoundation"]),
+        .testTarget(name: "JudgementsTests", dependencies: ["Judgements", "Diagnostics", "YAMLFiles", "TestTools"]),
+        .testTarget(name: "OfficialDataTests", dependencies: ["OfficialData", "Judgements", "Diagnostics", "YAMLFiles", "BriefingTestSupport", "ZIPFoundation"]),
         // Charts, pages and PDF/PNG writing from fixture values: Rendering alone, never BriefingKit.
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "CairoKit", "Judgements", "Diagnostics", "TestTools", "BriefingZlib", "CCairo"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "CairoKit", "Judgements", "Diagnostics", "YAMLFiles", "TestTools", "BriefingZlib", "CCairo"]),
         // The drawing kit on its own: no charts, no styles, no records.
         .testTarget(name: "CairoKitTests", dependencies: ["CairoKit", "TestTools"]),
-        .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "OfficialData", "BriefingTestSupport", "ZIPFoundation"]),
+        .testTarget(name: "BriefingTests", dependencies: ["BriefingKit", "Rendering", "Judgements", "OfficialData", "YAMLFiles", "BriefingTestSupport", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v6]
 )

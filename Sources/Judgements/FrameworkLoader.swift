@@ -2,8 +2,8 @@ import Diagnostics
 
 /// Reads `Reports/frameworks.yaml`: the ILACS framework eras and the judgements each makes.
 public enum FrameworkLoader {
-    public static func load(path: String) throws(InputError) -> Frameworks {
-        let doc = try YAMLDocument.load(path: path)
+    /// The parsed file (`YAMLFiles`' `FrameworkLoader.load(path:)` reads it from disk).
+    public static func read(_ doc: YAMLDocument) throws(InputError) -> Frameworks {
         let log = DiagnosticLog()
         guard let root = doc.root.requireMapping(log, as: "the frameworks file") else { throw InputError(log.sorted) }
         root.checkKeys(["eras", "visit_themes"], log, in: "the frameworks file")

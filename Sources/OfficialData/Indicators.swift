@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Judgements
+import YAMLFiles
 
 /// Why a statistic is missing, as Explore Education Statistics codes it. A missing value is
 /// never zero: it keeps its reason to the page.

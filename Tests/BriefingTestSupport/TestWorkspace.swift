@@ -2,6 +2,7 @@
 import BriefingKit
 import Foundation
 import Judgements
+import YAMLFiles
 
 /// The Reports and Styles folders a test composes or builds from: the repository's own (read,
 /// never written), a copy in a fresh temporary folder (to break or edit), or a copy whose

@@ -2,6 +2,7 @@ import Foundation
 import Judgements
 import Testing
 import TestTools
+import YAMLFiles
 
 func date(_ s: String) -> PartialDate { PartialDate.parse(s)! }
 

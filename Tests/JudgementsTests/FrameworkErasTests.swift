@@ -1,6 +1,7 @@
 @testable import Judgements
 import Testing
 import TestTools
+import YAMLFiles
 
 /// Facts about the frameworks that charts state in their keys come from the eras, not from code.
 @Suite struct FrameworkEras {

@@ -3,6 +3,7 @@ import Foundation
 import Judgements
 import Testing
 import TestTools
+import YAMLFiles
 
 /// Loads the fixture copy of Liverpool's record (`Fixtures.liverpoolRecord`, never the live one,
 /// whose events grow), optionally edited, from a temporary copy.

@@ -3,6 +3,7 @@ import Foundation
 import Judgements
 import Testing
 import TestTools
+import YAMLFiles
 
 /// The text of the fixture record, for edits that break one rule each.
 func liverpoolText() throws -> String { try Fixtures.liverpoolText() }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+import YAMLFiles
 
 @Suite struct YAMLDuplicateKeys {
     /// A repeated key in a record was reported without file, line or column.

@@ -1,8 +1,9 @@
+import BriefingTestSupport
 import Foundation
 import Judgements
 import OfficialData
 import Testing
-import BriefingTestSupport
+import YAMLFiles
 
 let sharedAbsent = "../shared/data is absent: skipping the tests on the real official files"
 

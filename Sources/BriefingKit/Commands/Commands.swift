@@ -3,6 +3,7 @@ import Foundation
 import Judgements
 import OfficialData
 import Rendering
+import YAMLFiles
 
 /// The work behind each subcommand. `main` parses arguments and calls exactly one of these.
 public enum Briefing {

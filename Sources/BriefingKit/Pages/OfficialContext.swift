@@ -3,6 +3,7 @@ import Foundation
 import Judgements
 import OfficialData
 import Rendering
+import YAMLFiles
 
 extension Source {
     /// Sources compare by what a reader would look up, not by the id each file gives them.

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import YAMLFiles
 
 /// A rule for the questions page, read from `Reports/questions.yaml`: which evidence to look for
 /// (`kind`), the question's words, and the section whose page it cites. The words and limits are

@@ -1,9 +1,10 @@
 import Diagnostics
 import Foundation
-import Synchronization
 import Judgements
 import OfficialData
 import Rendering
+import Synchronization
+import YAMLFiles
 
 /// What to build in one run.
 public struct BuildRequest: Sendable {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Judgements
+import YAMLFiles
 
 /// One page of a pack and its options (e.g. which indicators, how many visits make drift).
 public struct PageSpec: Sendable, Hashable {

@@ -3,6 +3,7 @@ import Foundation
 import Judgements
 import OfficialData
 import Rendering
+import YAMLFiles
 
 extension PackPipeline {
     /// A pack with everything it is drawn from read, and the names of what was read: the load

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Judgements
+import YAMLFiles
 
 /// Reads style files. A file may name a `base:` style in the same folder and give only what
 /// differs from it; after inheritance every key is required, and unknown keys are errors, so a

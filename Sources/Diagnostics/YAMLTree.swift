@@ -1,118 +1,69 @@
 import Foundation
-import Yams
 
 /// A YAML file read with the position of every value kept, so that every later complaint about
-/// the data can point at a line and column.
-public struct YAMLDocument {
+/// the data can point at a line and column. The tree is this module's own, not Yams's: the
+/// modules that read records and styles (Judgements above all) then compile without waiting for
+/// Yams, which `YAMLFiles` alone imports to parse (a cold build's longest chain was Yams first).
+public struct YAMLDocument: Sendable {
     public let path: String
     public let root: YAMLValue
 
-    /// Reads and parses `path`. A missing file or a YAML syntax error is an `InputError`.
-    public static func load(path: String) throws(InputError) -> YAMLDocument {
-        ReadLog.note(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw InputError(SourceLocation(file: path),
-                             exists ? "cannot read this file" : "file not found", kind: .noInput)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(SourceLocation(file: path), "the file is not UTF-8 text")
-        }
-        return try parse(text, file: path)
-    }
-
-    public static func parse(_ text: String, file: String) throws(InputError) -> YAMLDocument {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw InputError(Self.located(error, file: file))
-        } catch {
-            throw InputError(SourceLocation(file: file), "cannot parse YAML: \(error)")
-        }
-        guard let node else {
-            throw InputError(SourceLocation(file: file, line: 1, column: 1), "the file is empty")
-        }
-        return YAMLDocument(path: file, root: YAMLValue(node: node, file: file))
-    }
-
-    private static func located(_ error: YamlError, file: String) -> [Diagnostic] {
-        func at(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> [Diagnostic] {
-            var message = "YAML syntax: \(problem)"
-            if let context { message += " (\(context.text))" }
-            return [Diagnostic(.error, SourceLocation(file: file, line: mark.line, column: mark.column), message)]
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _): return at(mark, problem, context)
-        case let .parser(context, problem, mark, _): return at(mark, problem, context)
-        case let .composer(context, problem, mark, _): return at(mark, problem, context)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return duplicates.map { duplicate(key: $0, first: context.mark, text: context.text, file: file) }
-        default:
-            return [Diagnostic(.error, SourceLocation(file: file), "cannot parse YAML: \(error)")]
-        }
-    }
-}
-
-extension YAMLDocument {
-    /// Yams reports a repeated key with the first one's place and the whole text; the reader
-    /// needs the second one's place, which is the next line after it with the key at the same indent.
-    static func duplicate(key: String, first: Mark, text: String, file: String) -> Diagnostic {
-        let lines = text.components(separatedBy: "\n")
-        let indent = max(0, first.column - 1)
-        var place = SourceLocation(file: file, line: first.line, column: first.column)
-        for n in first.line..<lines.count {   // lines[n] is line n + 1
-            let line = lines[n]
-            guard line.count > indent else { continue }
-            let rest = line.dropFirst(indent)
-            if line.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) && (rest.hasPrefix("\(key):") || rest.hasPrefix("\"\(key)\":")) {
-                place = SourceLocation(file: file, line: n + 1, column: indent + 1)
-                break
-            }
-        }
-        return Diagnostic(.error, place, "\"\(key)\" is given twice in one mapping (first at line \(first.line)); YAML keeps only one, so say it once")
+    public init(path: String, root: YAMLValue) {
+        self.path = path
+        self.root = root
     }
 }
 
 /// One value in a YAML file and where it stands.
-public struct YAMLValue {
-    public let node: Node
+public struct YAMLValue: Sendable {
+    /// What a parser found: text (with whether its tag is YAML's null), a list, a mapping with
+    /// its keys in file order, or an alias.
+    public enum Content: Sendable {
+        case scalar(String, nullTag: Bool)
+        case sequence([YAMLValue])
+        case mapping([(key: YAMLValue, value: YAMLValue)])
+        case alias
+    }
+
+    public let content: Content
     public let file: String
+    public let line: Int
+    public let column: Int
 
-    public init(node: Node, file: String) {
-        self.node = node
+    public init(_ content: Content, file: String, line: Int, column: Int) {
+        self.content = content
         self.file = file
+        self.line = line
+        self.column = column
     }
 
-    public var location: SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
-    }
+    public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
     /// The text of a scalar; nil for lists and mappings. A YAML null (`~`, empty) is nil too.
     public var scalar: String? {
-        guard let s = node.scalar else { return nil }
-        if s.tag.description == Tag.Name.null.rawValue && (s.string.isEmpty || s.string == "~" || s.string == "null") {
-            return nil
-        }
-        return s.string
+        guard case let .scalar(s, nullTag) = content else { return nil }
+        if nullTag && (s.isEmpty || s == "~" || s == "null") { return nil }
+        return s
     }
 
     public var isNull: Bool {
-        guard let s = node.scalar else { return false }
-        return s.string.isEmpty || s.string == "~" || s.string == "null"
+        guard case let .scalar(s, _) = content else { return false }
+        return s.isEmpty || s == "~" || s == "null"
     }
 
     public var sequence: [YAMLValue]? {
-        node.sequence.map { $0.map { YAMLValue(node: $0, file: file) } }
+        guard case let .sequence(items) = content else { return nil }
+        return items
     }
 
     public var mapping: YAMLMapping? {
-        node.mapping.map { YAMLMapping(value: self, mapping: $0) }
+        guard case let .mapping(pairs) = content else { return nil }
+        return YAMLMapping(value: self, pairs: pairs)
     }
 
     /// "a list", "a mapping" or "text", for messages such as "expected a list, found text".
     public var kindName: String {
-        switch node {
+        switch content {
         case .scalar: return isNull ? "nothing" : "text"
         case .sequence: return "a list"
         case .mapping: return "a mapping (key: value lines)"
@@ -132,12 +83,12 @@ public struct YAMLMapping {
     public let value: YAMLValue
     public let entries: [Entry]
 
-    init(value: YAMLValue, mapping: Node.Mapping) {
+    init(value: YAMLValue, pairs: [(key: YAMLValue, value: YAMLValue)]) {
         self.value = value
-        self.entries = mapping.map { pair in
-            let key = YAMLValue(node: pair.key, file: value.file)
-            return Entry(key: pair.key.scalar?.string ?? "", keyLocation: key.location,
-                         value: YAMLValue(node: pair.value, file: value.file))
+        self.entries = pairs.map { pair in
+            let key: String
+            if case let .scalar(s, _) = pair.key.content { key = s } else { key = "" }
+            return Entry(key: key, keyLocation: pair.key.location, value: pair.value)
         }
     }
 
