@@ -35,9 +35,9 @@ let package = Package(
         // Located diagnostics and the located YAML tree shared by data and style loaders. No Yams:
         // it and Judgements compile while Yams does (a cold build's longest chain started with Yams).
         .target(name: "Diagnostics"),
-        // YAML files read from disk: Yams's parse made into Diagnostics' tree, and the record and
-        // frameworks loaders' entry points from a path.
-        .target(name: "YAMLFiles", dependencies: ["Diagnostics", "Judgements", "Yams"]),
+        // YAML files read from disk: Yams's parse made into Diagnostics' tree. The loaders below
+        // BriefingKit are handed its reader (`yaml: .files`), so none of them waits for Yams.
+        .target(name: "YAMLFiles", dependencies: ["Diagnostics", "Yams"]),
         // The one CSV writer (CSV.swift's), for the committed data and every chart's data file.
         .target(name: "CSVText", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
         // The data module: pure Swift, never Cairo.
@@ -45,14 +45,14 @@ let package = Package(
         // The official publications read as released: Ofsted's outcomes file (ODS or CSV), DfE
         // Explore Education Statistics CSVs, the statistical neighbour model. No Cairo.
         .target(name: "OfficialData", dependencies: [
-            "Judgements", "Diagnostics", "YAMLFiles", "ZIPFoundation", "CLibXML2", "CSVText", .product(name: "CSV", package: "CSV.swift"),
+            "Judgements", "Diagnostics", "ZIPFoundation", "CLibXML2", "CSVText", .product(name: "CSV", package: "CSV.swift"),
         ]),
         // The drawing kit: Cairo surfaces and contexts, Pango text measured and drawn the same
         // way, PNG encoding, libqpdf's objects; geometry, colours and fonts. No domain types.
         .target(name: "CairoKit", dependencies: ["CCairo", "CPango", "BriefingZlib", "CDeflate", "CQPDF"],
                 linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libdeflate.a"])]),
         // Charts, pages and outputs (PDF, PNG, SVG, HTML) of briefing's figures, drawn with CairoKit.
-        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "YAMLFiles", "CSVText", "CairoKit"]),
+        .target(name: "Rendering", dependencies: ["Judgements", "Diagnostics", "CSVText", "CairoKit"]),
         // The pipeline steps behind each subcommand, callable from tests.
         .target(name: "BriefingKit", dependencies: [
             "Judgements", "OfficialData", "Rendering", "Diagnostics", "YAMLFiles", "CPango", "CXLSXWriter",

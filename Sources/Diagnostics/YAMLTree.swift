@@ -200,3 +200,10 @@ extension YAMLValue {
         return m
     }
 }
+
+/// What reads a YAML file into the located tree. The loaders (records, frameworks, styles, the
+/// indicator catalogue) take one instead of calling a parser, so their modules never import Yams
+/// and compile while it does; `YAMLFiles`' `YAMLFileReader` (Yams) is the one the product uses.
+public protocol YAMLReading: Sendable {
+    func document(at path: String) throws(InputError) -> YAMLDocument
+}

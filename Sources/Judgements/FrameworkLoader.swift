@@ -2,7 +2,10 @@ import Diagnostics
 
 /// Reads `Reports/frameworks.yaml`: the ILACS framework eras and the judgements each makes.
 public enum FrameworkLoader {
-    /// The parsed file (`YAMLFiles`' `FrameworkLoader.load(path:)` reads it from disk).
+    public static func load(path: String, yaml: some YAMLReading) throws(InputError) -> Frameworks {
+        try read(try yaml.document(at: path))
+    }
+
     public static func read(_ doc: YAMLDocument) throws(InputError) -> Frameworks {
         let log = DiagnosticLog()
         guard let root = doc.root.requireMapping(log, as: "the frameworks file") else { throw InputError(log.sorted) }

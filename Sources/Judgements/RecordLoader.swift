@@ -5,8 +5,14 @@ import Diagnostics
 public enum RecordLoader {
     static let topKeys = ["authority", "sources", "events", "leadership", "quotes"]
 
-    /// A parsed record (`YAMLFiles`' `RecordLoader.load(path:frameworksPath:indicators:)` reads
-    /// one from disk with its frameworks).
+    /// Loads the record at `path`, using the eras and themes in `frameworksPath`. Given the ids of
+    /// the official indicators, a quote's `indicator:` is checked against them.
+    public static func load(path: String, frameworksPath: String, indicators: [String]? = nil,
+                            yaml: some YAMLReading) throws(InputError) -> AuthorityRecord {
+        let frameworks = try FrameworkLoader.load(path: frameworksPath, yaml: yaml)
+        return try read(try yaml.document(at: path), frameworks: frameworks, indicators: indicators)
+    }
+
     public static func read(_ doc: YAMLDocument, frameworks: Frameworks, indicators: [String]? = nil) throws(InputError) -> AuthorityRecord {
         var warnings: [Diagnostic] = []
         return try read(doc, frameworks: frameworks, indicators: indicators, warnings: &warnings)

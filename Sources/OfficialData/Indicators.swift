@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import Judgements
-import YAMLFiles
 
 /// Why a statistic is missing, as Explore Education Statistics codes it. A missing value is
 /// never zero: it keeps its reason to the page.
@@ -129,8 +128,8 @@ public struct IndicatorDefinition: Sendable, Hashable {
 
 /// Reads `Reports/indicators.yaml`.
 public enum IndicatorCatalogue {
-    public static func load(path: String) throws(InputError) -> [IndicatorDefinition] {
-        let doc = try YAMLDocument.load(path: path)
+    public static func load(path: String, yaml: some YAMLReading) throws(InputError) -> [IndicatorDefinition] {
+        let doc = try yaml.document(at: path)
         let log = DiagnosticLog()
         guard let root = doc.root.requireMapping(log, as: "the indicators file") else { throw InputError(log.sorted) }
         root.checkKeys(["indicators", "sources"], log, in: "the indicators file")

@@ -47,7 +47,7 @@ public struct TestWorkspace: Sendable, CustomStringConvertible {
     /// Liverpool's record as the product reads it: for tests that take their expected values
     /// from the live record rather than pinning them.
     public func liverpool() throws -> AuthorityRecord {
-        try RecordLoader.load(path: liverpoolRecord, frameworksPath: "\(reports)/frameworks.yaml")
+        try RecordLoader.load(path: liverpoolRecord, frameworksPath: "\(reports)/frameworks.yaml", yaml: .files)
     }
 
     /// BriefingKit's view of this workspace, writing into `out`.

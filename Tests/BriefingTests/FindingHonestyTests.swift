@@ -1,7 +1,8 @@
+import BriefingTestSupport
 import Foundation
 import OfficialData
 import Testing
-import BriefingTestSupport
+import YAMLFiles
 
 /// Sets figures in a copy's `Reports/data/indicators.csv` (place name, year, column → value) and
 /// drops any year after `lastYear`, so the edited year stays the latest whatever is imported later.
@@ -54,7 +55,7 @@ func setFigures(_ ws: String, lastYear: Int, _ edits: [(place: String, year: Int
     /// whose latest figure rests on fewer than 20 children or social workers (read from the data)
     /// says so and ranks nothing; every other one does not say so.
     @Test func everyFigureRestingOnFewIsMarked() throws {
-        let indicators = try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"))
+        let indicators = try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"), yaml: .files)
         let store = try OfficialDataStore.load(folder: Repo.path("Reports/data")).withDerived(indicators)
         let (r, out) = try Briefing.build(["--pack", "scrutiny", "--formats", "csv,txt", "--quiet", "--authority", "Rutland", "--authority", "Isles of Scilly"])
         #expect(r.status == 0, "\(r.stderr)")

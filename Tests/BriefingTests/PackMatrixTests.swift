@@ -1,9 +1,10 @@
 import BriefingKit
+import BriefingTestSupport
 import Foundation
 import Judgements
 import Rendering
 import Testing
-import BriefingTestSupport
+import YAMLFiles
 
 /// Every pack defined in `Reports/packs` and every style in `Styles`, read from the folders so a
 /// new one is tested without editing a test.
@@ -128,7 +129,7 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
 @Suite struct ContrastRule {
     @Test(arguments: styleIDs)
     func everyPairMeetsItsContrast(name: String) throws {
-        let style = try StyleLoader.load(path: Repo.path("Styles/\(name).yaml"))
+        let style = try StyleLoader.load(path: Repo.path("Styles/\(name).yaml"), yaml: .files)
         let bg = style.colours.background
         var failures: [String] = []
         func text(_ fg: Colour, on back: Colour, _ what: String) { if fg.contrast(with: back) < 4.5 { failures.append("\(what): \(fg) on \(back) is \(String(format: "%.2f", fg.contrast(with: back))):1") } }
@@ -147,15 +148,15 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
     }
 
     @Test func greyscaleTellsGradesApartWithoutColour() throws {
-        let style = try StyleLoader.load(path: Repo.path("Styles/greyscale.yaml"))
+        let style = try StyleLoader.load(path: Repo.path("Styles/greyscale.yaml"), yaml: .files)
         let patterns = Grade.allCases.map { style.grades[$0]!.pattern }
         #expect(Set(patterns).count == 4, "each grade needs its own pattern in greyscale")
         for c in style.grades.values { #expect(c.fill.red == c.fill.green && c.fill.green == c.fill.blue, "greyscale fills are grey") }
     }
 
     @Test func largePrintIsLarger() throws {
-        let normal = try StyleLoader.load(path: Repo.path("Styles/default.yaml"))
-        let large = try StyleLoader.load(path: Repo.path("Styles/large-print.yaml"))
+        let normal = try StyleLoader.load(path: Repo.path("Styles/default.yaml"), yaml: .files)
+        let large = try StyleLoader.load(path: Repo.path("Styles/large-print.yaml"), yaml: .files)
         for (n, l) in zip(normal.sizes.entries, large.sizes.entries) { #expect(l.value > n.value, "\(n.key)") }
         #expect(large.sizes.body >= 12)
     }

@@ -78,7 +78,7 @@ func date(_ s: String) -> PartialDate { PartialDate.parse(s)! }
         }
         let path = try makeTemporaryFolder() + "/liverpool.yaml"
         try writeFile(path, text)
-        let r = try RecordLoader.load(path: path, frameworksPath: Fixtures.frameworks)
+        let r = try RecordLoader.load(path: path, frameworksPath: Fixtures.frameworks, yaml: .files)
         #expect(r.drifting(visits: 3).map(\.area.id) == ["2023-10"])
         #expect(r.drifting(visits: 4).isEmpty)
         #expect(try loadLiverpool().drifting(visits: 2).isEmpty)

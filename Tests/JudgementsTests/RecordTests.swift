@@ -15,7 +15,7 @@ func loadLiverpool(replacing old: String? = nil, with new: String = "") throws -
     }
     let path = try makeTemporaryFolder() + "/liverpool.yaml"
     try writeFile(path, text)
-    return try RecordLoader.load(path: path, frameworksPath: Fixtures.frameworks)
+    return try RecordLoader.load(path: path, frameworksPath: Fixtures.frameworks, yaml: .files)
 }
 
 /// The diagnostics an edited fixture record produces.

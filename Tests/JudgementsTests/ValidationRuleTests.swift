@@ -98,7 +98,7 @@ func lineNumber(of line: String, in text: String) -> Int? {
         let path = try makeTemporaryFolder() + "/liverpool.yaml"
         try writeFile(path, text)
         do {
-            _ = try RecordLoader.load(path: path, frameworksPath: Fixtures.frameworks)
+            _ = try RecordLoader.load(path: path, frameworksPath: Fixtures.frameworks, yaml: .files)
             Issue.record("expected errors")
         } catch {
             #expect(error.diagnostics.filter { $0.severity == .error }.count == 3)
@@ -113,7 +113,7 @@ func lineNumber(of line: String, in text: String) -> Int? {
         try writeFile(path, text)
         let doc = try YAMLDocument.load(path: path)
         var warnings: [Diagnostic] = []
-        let record = try RecordLoader.read(doc, frameworks: try FrameworkLoader.load(path: Fixtures.frameworks), warnings: &warnings)
+        let record = try RecordLoader.read(doc, frameworks: try FrameworkLoader.load(path: Fixtures.frameworks, yaml: .files), warnings: &warnings)
         #expect(record.sources.contains { $0.id == "spare" })
         #expect(warnings.count == 1)
         #expect(warnings.first?.message == "source \"spare\" is not cited by anything in this record")

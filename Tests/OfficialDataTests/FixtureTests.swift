@@ -1,9 +1,10 @@
+import BriefingTestSupport
 import Diagnostics
 import Foundation
 import Judgements
 import OfficialData
 import Testing
-import BriefingTestSupport
+import YAMLFiles
 import ZIPFoundation
 
 /// A minimal ODS `content.xml` with the given sheets, each a header in row 3 and data rows.
@@ -153,7 +154,7 @@ let inYearHeader = ["Web link", "Local authority area code", "Local authority na
     let header = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,referral_count,rereferral_count,rereferral_percent,no_further_action_count,no_further_action_percent\n"
 
     func indicators() throws -> [IndicatorDefinition] {
-        try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"))
+        try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"), yaml: .files)
     }
 
     func write(_ body: String) throws -> String {

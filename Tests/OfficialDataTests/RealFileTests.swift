@@ -24,7 +24,7 @@ struct RealOfficialFiles {
     }
 
     @Test func dfeIndicatorsAndNeighbours() throws {
-        let indicators = try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"))
+        let indicators = try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"), yaml: .files)
         let files = try FileManager.default.contentsOfDirectory(atPath: shared + "/dfe").map { shared + "/dfe/" + $0 }
         let (obs, groups, directory) = try OfficialImport.dfe(paths: files, indicators: indicators, home: nil)
         #expect(directory.count == 153)
@@ -52,7 +52,7 @@ struct RealOfficialFiles {
 
     /// The committed compact files are exactly what importing today's official files gives.
     @Test func committedDataMatchesAFreshImport() throws {
-        let indicators = try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"))
+        let indicators = try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"), yaml: .files)
         let files = try FileManager.default.contentsOfDirectory(atPath: shared + "/dfe").map { shared + "/dfe/" + $0 }
         let (obs, groups, directory) = try OfficialImport.dfe(paths: files, indicators: indicators, home: nil)
         let outcomes = try OfficialImport.ofsted(path: shared + "/ofsted/LA_Inspection_Outcomes_as_at_31_March_2025.ods")
@@ -68,11 +68,11 @@ struct RealOfficialFiles {
     /// Liverpool's judgements as imported equal the hand-written record's, inspection by inspection.
     @Test func importedLiverpoolEqualsTheRecord() throws {
         let store = try OfficialDataStore.load(folder: Repo.path("Reports/data"))
-        let frameworks = try FrameworkLoader.load(path: Repo.path("Reports/frameworks.yaml"))
+        let frameworks = try FrameworkLoader.load(path: Repo.path("Reports/frameworks.yaml"), yaml: .files)
         let entry = try store.authority("Liverpool")
         let source = Source(id: "ofsted-outcomes", publisher: "Ofsted", title: "outcomes", date: PartialDate.parse("2025-09-25")!)
         let imported = OfficialRecord.make(for: entry, store: store, frameworks: frameworks, outcomesSource: source)
-        let written = try RecordLoader.load(path: Repo.path("Reports/authorities/liverpool.yaml"), frameworksPath: Repo.path("Reports/frameworks.yaml"))
+        let written = try RecordLoader.load(path: Repo.path("Reports/authorities/liverpool.yaml"), frameworksPath: Repo.path("Reports/frameworks.yaml"), yaml: .files)
         #expect(imported.gradedInspections.count == 2)
         for inspection in imported.gradedInspections {
             let match = try #require(written.gradedInspections.first { $0.start == inspection.start })
@@ -103,7 +103,7 @@ struct RealOfficialFiles {
     }
 
     @Test func neighbourAverageCountsOnlyPublishedFigures() throws {
-        let indicators = try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"))
+        let indicators = try IndicatorCatalogue.load(path: Repo.path("Reports/indicators.yaml"), yaml: .files)
         let store = try OfficialDataStore.load(folder: Repo.path("Reports/data")).withDerived(indicators)
         let c = store.comparisons(for: try store.authority("Liverpool"), indicators: indicators)
         let nfa = try #require(c.first { $0.indicator.id == "nfa-percent" })

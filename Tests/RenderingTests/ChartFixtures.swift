@@ -2,6 +2,7 @@ import Foundation
 @testable import Judgements
 @testable import Rendering
 import TestTools
+import YAMLFiles
 
 /// Small made-up values for chart and page tests: charts receive plain values, never records or
 /// files, so these tests need neither the live record nor BriefingKit. "Testborough" is invented.
@@ -37,7 +38,7 @@ enum ChartFixture {
     }
 
     static func style(_ name: String = "default") throws -> Style {
-        try StyleLoader.load(path: Repo.path("Styles/\(name).yaml"))
+        try StyleLoader.load(path: Repo.path("Styles/\(name).yaml"), yaml: .files)
     }
 
     /// A renderer for `style`, with its own text engine.

@@ -3,6 +3,7 @@ import Judgements
 @testable import Rendering
 import Testing
 import TestTools
+import YAMLFiles
 
 func styleNames() throws -> [String] { try ChartFixture.styleNames() }
 
@@ -70,7 +71,7 @@ func styleNames() throws -> [String] { try ChartFixture.styleNames() }
         let names = try styleNames()
         #expect(names.contains("default"))
         for name in names {
-            let style = try StyleLoader.load(path: Repo.path("Styles/\(name).yaml"))
+            let style = try StyleLoader.load(path: Repo.path("Styles/\(name).yaml"), yaml: .files)
             for grade in Grade.allCases {
                 let c = try #require(style.grades[grade])
                 #expect(c.text.contrast(with: c.fill) >= 4.5, "\(name): \(grade) text \(c.text) on \(c.fill) is \(c.text.contrast(with: c.fill)):1")
@@ -88,7 +89,7 @@ func styleNames() throws -> [String] { try ChartFixture.styleNames() }
         text = text.replacingOccurrences(of: "  muted_text:", with: "  mutted_text:")
         try writeFile("\(dir)/bad.yaml", text)
         do {
-            _ = try StyleLoader.load(path: "\(dir)/bad.yaml")
+            _ = try StyleLoader.load(path: "\(dir)/bad.yaml", yaml: .files)
             Issue.record("a style with a misspelt key should be rejected")
         } catch {
             #expect(error.diagnostics.contains { $0.message.contains("unknown key \"mutted_text\"") && $0.message.contains("did you mean \"muted_text\"") })

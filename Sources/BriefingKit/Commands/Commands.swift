@@ -17,7 +17,7 @@ public enum Briefing {
             return .usage
         }
         return run(printError) {
-            let loaded = try RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath)
+            let loaded = try RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath, yaml: .files)
             let data = try RecordExport(record: loaded, version: BriefingVersion.string).json()
             if let output {
                 try AtomicWriter().write([(output, data)])
@@ -65,13 +65,13 @@ public enum Briefing {
         var status = ExitStatus.ok
         let frameworks: Frameworks
         do {
-            frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
+            frameworks = try FrameworkLoader.load(path: workspace.frameworksPath, yaml: .files)
         } catch {
             for d in error.diagnostics { printError(d.description) }
             return .dataError
         }
         // A quote's indicator must be one the catalogue defines (the catalogue's own errors are `build`'s to report).
-        let indicators = (try? IndicatorCatalogue.load(path: workspace.indicatorsPath))?.map(\.id)
+        let indicators = (try? IndicatorCatalogue.load(path: workspace.indicatorsPath, yaml: .files))?.map(\.id)
         for path in paths {
             do {
                 let doc = try YAMLDocument.load(path: path)

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Judgements
 import OfficialData
+import YAMLFiles
 
 extension Briefing {
     /// `briefing import ofsted FILE`: a transaction on `Reports/data/ofsted-outcomes.csv`. The
@@ -43,7 +44,7 @@ extension Briefing {
                                  print: (String) -> Void = { Swift.print($0) },
                                  printError: (String) -> Void = standardError) -> ExitStatus {
         run(printError) {
-            let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
+            let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath, yaml: .files)
             let stored = try DfEUpdate.Stored.load(folder: workspace.dataFolder)
             let update = try DfEUpdate(paths: paths, indicators: indicators, home: home, stored: stored, allowFewer: allowFewer)
             for w in update.warnings { printError(w.description) }

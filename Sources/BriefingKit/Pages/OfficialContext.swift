@@ -41,7 +41,7 @@ public struct OfficialContext: Sendable {
     }
 
     static func read(_ workspace: Workspace) throws(InputError) -> OfficialContext {
-        let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath)
+        let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath, yaml: .files)
         let ids = indicators.map(\.id)
         // The figures on one thread while the sources, frameworks and records are read on another.
         let (store, (sources, frameworks, records)) = try ReadLog.both({ () throws(InputError) in
@@ -49,14 +49,14 @@ public struct OfficialContext: Sendable {
         }, { () throws(InputError) in
             let sources = try readSources(workspace)
             // Every hand-written record may hold an inspection newer than the official file's.
-            let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
+            let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath, yaml: .files)
             var records: [AuthorityRecord] = [], checked: [String: AuthorityRecord] = [:]
             // A broken record fails its own packs with located errors; it must not take down every
             // other pack. One that cites an unknown indicator still gives its judgements to others.
             for path in workspace.recordPaths() {
-                if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath, indicators: ids) {
+                if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath, indicators: ids, yaml: .files) {
                     records.append(r); checked[path] = r
-                } else if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath) {
+                } else if let r = try? RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath, yaml: .files) {
                     records.append(r)
                 }
             }

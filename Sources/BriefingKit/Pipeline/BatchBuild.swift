@@ -150,7 +150,7 @@ extension Briefing {
                     for (id, definition) in definitions {
                         let template = try? definition.get()
                         if let template, let r = template.recordPath,
-                           (try? RecordLoader.load(path: workspace.recordPath(r), frameworksPath: workspace.frameworksPath))?.authority.dfeCode == entry.dfeCode {
+                           (try? RecordLoader.load(path: workspace.recordPath(r), frameworksPath: workspace.frameworksPath, yaml: .files))?.authority.dfeCode == entry.dfeCode {
                             jobs.append(BuildJob(kind: .pack(definition), label: id))
                         } else if let template {
                             jobs.append(BuildJob(kind: .authority(query, template: template), label: "\(entry.name) \(id)"))

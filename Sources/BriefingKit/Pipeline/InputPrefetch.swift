@@ -2,6 +2,7 @@ import Foundation
 import OfficialData
 import Rendering
 import Synchronization
+import YAMLFiles
 
 extension Manifest.HashCache {
     /// Starts hashing, on a thread of its own, files the packs of this run will read: when
@@ -26,7 +27,7 @@ extension Manifest.HashCache {
             var all = files
             if let engine = try? TextEngine.forCurrentThread() {
                 for name in styles.sorted() {
-                    guard let style = try? StyleLoader.load(path: workspace.stylePath(name)) else { continue }
+                    guard let style = try? StyleLoader.load(path: workspace.stylePath(name), yaml: .files) else { continue }
                     all += engine.fontFiles(style.fontFamilies).map(\.file).filter { $0.hasPrefix("/") }
                 }
             }

@@ -37,7 +37,7 @@ extension PackPipeline {
             // Read already, and checked the same way, with the official data.
             if let known = official?.records[path] { return (known, official) }
             let record = try RecordLoader.load(path: path, frameworksPath: workspace.frameworksPath,
-                                               indicators: official?.indicators.map(\.id))
+                                               indicators: official?.indicators.map(\.id), yaml: .files)
             return (record, official)
         }
     }
@@ -48,7 +48,7 @@ extension PackPipeline {
         let official = try officialContext()
         let entry = try official.store.authority(query)
         return try loading(PackDefinition.forAuthority(entry.name, template: template, query: query)) { () throws -> (AuthorityRecord, OfficialContext?) in
-            let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
+            let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath, yaml: .files)
             // An authority with a hand-written record (Liverpool) is drawn from it, not from the official file alone.
             let record = official.judgements.records[entry.dfeCode]
                 ?? OfficialRecord.make(for: entry, store: official.store, frameworks: frameworks, outcomesSource: official.outcomesSource)
@@ -62,7 +62,7 @@ extension PackPipeline {
         var group: [AuthorityEntry] = []
         for q in queries { let e = try official.store.authority(q); if !group.contains(e) { group.append(e) } }
         return try loading(PackDefinition.comparison(of: group, id: id)) { () throws -> (AuthorityRecord, OfficialContext?) in
-            let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath)
+            let frameworks = try FrameworkLoader.load(path: workspace.frameworksPath, yaml: .files)
             let cite = Citation(sourceID: official.outcomesSource.id, locator: nil)
             // Named for the sentences that use an authority's name ("No figure of the six authorities …").
             let authority = Authority(name: "the " + PackDefinition.comparisonName(group.count).lowercased().replacingOccurrences(of: " compared", with: ""),
@@ -86,7 +86,7 @@ extension PackPipeline {
                 let (record, official) = try read()
                 // Loaded once per run and shared, so its files were noted in its own log.
                 if let official { ReadLog.note(official.files) }
-                let style = try StyleLoader.load(path: workspace.stylePath(styleOverride ?? pack.style))
+                let style = try StyleLoader.load(path: workspace.stylePath(styleOverride ?? pack.style), yaml: .files)
                 let rules = pack.pages.contains { $0.kind == .questions } ? try QuestionRule.load(path: workspace.questionsPath) : []
                 let fonts = try TextEngine.forCurrentThread().fontFiles(style.fontFamilies)
                 ReadLog.note(fonts.map(\.file).filter { $0.hasPrefix("/") })

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import Judgements
-import YAMLFiles
 
 /// Reads style files. A file may name a `base:` style in the same folder and give only what
 /// differs from it; after inheritance every key is required, and unknown keys are errors, so a
@@ -32,9 +31,9 @@ public enum StyleLoader {
         }
     }
 
-    public static func load(path: String) throws(InputError) -> Style {
+    public static func load(path: String, yaml: some YAMLReading) throws(InputError) -> Style {
         let log = DiagnosticLog()
-        let merged = try chain(path, seen: [], log)
+        let merged = try chain(path, seen: [], log, yaml)
         let at = SourceLocation(file: path, line: 1, column: 1)
         func need<T>(_ v: T?, _ key: String) -> T? {
             if v == nil { log.error(at, "the style (with its bases) gives no \(key)") }
@@ -69,8 +68,8 @@ public enum StyleLoader {
     }
 
     /// The file at `path` over its bases, each checked as it is read.
-    static func chain(_ path: String, seen: [String], _ log: DiagnosticLog) throws(InputError) -> Partial {
-        let doc = try YAMLDocument.load(path: path)
+    static func chain(_ path: String, seen: [String], _ log: DiagnosticLog, _ yaml: some YAMLReading) throws(InputError) -> Partial {
+        let doc = try yaml.document(at: path)
         guard let root = doc.root.requireMapping(log, as: "a style file") else { throw InputError(log.sorted) }
         // Errors are collected, not thrown here, so one run also reports what the merged style lacks.
         let mine = read(root, log)
@@ -82,7 +81,7 @@ public enum StyleLoader {
         guard FileManager.default.fileExists(atPath: basePath) else {
             throw InputError(root["base"]!.location, "base \"\(base)\" is not a style in this folder (no \(base).yaml)", kind: .noInput)
         }
-        return try chain(basePath, seen: seen + [path], log).overlaid(by: mine)
+        return try chain(basePath, seen: seen + [path], log, yaml).overlaid(by: mine)
     }
 
     /// Everything one file gives, each key optional, unknown keys and bad values located errors.
