@@ -36,3 +36,27 @@ import Testing
         #expect(tidy.rows == [[.text("Good"), .number(67), .text("Salford; Newcastle (upon Tyne)")]])
     }
 }
+
+/// The byte-by-byte number check says what the regular expression it replaced said.
+@Suite struct PublishedNumbers {
+    static let pattern = "^-?[0-9]{1,3}(,[0-9]{3})*(\\.[0-9]+)?%?$|^-?[0-9]+(\\.[0-9]+)?%?$"
+    static let samples = [
+        "0", "7", "-3", "12.5", "-0.4", "8,410", "1,234,567.89", "30.5%", "-2.0%", "1234", "12345.6",
+        "", "-", "%", ".", ".5", "5.", "1,23", "12,3456", "1234,567", ",123", "1,,234", "1.2.3", "--1", "1-",
+        "1%%", "12 %", " 12", "1e5", "١٢", "12a", "a12", "1,234.", "0,000", "-1,000%", "99.99%",
+    ]
+
+    @Test func agreesWithTheRegularExpression() {
+        for s in Self.samples {
+            let regex = s.range(of: Self.pattern, options: .regularExpression) != nil
+            #expect(TidyTable.isPublishedNumber(s) == regex, "\(s)")
+        }
+    }
+
+    @Test func trimmedCellsAreLeftAlone() {
+        #expect(TidyTable.isTrimmed("8,410"))
+        #expect(!TidyTable.isTrimmed(" 8,410"))
+        #expect(!TidyTable.isTrimmed("8,410\u{00A0}"))
+        #expect(TidyTable.isTrimmed(""))
+    }
+}

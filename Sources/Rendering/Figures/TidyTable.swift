@@ -51,7 +51,7 @@ public struct TidyTable: Sendable {
     /// A display string read back: "8,410" → 8410; "30.5%" → 30.5 per cent; "2,645 (10 of 10)"
     /// → 2645, note "10 of 10"; "suppressed (c)", "Not judged: reason" and "Not judged under …" → missing, with why.
     static func reading(_ s: String) -> (value: Cell, unit: String?, note: String?, missing: String?) {
-        let text = s.trimmingCharacters(in: .whitespaces)
+        let text = isTrimmed(s) ? s : s.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return (.empty, nil, nil, nil) }
         if text == "missing" { return (.empty, nil, nil, "missing") }
         if text.hasPrefix("Not judged") { return (.empty, nil, nil, text) }
@@ -64,11 +64,34 @@ public struct TidyTable: Sendable {
         var number = main.replacingOccurrences(of: ",", with: "")
         let percent = number.hasSuffix("%")
         if percent { number.removeLast() }
-        guard let n = Double(number), number.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }),
-              main.range(of: "^-?[0-9]{1,3}(,[0-9]{3})*(\\.[0-9]+)?%?$|^-?[0-9]+(\\.[0-9]+)?%?$", options: .regularExpression) != nil else {
-            return (.text(text), nil, nil, nil)
-        }
+        guard isPublishedNumber(main), let n = Double(number) else { return (.text(text), nil, nil, nil) }
         return (.number(n), percent ? "per cent" : nil, note, nil)
+    }
+
+    /// True when `s` is a number as tables print them: `-?[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?%?` or
+    /// `-?[0-9]+(\.[0-9]+)?%?`, whole. Checked byte by byte: a regular expression compiled for
+    /// every cell of every table was 1 % of the batch's time.
+    public static func isPublishedNumber(_ s: String) -> Bool {
+        let digit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        var b = Array(s.utf8)[...]
+        if b.first == UInt8(ascii: "-") { b = b.dropFirst() }
+        if b.last == UInt8(ascii: "%") { b = b.dropLast() }
+        if let dot = b.firstIndex(of: UInt8(ascii: ".")) {
+            let fraction = b[(dot + 1)...]
+            guard !fraction.isEmpty, fraction.allSatisfy(digit) else { return false }
+            b = b[..<dot]
+        }
+        guard !b.isEmpty else { return false }
+        if b.allSatisfy(digit) { return true }
+        let groups = b.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(digit) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(digit) }
+    }
+
+    /// True when `s` has no white space to trim at either end (most cells), so trimming is skipped.
+    public static func isTrimmed(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return true }
+        return !CharacterSet.whitespaces.contains(first) && !CharacterSet.whitespaces.contains(last)
     }
 
     static func format(_ n: Double) -> String {
