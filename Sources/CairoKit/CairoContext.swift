@@ -15,12 +15,35 @@ public enum CairoError: Error, CustomStringConvertible {
 /// Bytes a Cairo stream surface writes, collected in memory so that outputs reach the disk only
 /// whole (see `AtomicWriter`).
 final class ByteSink {
-    var data = Data()
+    /// Cairo calls `write` once for every PDF operator it writes outside a compressed stream, a few
+    /// bytes each time: a buffer of its own (grown by doubling, freed in `deinit`) costs a copy,
+    /// where appending to `Data` cost more than the bytes themselves.
+    private var buffer: UnsafeMutableRawPointer
+    private var capacity = 1 << 20
+    private var count = 0
+
+    init() { buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16) }
+    deinit { buffer.deallocate() }
+
+    func append(_ bytes: UnsafeRawPointer, _ length: Int) {
+        if count + length > capacity {
+            var grown = capacity * 2
+            while count + length > grown { grown *= 2 }
+            let bigger = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 16)
+            bigger.copyMemory(from: buffer, byteCount: count)
+            buffer.deallocate()
+            buffer = bigger
+            capacity = grown
+        }
+        (buffer + count).copyMemory(from: bytes, byteCount: length)
+        count += length
+    }
+
+    var data: Data { Data(bytes: buffer, count: count) }
 
     static let write: cairo_write_func_t = { closure, bytes, length in
         guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-        let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-        sink.data.append(bytes, count: Int(length))
+        Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue().append(bytes, Int(length))
         return CAIRO_STATUS_SUCCESS
     }
 
