@@ -21,8 +21,14 @@ public struct Colour: Sendable, Hashable, CustomStringConvertible {
 
     /// "#1D70B8": written for every mark of every SVG, so by hand rather than by `String(format:)`.
     public var hex: String {
-        let digits = Array("0123456789ABCDEF".utf8)
-        return String(decoding: [UInt8(ascii: "#")] + [red, green, blue].flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
+        // Spelt out with its types: as one chained expression it took half a second to type-check.
+        let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = [UInt8(ascii: "#")]
+        for channel: UInt8 in [red, green, blue] {
+            bytes.append(digits[Int(channel >> 4)])
+            bytes.append(digits[Int(channel & 0xF)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
     public var description: String { hex }
 

@@ -48,7 +48,11 @@ public enum PNGEncoder {
             png.append(contentsOf: be32(UInt32(crc)))
         }
         chunk("IHDR", be32(UInt32(width)) + be32(UInt32(height)) + [8, image.colourType, 0, 0, 0])
-        if !image.palette.isEmpty { chunk("PLTE", image.palette.flatMap { [UInt8($0 >> 16 & 0xFF), UInt8($0 >> 8 & 0xFF), UInt8($0 & 0xFF)] }) }
+        if !image.palette.isEmpty {
+            var entries: [UInt8] = []
+            for colour: UInt32 in image.palette { entries += [UInt8(colour >> 16 & 0xFF), UInt8(colour >> 8 & 0xFF), UInt8(colour & 0xFF)] }
+            chunk("PLTE", entries)
+        }
         let ppm = UInt32((dpi / 0.0254).rounded())
         chunk("pHYs", be32(ppm) + be32(ppm) + [1])
         for (keyword, value) in text {
@@ -267,64 +271,5 @@ final class Deflater {
         guard n > 0 else { throw PNGEncoder.EncodeError.deflate("the image did not fit the compressor's bound") }
         out.removeSubrange(n...)
         return out
-    }
-}
-
-/// The 256 colours a many-coloured chart is written with (kept beside `PNGEncoder`, its only user).
-enum ColourPalette {
-    /// Every colour when there are at most 256, most pixels first. Otherwise each colour that
-    /// covers at least one pixel in 5,000 (and at least 32), up to 128 of them, exactly; then the
-    /// rest, the shades of anti-aliased edges, cut into boxes of the colour cube by median cut
-    /// (each time the box whose longest side, weighted by the root of its pixel count, is
-    /// longest, at its weighted median), each box given its pixels' mean colour.
-    static func choose(_ colours: [UInt32], counts: [Int]) -> [UInt32] {
-        let order = colours.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : colours[$0] < colours[$1] }
-        if colours.count <= 256 { return order.map { colours[$0] } }
-        let total = counts.reduce(0, +), threshold = max(32, total / 5000)
-        let exact = Array(order.prefix { counts[$0] >= threshold }.prefix(128))
-        let kept = Set(exact)
-        let rgb = colours.map { c in [Int(c >> 16 & 0xFF), Int(c >> 8 & 0xFF), Int(c & 0xFF)] }
-        /// Colours (by number), their pixels, and the widest channel with its width.
-        struct Box { var members: [Int]; var weight: Int; var channel: Int; var range: Int; var score: Double }
-        func box(_ members: [Int]) -> Box {
-            var low = [255, 255, 255], high = [0, 0, 0], weight = 0
-            for m in members {
-                weight += counts[m]
-                for k in 0..<3 { low[k] = min(low[k], rgb[m][k]); high[k] = max(high[k], rgb[m][k]) }
-            }
-            let k = (0..<3).max { high[$0] - low[$0] < high[$1] - low[$1] }!
-            let range = high[k] - low[k]
-            return Box(members: members, weight: weight, channel: k, range: range,
-                       score: members.count < 2 ? -1 : Double(range) * Double(weight).squareRoot())
-        }
-        var boxes = [box(order.filter { !kept.contains($0) })]
-        while exact.count + boxes.count < 256 {
-            guard let best = boxes.indices.max(by: { boxes[$0].score < boxes[$1].score }), boxes[best].score > 0 else { break }
-            let split = boxes.remove(at: best), k = split.channel
-            let members = split.members.sorted { rgb[$0][k] != rgb[$1][k] ? rgb[$0][k] < rgb[$1][k] : colours[$0] < colours[$1] }
-            var cut = 0, running = 0
-            while cut < members.count - 1 && running + counts[members[cut]] <= split.weight / 2 { running += counts[members[cut]]; cut += 1 }
-            cut = min(max(cut, 1), members.count - 1)
-            boxes += [box(Array(members[..<cut])), box(Array(members[cut...]))]
-        }
-        let means = boxes.filter { !$0.members.isEmpty }.map { b -> UInt32 in
-            let mean = (0..<3).map { k in UInt32((Double(b.members.reduce(0) { $0 + rgb[$1][k] * counts[$1] }) / Double(b.weight)).rounded()) }
-            return mean[0] << 16 | mean[1] << 8 | mean[2]
-        }
-        return exact.map { colours[$0] } + means
-    }
-
-    /// Each colour's nearest palette entry (by distance in RGB; the first of equals).
-    static func nearest(_ colours: [UInt32], in palette: [UInt32]) -> [UInt8] {
-        let entries = palette.map { (Int($0 >> 16 & 0xFF), Int($0 >> 8 & 0xFF), Int($0 & 0xFF)) }
-        return colours.map { c in
-            let r = Int(c >> 16 & 0xFF), g = Int(c >> 8 & 0xFF), b = Int(c & 0xFF)
-            var best = 0, bestDistance = Int.max
-            for (i, e) in entries.enumerated() {
-                let d = (e.0 - r) * (e.0 - r) + (e.1 - g) * (e.1 - g) + (e.2 - b) * (e.2 - b)
-                if d < bestDistance { best = i; bestDistance = d; if d == 0 { break } }
-            }
-            return UInt8(best)
-        }
     }
 }

@@ -54,7 +54,9 @@ public struct Timeline: Chart {
         var y = 0.0
         let title = Self.title(authority: authority, items: whole ?? items, from: from, to: to) + (continued ? " (continued)" : "")
         let tenures = Self.drawn(whole ?? items, from: from, to: to).contains { Self.isLeadership($0.lane) }
-        let subtitle = "\(tenures ? "Events and tenures" : "Events") on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(PartialDate(year: to.year, month: to.month).display)" + asAt
+        let what: String = tenures ? "Events and tenures" : "Events"
+        let end: String = PartialDate(year: to.year, month: to.month).display
+        let subtitle: String = "\(what) on one time line \u{00B7} \(authority) \u{00B7} \(from.year) to \(end)" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
         let labelFont = style.font(\.note), laneFont = style.font(\.note, bold: true)

@@ -62,7 +62,11 @@ extension Timeline {
 
     /// `a` moved `t` of the way to `b`.
     static func mix(_ a: Colour, _ b: Colour, _ t: Double) -> Colour {
-        func m(_ x: UInt8, _ y: UInt8) -> UInt8 { UInt8((Double(x) + (Double(y) - Double(x)) * t).rounded()) }
+        func m(_ x: UInt8, _ y: UInt8) -> UInt8 {
+            let from: Double = Double(x), to: Double = Double(y)
+            let mixed: Double = from + (to - from) * t
+            return UInt8(mixed.rounded())
+        }
         return Colour(red: m(a.red, b.red), green: m(a.green, b.green), blue: m(a.blue, b.blue))
     }
 }
