@@ -23,6 +23,14 @@ public struct CSVTable: Sendable {
     }
 
     public static func parse(_ text: String, path: String) throws(InputError) -> CSVTable {
+        guard let all = RegularCSV.records(text) else { return try parseIrregular(text, path: path) }
+        return try table(all, path: path)
+    }
+
+    /// Text the byte scanner of `RegularCSV` leaves alone (a quote inside an unquoted field, a
+    /// lone carriage return, an unclosed quote) is read by CSV.swift, whose messages and edge
+    /// cases it keeps.
+    static func parseIrregular(_ text: String, path: String) throws(InputError) -> CSVTable {
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
@@ -39,6 +47,11 @@ public struct CSVTable: Sendable {
         if let error = reader.error {
             throw InputError(SourceLocation(file: path, line: line, column: 1), "the CSV is malformed: \(error)")
         }
+        return try table(all, path: path)
+    }
+
+    /// Records numbered by the line each starts on: the first is the header; blank lines are dropped.
+    static func table(_ all: [(Int, [String])], path: String) throws(InputError) -> CSVTable {
         guard let first = all.first else { throw InputError(SourceLocation(file: path, line: 1, column: 1), "the file is empty") }
         return CSVTable(path: path, header: first.1.map { $0.trimmingCharacters(in: .whitespaces) },
                         rows: all.dropFirst().filter { !($0.1.count == 1 && $0.1[0].isEmpty) }.map { (line: $0.0, fields: $0.1) })
