@@ -78,15 +78,19 @@ public final class DocumentRenderer {
     /// pagination, like the contents, so a summary can say where each finding is shown.
     static func citesPages(_ block: Block) -> Bool {
         switch block {
-        case let .paragraph(s), let .bullet(s): return s.contains("{page:")
+        case let .paragraph(s), let .bullet(s): return hasPageReference(s)
         default: return false
         }
     }
 
+    /// Whether `s` cites a page: a byte search, as every paragraph of every pack is asked
+    /// (Foundation's `contains` searched a CFString copy of each).
+    public static func hasPageReference(_ s: String) -> Bool { s.utf8.firstRange(of: "{page:".utf8) != nil }
+
     /// `{page:Heading}` → "page 7" (or "page ?" before the first pagination pass);
     /// `{page:Heading#mark}` → the page of that mark within the section, else the heading's page.
     public static func resolvePages(_ s: String, _ contents: [ContentsEntry]?) -> String {
-        guard s.contains("{page:") else { return s }
+        guard hasPageReference(s) else { return s }
         var out = s
         while let open = out.range(of: "{page:"), let close = out[open.upperBound...].firstIndex(of: "}") {
             let key = String(out[open.upperBound..<close])

@@ -165,7 +165,7 @@ struct HTMLWriter {
 
     /// `“Key indicators”, {page:Key indicators}` → a link on “Key indicators” to its section.
     func pageCitations(_ html: String) -> String {
-        guard html.contains("{page:") else { return html }
+        guard DocumentRenderer.hasPageReference(html) else { return html }
         var out = html
         while let open = out.range(of: "{page:"), let close = out[open.upperBound...].firstIndex(of: "}") {
             // A web page has no pages: `{page:Heading#mark}` links to the heading's section.

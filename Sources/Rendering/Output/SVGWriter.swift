@@ -22,7 +22,7 @@ struct SVGWriter {
 
     /// The CSS font-family list of `font`, ending in the generic `sans-serif`, escaped.
     static func family(_ font: FontSpec) -> String {
-        escaped((font.families + ["sans-serif"]).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: ", "))
+        escaped((font.families + ["sans-serif"]).map { $0.utf8.contains(UInt8(ascii: " ")) ? "'\($0)'" : $0 }.joined(separator: ", "))
     }
 
     /// The `font-family` attribute for the `<svg>` element (with its leading space), if any text.
