@@ -42,6 +42,26 @@ import Testing
         #expect(root.contains("font-family=\"'Liberation Sans', 'DejaVu Sans', sans-serif\""), "\(root)")
         #expect(svg.components(separatedBy: "font-family=").count == 3, "once on the root, once for the serif text: \(svg)")
         #expect(svg.contains("font-family=\"'DejaVu Serif', sans-serif\""), "\(svg)")
-        #expect(svg.contains("\" font-size=\"9\" fill=\"#000000\" font-weight=\"bold\">Two</text>"), "the bold text inherits the family: \(svg)")
+        #expect(svg.contains("\" font-weight=\"bold\">Two</text>"), "the bold text inherits the family, size and colour: \(svg)")
+    }
+
+    /// The size and colour most texts share are set once, on the group of marks; a text in
+    /// another size or colour names its own, and the rendering is the same as with every text
+    /// naming its own (checked with rsvg-convert on every chart when this was made).
+    @Test func theCommonSizeAndColourAreSetOnceOnTheGroup() throws {
+        let engine = try TextEngine()
+        let placer = TextPlacer(engine: engine)
+        let body = FontSpec(families: ["Liberation Sans"], size: 9), heading = FontSpec(families: ["Liberation Sans"], size: 14)
+        let grey = Colour(red: 0x4A, green: 0x4A, blue: 0x4A)
+        let marks: [Mark] = [
+            .text(placer.place("Title", heading, colour: .black, x: 0, y: 0, width: 200)),
+            .text(placer.place("One", body, colour: grey, x: 0, y: 20, width: 200)),
+            .text(placer.place("Two", body, colour: grey, x: 0, y: 40, width: 200)),
+        ]
+        let svg = SVGWriter.inline(marks, box: Rect(x: 0, y: 0, width: 200, height: 60), id: "c", title: "T", desc: "D", engine: engine)
+        #expect(svg.contains("<g font-size=\"9\" fill=\"#4A4A4A\">"), "\(svg)")
+        #expect(svg.contains("font-size=\"14\" fill=\"#000000\">Title</text>"), "\(svg)")
+        #expect(svg.contains("\">One</text>") && !svg.contains("fill=\"#4A4A4A\">One"), "\(svg)")
+        #expect(svg.hasSuffix("</g>\n</svg>"))
     }
 }

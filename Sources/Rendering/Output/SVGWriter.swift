@@ -14,10 +14,36 @@ struct SVGWriter {
     /// on every text group it was a third of each file (and of the HTML page inlining them).
     let family: String?
 
-    /// A writer for `marks`, which it reads only to find the family most texts share.
+    /// The size and colour most texts have, set once on the group holding the marks and
+    /// inherited by each text that has them (written on every text they were a tenth of a chart's
+    /// SVG and of the HTML page inlining it). Every other mark names its own fill, and patterns
+    /// lie outside the group, so nothing else inherits them.
+    let textSize: Double?, textFill: Colour?
+
+    /// A writer for `marks`, which it reads only to find the family, size and colour most texts share.
     init(engine: TextEngine, marks: [Mark]) {
         self.engine = engine
-        family = marks.lazy.compactMap { if case let .text(t) = $0 { return Self.family(t.font) } else { return nil } }.first
+        let texts = marks.compactMap { if case let .text(t) = $0 { return t } else { return nil } }
+        family = texts.first.map { Self.family($0.font) }
+        textSize = Self.mostCommon(texts.map(\.font.size))
+        textFill = Self.mostCommon(texts.map(\.colour))
+    }
+
+    /// The value given most often; of equally common ones, the first given.
+    static func mostCommon<T: Hashable>(_ values: [T]) -> T? {
+        var counts: [T: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        var best: T?, most = 0
+        for v in values where counts[v]! > most { best = v; most = counts[v]! }
+        return best
+    }
+
+    /// The `<g>` opening the marks, with the texts' shared size and colour.
+    func group(_ transform: String = "") -> String {
+        var g = "<g" + transform
+        if let textSize { g += " font-size=\"\(Self.number(textSize))\"" }
+        if let textFill { g += " fill=\"\(textFill.hex)\"" }
+        return g + ">"
     }
 
     /// The CSS font-family list of `font`, ending in the generic `sans-serif`, escaped.
@@ -85,7 +111,7 @@ struct SVGWriter {
         """
         if !w.patterns.isEmpty { out += "<defs>\n" + w.patterns.keys.sorted().map { w.patterns[$0]! }.joined(separator: "\n") + "\n</defs>\n" }
         out += "<rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"\(background.hex)\"/>\n"
-        out += "<g transform=\"translate(\(n(margin)) \(n(margin)))\">\n" + w.body.joined(separator: "\n") + "\n</g>\n</svg>\n"
+        out += w.group(" transform=\"translate(\(n(margin)) \(n(margin)))\"") + "\n" + w.body.joined(separator: "\n") + "\n</g>\n</svg>\n"
         return Data(out.utf8)
     }
 
@@ -101,7 +127,7 @@ struct SVGWriter {
             "style=\"max-width:calc(var(--k) * \(n(box.width))pt)\">\n" +
             "<title id=\"\(id)-title\">\(escaped(title))</title>\n<desc id=\"\(id)-desc\">\(escaped(desc))</desc>\n"
         if !w.patterns.isEmpty { out += "<defs>\n" + w.patterns.keys.sorted().map { w.patterns[$0]! }.joined(separator: "\n") + "\n</defs>\n" }
-        return out + w.body.joined(separator: "\n") + "\n</svg>"
+        return out + w.group() + "\n" + w.body.joined(separator: "\n") + "\n</g>\n</svg>"
     }
 
     mutating func add(_ mark: Mark, hatchSpacing: Double = 5) {
@@ -132,7 +158,9 @@ struct SVGWriter {
             let lines = engine.lines(t.text, t.font, width: t.wrapWidth, alignment: t.alignment)
             guard !lines.isEmpty else { return }
             let family = Self.family(t.font)
-            var look = (family == self.family ? "" : " font-family=\"\(family)\"") + " font-size=\"\(n(t.font.size))\" fill=\"\(t.colour.hex)\""
+            var look = family == self.family ? "" : " font-family=\"\(family)\""
+            if t.font.size != textSize { look += " font-size=\"\(n(t.font.size))\"" }
+            if t.colour != textFill { look += " fill=\"\(t.colour.hex)\"" }
             if t.font.bold { look += " font-weight=\"bold\"" }
             if t.font.italic { look += " font-style=\"italic\"" }
             func text(_ line: (text: String, x: Double, baseline: Double), _ attributes: String) -> String {
