@@ -114,7 +114,7 @@ extension OfficialDataStore {
         }
         if added.isEmpty { return self }
         // Only the derived indicators' series change: the rest of the index is kept as it is.
-        let derived = Set(indicators.filter(\.isDerived).map(\.id))
+        let derived = Set(rates.map(\.id))
         // The outcome rows' and places' lookups do not change either, so they are not made again.
         // Changed in place, and `consuming`, so a store made for the purpose is not copied: filtering
         // made a new index and a new list of every figure, a fifth of the official data's load.

@@ -92,9 +92,10 @@ public enum PDFAccessibility {
             var next = 0
             let rewritten = try MarkedContent.rewrite(try doc.streamData(contents)) { s in
                 // Cairo's own /Span << /ActualText … >> inside a leaf belongs to that leaf.
-                if s.mcid == nil && s.tag == "Span" { return nil }
+                let mcid = s.mcid
+                if mcid == nil && s.tag == "Span" { return nil }
                 defer { next += 1 }
-                guard next < pages[i].count, s.mcid == next, s.tag == pages[i][next].tag else {
+                guard next < pages[i].count, mcid == next, s.tag == pages[i][next].tag else {
                     throw PDFEditError.unexpectedStructure("page \(i + 1): marked content /\(s.tag) \(s.properties) is not what was drawn there")
                 }
                 guard case let .artifact(kind) = pages[i][next] else { return nil }
