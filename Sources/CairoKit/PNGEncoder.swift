@@ -76,123 +76,6 @@ public enum PNGEncoder {
         var rows: [UInt8]
     }
 
-    /// The surface's pixels as 0xRRGGBB (Cairo's RGB24 leaves the top byte undefined).
-    struct Pixels {
-        let base: UnsafeRawPointer
-        let width: Int, height: Int, stride: Int
-
-        func row(_ y: Int) -> UnsafePointer<UInt32> { (base + y * stride).assumingMemoryBound(to: UInt32.self) }
-
-        /// Each colour once, how many pixels have it, and the table giving its number; nil when
-        /// there are more than 65,535 colours (no chart has; a photograph might). Only colours are
-        /// counted here: pixels are numbered as they are written out (`indexed`), which is one pass
-        /// over the image less than numbering them here and reading the numbers back.
-        func census() -> Census? {
-            var colours: [UInt32] = [], counts: [Int] = []
-            let table = ColourTable()
-            var lookup = table.lookup
-            var last: UInt32 = .max, lastNumber = 0, run = 0
-            for y in 0..<height {
-                let r = row(y)
-                var x = 0
-                while x < width {
-                    // Runs of one colour are the rule in a chart (its background, its fills): eight
-                    // pixels of the last colour are passed over at once.
-                    if run > 0 && x + 8 <= width && PNGEncoder.eight(r + x, are: last) { run += 8; x += 8; continue }
-                    let p = r[x] & 0xFFFFFF
-                    x += 1
-                    // Look a colour up only when it changes.
-                    if p != last {
-                        if run > 0 { counts[lastNumber] += run; run = 0 }
-                        if let n = lookup.number(of: p) { lastNumber = Int(n) } else {
-                            guard colours.count < Int(UInt16.max) else { return nil }
-                            lastNumber = colours.count
-                            table.insert(p, UInt16(lastNumber))
-                            lookup = table.lookup
-                            colours.append(p); counts.append(0)
-                        }
-                        last = p
-                    }
-                    run += 1
-                }
-            }
-            if run > 0 { counts[lastNumber] += run }
-            return Census(colours: colours, counts: counts, table: table)
-        }
-    }
-
-    /// True when the eight pixels from `p` all have the colour `c` (their top bytes aside, and
-    /// `c`'s: it must be a colour seen, not a marker such as `.max`).
-    @inline(__always) static func eight(_ p: UnsafePointer<UInt32>, are c: UInt32) -> Bool {
-        // As four 64-bit words (two pixels each): Swift's SIMD8 was forty times slower here.
-        let q = UnsafeRawPointer(p), two = UInt64(c) | UInt64(c) << 32
-        let differ = (q.loadUnaligned(as: UInt64.self) ^ two) | (q.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ two)
-            | (q.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ two) | (q.loadUnaligned(fromByteOffset: 24, as: UInt64.self) ^ two)
-        return differ & 0x00FF_FFFF_00FF_FFFF == 0
-    }
-
-    /// An image's colours, each once, with their pixel counts and numbers.
-    struct Census {
-        var colours: [UInt32]
-        var counts: [Int]
-        let table: ColourTable
-    }
-
-    /// An open-addressing hash table from colour to colour number, in memory of its own: it is
-    /// asked about every change of colour along every row, and an array's reference counting
-    /// cost more than the lookups.
-    final class ColourTable {
-        private var keys: UnsafeMutablePointer<UInt32>
-        private var values: UnsafeMutablePointer<UInt16>
-        private var capacity = 1 << 12, used = 0
-
-        init() {
-            keys = .allocate(capacity: capacity); keys.initialize(repeating: .max, count: capacity)
-            values = .allocate(capacity: capacity); values.initialize(repeating: 0, count: capacity)
-        }
-
-        deinit { keys.deallocate(); values.deallocate() }
-
-        @inline(__always) fileprivate static func slot(_ p: UInt32, _ keys: UnsafeMutablePointer<UInt32>, _ capacity: Int) -> Int {
-            let mask = capacity - 1
-            var i = Int(truncatingIfNeeded: (p &* 0x9E37_79B1) >> 12) & mask
-            while keys[i] != .max && keys[i] != p { i = (i + 1) & mask }
-            return i
-        }
-
-        func number(of p: UInt32) -> UInt16? { lookup.number(of: p) }
-
-        /// The table as it is now, to look colours up in a loop: a plain value, so each lookup
-        /// reads no property of the class (each such read is checked for exclusive access, which
-        /// cost more than the lookup). Valid until the next `insert`.
-        var lookup: Lookup { Lookup(keys: keys, values: values, capacity: capacity) }
-
-        struct Lookup {
-            let keys: UnsafeMutablePointer<UInt32>, values: UnsafeMutablePointer<UInt16>, capacity: Int
-
-            @inline(__always) func number(of p: UInt32) -> UInt16? {
-                let i = ColourTable.slot(p, keys, capacity)
-                return keys[i] == p ? values[i] : nil
-            }
-        }
-
-        func insert(_ p: UInt32, _ n: UInt16) {
-            if (used + 1) * 2 > capacity {
-                let (oldKeys, oldValues, oldCapacity) = (keys, values, capacity)
-                capacity *= 2
-                keys = .allocate(capacity: capacity); keys.initialize(repeating: .max, count: capacity)
-                values = .allocate(capacity: capacity); values.initialize(repeating: 0, count: capacity)
-                for j in 0..<oldCapacity where oldKeys[j] != .max {
-                    let k = Self.slot(oldKeys[j], keys, capacity)
-                    keys[k] = oldKeys[j]; values[k] = oldValues[j]
-                }
-                oldKeys.deallocate(); oldValues.deallocate()
-            }
-            let i = Self.slot(p, keys, capacity)
-            keys[i] = p; values[i] = n; used += 1
-        }
-    }
-
     /// 8-bit RGB, every pixel as it is.
     static func rgb(_ pixels: Pixels) -> Encoded {
         let rowBytes = 1 + pixels.width * 3
@@ -219,26 +102,27 @@ public enum PNGEncoder {
         let palette = grey ? [] : ColourPalette.choose(census.colours, counts: census.counts)
         // What each colour number becomes: its grey level, or its palette entry.
         let byte: [UInt8] = grey ? census.colours.map { UInt8($0 & 0xFF) } : ColourPalette.nearest(census.colours, in: palette)
-        let rowBytes = 1 + pixels.width, lookup = census.table.lookup
+        let width = pixels.width, rowBytes = 1 + width, runs = census.runs
         let raw = [UInt8](unsafeUninitializedCapacity: rowBytes * pixels.height) { out, count in
             count = rowBytes * pixels.height
+            guard count > 0, width > 0 else { return }
             byte.withUnsafeBufferPointer { byte in
-                // Starting from the first pixel's colour: `eight` reads only a colour's low 24 bits.
-                var last: UInt32 = pixels.height > 0 && pixels.width > 0 ? pixels.row(0)[0] & 0xFFFFFF : 0
-                var lastByte: UInt8 = pixels.height > 0 && pixels.width > 0 ? byte[Int(lookup.number(of: last)!)] : 0
-                for y in 0..<pixels.height {
-                    let r = pixels.row(y), o = y * rowBytes + 1
-                    out[o - 1] = 0
-                    var x = 0
-                    while x < pixels.width {
-                        if x + 8 <= pixels.width && eight(r + x, are: last) {
-                            (out.baseAddress! + o + x).initialize(repeating: lastByte, count: 8)
-                            x += 8; continue
+                // Each run filled at once, cut where a row ends: `row` is the row's filter byte (0).
+                let end = out.baseAddress! + count
+                var row = out.baseAddress!, x = 0
+                row[0] = 0
+                let numbers = runs.numbers, lengths = runs.lengths
+                for r in 0..<runs.count {
+                    let b = byte[Int(numbers[r])]
+                    var n = lengths[r]
+                    while n > 0 {
+                        let k = min(n, width - x)
+                        (row + 1 + x).initialize(repeating: b, count: k)
+                        x += k; n -= k
+                        if x == width {
+                            x = 0; row += rowBytes
+                            if row < end { row[0] = 0 }
                         }
-                        let p = r[x] & 0xFFFFFF
-                        if p != last { last = p; lastByte = byte[Int(lookup.number(of: p)!)] }
-                        out[o + x] = lastByte
-                        x += 1
                     }
                 }
             }

@@ -65,6 +65,24 @@ extension CairoSurface {
         #expect(png.pixel(3, 3) == Self.red && png.pixel(25, 10) == Self.blue && png.pixel(36, 22) == Self.odd && png.pixel(15, 20) == .white)
     }
 
+    /// The writing pass fills runs of one colour noted while counting colours: a run that goes on
+    /// from one row into the next (width 3, under the eight pixels passed over at once, and 301,
+    /// over it), and a checkerboard of 90,000 runs of one pixel (more than the first block of runs
+    /// holds), are written pixel for pixel.
+    @Test(arguments: [3, 301]) func runsAcrossRowsAndManyRuns(width: Int) throws {
+        let s = try CairoSurface.image(pixelWidth: width, pixelHeight: 300)
+        let cr = CairoContext(s)
+        cr.fill(Rect(x: 0, y: 0, width: Double(width), height: 300), .white)
+        // Rows 0-99: white, then one red pixel part-way along row 40; rows 100-299: a checkerboard.
+        cr.fill(Rect(x: 1, y: 40, width: 1, height: 1), Self.red)
+        for y in 100..<300 { for x in 0..<width where (x + y) % 2 == 0 { cr.fill(Rect(x: Double(x), y: Double(y), width: 1, height: 1), Self.blue) } }
+        let png = try DecodedPNG(try PNGEncoder.encode(s, dpi: 72))
+        var wrong = 0
+        for y in 0..<300 { for x in 0..<width where png.pixel(x, y) != s.pixel(x: x, y: y) { wrong += 1 } }
+        #expect(wrong == 0, "\(wrong) pixels differ")
+        #expect(png.pixel(1, 40) == Self.red && png.pixel(0, 100) == Self.blue && png.pixel(1, 100) == .white && png.pixel(width - 1, 99) == .white)
+    }
+
     /// Cairo's own PNG reader and `file` read the same file: the output is no private dialect.
     @Test func otherReadersAgree() throws {
         let s = try surface()
