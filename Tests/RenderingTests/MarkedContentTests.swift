@@ -16,6 +16,14 @@ import Testing
         #expect(found.map(\.mcid) == [0, nil, 1])
     }
 
+    /// The id is read from the operands, not from the text: a `/MCID` inside a string is no id,
+    /// and the property list is kept as written without the white space around it.
+    @Test func theIdIsAnOperandAndThePropertiesAreAsWritten() throws {
+        let found = try MarkedContent.sequences(in: Array("/Span << /ActualText (/MCID 5) >> BDC EMC /TD\n<< /MCID 12 >>\tBDC EMC".utf8))
+        #expect(found.map(\.mcid) == [nil, 12])
+        #expect(found.map(\.properties) == ["<< /ActualText (/MCID 5) >>", "<< /MCID 12 >>"])
+    }
+
     @Test func rewritesOnlyWhatItIsAskedTo() throws {
         let out = try MarkedContent.rewrite(stream) { $0.tag == "Private" ? ("Artifact", "<< /Type /Layout >>") : nil }
         let text = String(decoding: out, as: UTF8.self)

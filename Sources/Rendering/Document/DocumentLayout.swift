@@ -85,7 +85,7 @@ public final class DocumentRenderer {
 
     /// Whether `s` cites a page: a byte search, as every paragraph of every pack is asked
     /// (Foundation's `contains` searched a CFString copy of each).
-    public static func hasPageReference(_ s: String) -> Bool { s.utf8.firstRange(of: "{page:".utf8) != nil }
+    public static func hasPageReference(_ s: String) -> Bool { s.containsBytes("{page:") }
 
     /// `{page:Heading}` → "page 7" (or "page ?" before the first pagination pass);
     /// `{page:Heading#mark}` → the page of that mark within the section, else the heading's page.

@@ -3,20 +3,17 @@ import Foundation
 /// Reads a page's content stream as PDF tokens (ISO 32000-1 7.2, 7.8.2) to find its
 /// marked-content operators, so their tags can be changed without touching anything else.
 enum MarkedContent {
-    /// A `BDC` operator: its tag (without the slash) and the bytes from the tag to the operator.
+    /// A `BDC` operator: its tag (without the slash), its marked-content id and the bytes from
+    /// the tag to the operator.
     struct Sequence {
         var tag: String
         /// The property list as written, e.g. `<< /MCID 3 >>`.
         var properties: String
+        /// The marked-content id in the property list, if any: read from the operands as the
+        /// stream is scanned (a search of each sequence's text afterwards, through String
+        /// indices, was a visible share of finishing the PDF).
+        var mcid: Int?
         var range: Range<Int>
-
-        /// The marked-content id in the property list, if any.
-        var mcid: Int? {
-            // Searched as bytes: Foundation's `range(of:)` (a CFString search) for each of a
-            // pack's thousands of sequences was a visible share of finishing the PDF.
-            guard let r = properties.utf8.firstRange(of: "/MCID".utf8) else { return nil }
-            return Int(properties[r.upperBound...].drop { $0.isWhitespace }.prefix { $0.isNumber })
-        }
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0 || b == 9 || b == 10 || b == 12 || b == 13 || b == 32 }
@@ -80,9 +77,18 @@ enum MarkedContent {
                     guard let tag = operands.first, content[tag.lowerBound] == UInt8(ascii: "/") else {
                         throw PDFEditError.unexpectedStructure("a BDC operator without a tag")
                     }
-                    let properties = String(decoding: content[tag.upperBound..<start], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    // The property list as written, without the white space around it.
+                    var from = tag.upperBound, to = start
+                    while from < to && isSpace(content[from]) { from += 1 }
+                    while to > from && isSpace(content[to - 1]) { to -= 1 }
+                    // `/MCID` and the integer operand after it.
+                    var mcid: Int?
+                    if let k = operands.firstIndex(where: { content[$0].elementsEqual("/MCID".utf8) }), k + 1 < operands.count {
+                        mcid = Int(String(decoding: content[operands[k + 1]], as: UTF8.self))
+                    }
                     found.append(Sequence(tag: String(decoding: content[(tag.lowerBound + 1)..<tag.upperBound], as: UTF8.self),
-                                          properties: properties, range: tag.lowerBound..<i))
+                                          properties: String(decoding: content[from..<to], as: UTF8.self), mcid: mcid,
+                                          range: tag.lowerBound..<i))
                 } else if word.elementsEqual("ID".utf8) {
                     // Inline image data runs to whitespace, EI, whitespace.
                     i += 1
