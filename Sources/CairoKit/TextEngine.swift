@@ -27,13 +27,26 @@ public final class TextEngine {
     /// Measurements already made: charts are laid out whole and then in page-sized pieces, and
     /// the same words are measured again and again. Pango's answer never changes for the same
     /// text, font and width, so it is kept.
-    private struct MeasureKey: Hashable { var text: String; var font: FontSpec; var width: Double? }
+    private struct MeasureKey: Hashable {
+        var text: String; var font: FontSpec; var width: Double?
+        static func == (a: Self, b: Self) -> Bool { a.width == b.width && a.font == b.font && a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) { hasher.combine(utf8: text); hasher.combine(font); hasher.combine(width) }
+    }
     private var measured: [MeasureKey: TextMetrics] = [:]
     /// Layouts made in the measuring context, kept so that text laid out to be measured is not
     /// laid out (shaped and broken into lines) again to be drawn in the PDF or written as SVG:
     /// that second layout was most of the time text took to draw.
-    private struct LayoutKey: Hashable { var text: String; var font: FontSpec; var width: Double?; var alignment: TextAlignment }
+    private struct LayoutKey: Hashable {
+        var text: String; var font: FontSpec; var width: Double?; var alignment: TextAlignment
+        static func == (a: Self, b: Self) -> Bool {
+            a.width == b.width && a.alignment == b.alignment && a.font == b.font && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+        func hash(into hasher: inout Hasher) { hasher.combine(utf8: text); hasher.combine(font); hasher.combine(width); hasher.combine(alignment) }
+    }
     private var layouts: [LayoutKey: OpaquePointer] = [:]
+    // Both keys compare and hash text as its UTF-8 bytes, which is what Pango is given: String's
+    // own hashing first normalises the text (NFC), a visible cost for every typographic quote
+    // and dash measured, and two spellings Swift calls equal are two texts to Pango anyway.
     /// Kept layouts are let go past this many, and kept measurements past `keptMeasurements`,
     /// so a batch of 153 packs does not keep every pack's text; the answers are the same either
     /// way, only slower to come.
@@ -213,5 +226,13 @@ public final class TextEngine {
         cr.setColour(colour)
         cairo_move_to(cr.pointer, x, y)
         pango_cairo_show_layout(cr.pointer, kept(text, font, width: width, alignment: alignment))
+    }
+}
+
+extension Hasher {
+    /// `s`'s UTF-8 bytes, as one run (see `TextEngine`'s keys).
+    mutating func combine(utf8 s: String) {
+        var s = s
+        s.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

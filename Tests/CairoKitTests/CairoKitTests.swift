@@ -20,6 +20,20 @@ import TestTools
         #expect(lines.map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == text)
     }
 
+    /// Kept measurements are keyed by the text's bytes and a font hashed without its names: specs
+    /// differing only in family stay apart, and a text measured again (here with curly quotes,
+    /// which String hashing would normalise first) gives the kept answer.
+    @Test func keptMeasurementsAreKeptApartByFontAndText() throws {
+        let serif = FontSpec(families: ["DejaVu Serif"], size: 11), sans = FontSpec(families: ["DejaVu Sans"], size: 11)
+        #expect(Set([serif, sans, FontSpec(families: ["DejaVu Serif"], size: 11)]).count == 2)
+        #expect(serif.hashValue == FontSpec(families: ["DejaVu Serif"], size: 11).hashValue)
+        let engine = try TextEngine()
+        let text = "Officers\u{2019} \u{201C}reading\u{201D} \u{2014} a wide line of text"
+        let first = engine.measure(text, serif), again = engine.measure(text, serif)
+        #expect(first == again)
+        #expect(engine.measure(text, sans).size.width != first.size.width, "the sans face is measured, not the serif's kept answer")
+    }
+
     @Test func aSurfaceCairoRefusesIsATypedErrorSayingWhatWasBeingDone() throws {
         #expect(throws: CairoError.self) { _ = try CairoSurface.image(pixelWidth: -1, pixelHeight: 10) }
         do {
