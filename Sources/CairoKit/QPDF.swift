@@ -58,6 +58,10 @@ public final class QPDFDocument {
     public func name(_ n: String) -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_name(data, n)) }
     public func text(_ s: String) -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_unicode_string(data, s)) }
     public var null: PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_null(data)) }
+    /// An empty array and an integer, made directly: `parse` runs qpdf's tokenizer, which is
+    /// slower, and the structure walk makes one of these for most elements.
+    public func newArray() -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_array(data)) }
+    public func integer(_ n: Int) -> PDFObject { PDFObject(doc: self, handle: qpdf_oh_new_integer(data, Int64(n))) }
 
     /// A new indirect stream holding `bytes`, its dictionary given in PDF syntax.
     public func stream(_ bytes: Data, dictionary: String) -> PDFObject {

@@ -159,7 +159,7 @@ struct TreeWalker {
     func kids(_ element: PDFObject) -> PDFObject {
         let k = element["K"]
         if k.isArray { return k }
-        let array = doc.parse("[]")
+        let array = doc.newArray()
         if !k.isNull { array.append(k) }
         element.set("K", array)
         return element["K"]
@@ -209,7 +209,7 @@ struct TreeWalker {
             for kid in kids(element).items where kid.isDictionary && kid["Type"].name == "OBJR" {
                 let annot = kid["Obj"]
                 // Printed, as on screen (cairo sets no flags).
-                annot.set("F", doc.parse("4"))
+                annot.set("F", doc.integer(4))
                 let action = annot["A"]
                 if let uri = action["URI"].string {
                     annot.set("Contents", doc.text("Web address: \(uri)"))
