@@ -72,7 +72,8 @@ extension PNGEncoder {
     /// the appending.
     final class Runs {
         private(set) var numbers: UnsafeMutablePointer<UInt16>
-        private(set) var lengths: UnsafeMutablePointer<Int>
+        /// 32 bits are enough: cairo's images are at most 32,767 pixels a side.
+        private(set) var lengths: UnsafeMutablePointer<UInt32>
         private(set) var count = 0
         private var capacity = 1 << 14
 
@@ -85,7 +86,7 @@ extension PNGEncoder {
 
         @inline(__always) func append(_ number: UInt16, _ length: Int) {
             if count == capacity { grow() }
-            numbers[count] = number; lengths[count] = length; count += 1
+            numbers[count] = number; lengths[count] = UInt32(length); count += 1
         }
 
         private func grow() {

@@ -105,23 +105,27 @@ public enum PNGEncoder {
         let width = pixels.width, rowBytes = 1 + width, runs = census.runs
         let raw = [UInt8](unsafeUninitializedCapacity: rowBytes * pixels.height) { out, count in
             count = rowBytes * pixels.height
-            guard count > 0, width > 0 else { return }
-            byte.withUnsafeBufferPointer { byte in
-                // Each run filled at once, cut where a row ends: `row` is the row's filter byte (0).
-                let end = out.baseAddress! + count
-                var row = out.baseAddress!, x = 0
-                row[0] = 0
-                let numbers = runs.numbers, lengths = runs.lengths
-                for r in 0..<runs.count {
-                    let b = byte[Int(numbers[r])]
-                    var n = lengths[r]
-                    while n > 0 {
-                        let k = min(n, width - x)
-                        (row + 1 + x).initialize(repeating: b, count: k)
-                        x += k; n -= k
-                        if x == width {
-                            x = 0; row += rowBytes
-                            if row < end { row[0] = 0 }
+            guard count > 0 else { return }
+            // Rows of no pixels are their filter bytes alone.
+            guard width > 0 else { out.initialize(repeating: 0); return }
+            withExtendedLifetime(runs) {
+                byte.withUnsafeBufferPointer { byte in
+                    // Each run filled at once, cut where a row ends: `row` is the row's filter byte (0).
+                    let end = out.baseAddress! + count
+                    var row = out.baseAddress!, x = 0
+                    row[0] = 0
+                    let numbers = runs.numbers, lengths = runs.lengths
+                    for r in 0..<runs.count {
+                        let b = byte[Int(numbers[r])]
+                        var n = Int(lengths[r])
+                        while n > 0 {
+                            let k = min(n, width - x)
+                            (row + 1 + x).initialize(repeating: b, count: k)
+                            x += k; n -= k
+                            if x == width {
+                                x = 0; row += rowBytes
+                                if row < end { row[0] = 0 }
+                            }
                         }
                     }
                 }

@@ -67,8 +67,8 @@ extension CairoSurface {
 
     /// The writing pass fills runs of one colour noted while counting colours: a run that goes on
     /// from one row into the next (width 3, under the eight pixels passed over at once, and 301,
-    /// over it), and a checkerboard of 90,000 runs of one pixel (more than the first block of runs
-    /// holds), are written pixel for pixel.
+    /// over it), and a checkerboard of one-pixel runs (about 60,000 at width 301, more than the
+    /// first block of runs holds), are written pixel for pixel.
     @Test(arguments: [3, 301]) func runsAcrossRowsAndManyRuns(width: Int) throws {
         let s = try CairoSurface.image(pixelWidth: width, pixelHeight: 300)
         let cr = CairoContext(s)

@@ -1,8 +1,7 @@
-/// Substring tests on a string's UTF-8 bytes, for the few searches made on every paragraph or
-/// every marked-content sequence of a pack. The standard library's generic
-/// `utf8.firstRange(of:)` steps through string indices one by one, and took about 4 ms of the
-/// scrutiny pack's critical path; a native string's bytes are contiguous and searched here
-/// directly (bridged or other non-contiguous strings are first copied to native ones).
+/// Substring tests on a string's UTF-8 bytes, for searches made on every paragraph of a pack.
+/// The standard library's generic `utf8.firstRange(of:)` steps through string indices one by
+/// one, and took about 4 ms of the scrutiny pack's critical path; a native string's bytes are
+/// contiguous and searched here directly (other strings are first copied to native ones).
 extension String {
     /// True when `needle` (ASCII or any UTF-8) occurs in this string, byte for byte.
     func containsBytes(_ needle: StaticString) -> Bool {
