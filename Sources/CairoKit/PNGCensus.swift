@@ -10,13 +10,13 @@ extension PNGEncoder {
 
         func row(_ y: Int) -> UnsafePointer<UInt32> { (base + y * stride).assumingMemoryBound(to: UInt32.self) }
 
-        /// Each colour once, how many pixels have it, and the image as runs of one colour; nil when
-        /// there are more than 65,535 colours (no chart has; a photograph might). The runs are
-        /// noted as the colours are counted, so writing the pixels out (`indexed`) fills each run
-        /// at once instead of reading every pixel again and looking its colour up a second time:
-        /// a chart is mostly long runs (its background, its fills).
+        /// Each colour once, the image as runs of one colour, and from the runs how many pixels
+        /// have each colour; nil when there are more than 65,535 colours (no chart has; a
+        /// photograph might). Writing the pixels out (`indexed`) fills each run at once instead of
+        /// reading every pixel again and looking its colour up a second time: a chart is mostly
+        /// long runs (its background, its fills).
         func census() -> Census? {
-            var colours: [UInt32] = [], counts: [Int] = []
+            var colours: [UInt32] = []
             let table = ColourTable()
             var lookup = table.lookup
             let runs = Runs()
@@ -31,20 +31,22 @@ extension PNGEncoder {
                     x += 1
                     // Look a colour up only when it changes.
                     if p != last {
-                        if run > 0 { counts[lastNumber] += run; runs.append(UInt16(lastNumber), run); run = 0 }
+                        if run > 0 { runs.append(UInt16(lastNumber), run); run = 0 }
                         if let n = lookup.number(of: p) { lastNumber = Int(n) } else {
                             guard colours.count < Int(UInt16.max) else { return nil }
                             lastNumber = colours.count
                             table.insert(p, UInt16(lastNumber))
                             lookup = table.lookup
-                            colours.append(p); counts.append(0)
+                            colours.append(p)
                         }
                         last = p
                     }
                     run += 1
                 }
             }
-            if run > 0 { counts[lastNumber] += run; runs.append(UInt16(lastNumber), run) }
+            if run > 0 { runs.append(UInt16(lastNumber), run) }
+            var counts = [Int](repeating: 0, count: colours.count)
+            for r in 0..<runs.count { counts[Int(runs.numbers[r])] += Int(runs.lengths[r]) }
             return Census(colours: colours, counts: counts, runs: runs)
         }
     }

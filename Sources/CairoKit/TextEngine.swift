@@ -27,26 +27,13 @@ public final class TextEngine {
     /// Measurements already made: charts are laid out whole and then in page-sized pieces, and
     /// the same words are measured again and again. Pango's answer never changes for the same
     /// text, font and width, so it is kept.
-    private struct MeasureKey: Hashable {
-        var text: String; var font: FontSpec; var width: Double?
-        static func == (a: Self, b: Self) -> Bool { a.width == b.width && a.font == b.font && a.text.utf8.elementsEqual(b.text.utf8) }
-        func hash(into hasher: inout Hasher) { hasher.combine(utf8: text); hasher.combine(font); hasher.combine(width) }
-    }
+    private struct MeasureKey: Hashable { var text: TextBytes; var font: FontSpec; var width: Double? }
     private var measured: [MeasureKey: TextMetrics] = [:]
     /// Layouts made in the measuring context, kept so that text laid out to be measured is not
     /// laid out (shaped and broken into lines) again to be drawn in the PDF or written as SVG:
     /// that second layout was most of the time text took to draw.
-    private struct LayoutKey: Hashable {
-        var text: String; var font: FontSpec; var width: Double?; var alignment: TextAlignment
-        static func == (a: Self, b: Self) -> Bool {
-            a.width == b.width && a.alignment == b.alignment && a.font == b.font && a.text.utf8.elementsEqual(b.text.utf8)
-        }
-        func hash(into hasher: inout Hasher) { hasher.combine(utf8: text); hasher.combine(font); hasher.combine(width); hasher.combine(alignment) }
-    }
+    private struct LayoutKey: Hashable { var text: TextBytes; var font: FontSpec; var width: Double?; var alignment: TextAlignment }
     private var layouts: [LayoutKey: OpaquePointer] = [:]
-    // Both keys compare and hash text as its UTF-8 bytes, which is what Pango is given: String's
-    // own hashing first normalises the text (NFC), a visible cost for every typographic quote
-    // and dash measured, and two spellings Swift calls equal are two texts to Pango anyway.
     /// Kept layouts are let go past this many, and kept measurements past `keptMeasurements`,
     /// so a batch of 153 packs does not keep every pack's text; the answers are the same either
     /// way, only slower to come.
@@ -151,7 +138,7 @@ public final class TextEngine {
 
     /// The size `text` takes when wrapped at `width` points (or unwrapped when nil).
     public func measure(_ text: String, _ font: FontSpec, width: Double? = nil) -> TextMetrics {
-        let key = MeasureKey(text: text, font: font, width: width)
+        let key = MeasureKey(text: TextBytes(text), font: font, width: width)
         if let known = measured[key] { return known }
         let metrics = measureAnew(text, font, width: width)
         if measured.count >= Self.keptMeasurements { measured.removeAll(keepingCapacity: true) }
@@ -161,7 +148,7 @@ public final class TextEngine {
 
     /// The measuring context's layout of `text`, made once and kept (see `layouts`).
     func kept(_ text: String, _ font: FontSpec, width: Double?, alignment: TextAlignment) -> OpaquePointer {
-        let key = LayoutKey(text: text, font: font, width: width, alignment: alignment)
+        let key = LayoutKey(text: TextBytes(text), font: font, width: width, alignment: alignment)
         if let l = layouts[key] { return l }
         if layouts.count >= Self.keptLayouts { forgetLayouts() }
         let l = layout(in: pango, text, font, width: width, alignment: alignment)
@@ -229,10 +216,16 @@ public final class TextEngine {
     }
 }
 
-extension Hasher {
-    /// `s`'s UTF-8 bytes, as one run (see `TextEngine`'s keys).
-    mutating func combine(utf8 s: String) {
-        var s = s
-        s.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+/// Text in a key of `TextEngine`'s, compared and hashed as its UTF-8 bytes, which is what Pango
+/// is given: String's own hashing first normalises the text (NFC), a visible cost for every
+/// typographic quote and dash measured, and two spellings Swift calls equal are two texts to
+/// Pango anyway.
+private struct TextBytes: Hashable {
+    var text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+        var s = text
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
