@@ -10,6 +10,9 @@ DIST_NAME := briefing-$(VERSION)-linux-x86_64
 DIST_TARBALL := dist/$(DIST_NAME).tar.gz
 # The dist binary is built apart from .build, with the Swift runtime and Foundation linked in.
 DIST_SCRATCH := .build-dist
+# A release build without debug information: it is not used (the dist binary is stripped), and
+# making it was some 7 % of a cold build's compiler time (cold `swift build` 66-67 s against 70-71 s).
+RELEASE := -c release --product briefing -debug-info-format none
 # System packages: Cairo and Pango to draw, libdeflate for PNGs, libxml2 to read ODS, libxlsxwriter for workbooks, the fonts named by the styles, and poppler/qpdf to check PDFs.
 APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libxml2-dev pkg-config fonts-liberation2 fonts-dejavu-core poppler-utils qpdf libqpdf-dev libxlsxwriter-dev libdeflate-dev
 # No sudo unless asked for: `make deps SUDO=sudo`. As root, apt-get runs as it is.
@@ -64,7 +67,7 @@ deps:
 	$(call apt_install,$(APT_PACKAGES))
 
 build: deps
-	$(SWIFT) build -c release --product briefing
+	$(SWIFT) build $(RELEASE)
 
 reports: build
 	@$(BIN) build
@@ -89,7 +92,7 @@ test: deps dist $(HTML_VENV)/installed
 # Styles/ and the README, under one folder; bin/briefing finds Reports and Styles beside itself.
 # Files are sorted, owned by uid 0 and dated from the last commit, whoever makes it and whenever.
 dist: deps
-	$(SWIFT) build -c release --product briefing --static-swift-stdlib --scratch-path $(DIST_SCRATCH)
+	$(SWIFT) build $(RELEASE) --static-swift-stdlib --scratch-path $(DIST_SCRATCH)
 	@rm -rf dist/$(DIST_NAME) $(DIST_TARBALL)
 	@mkdir -p dist/$(DIST_NAME)/bin
 	@strip -o dist/$(DIST_NAME)/bin/briefing $(DIST_SCRATCH)/release/briefing
