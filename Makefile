@@ -8,11 +8,11 @@ BIN := .build/release/briefing
 VERSION := $(shell sed -n 's/.*string = "\(.*\)".*/\1/p' Sources/BriefingKit/Commands/Version.swift)
 DIST_NAME := briefing-$(VERSION)-linux-x86_64
 DIST_TARBALL := dist/$(DIST_NAME).tar.gz
-# The dist binary is built apart from .build, with the Swift runtime and Foundation linked in.
-DIST_SCRATCH := .build-dist
-# A release build without debug information: it is not used (the dist binary is stripped), and
-# making it was some 7 % of a cold build's compiler time (cold `swift build` 66-67 s against 70-71 s).
-RELEASE := -c release --product briefing -debug-info-format none
+# One release build, for `make reports` and the tarball alike: without debug information (unused,
+# and 7 % of a cold build's compiler time: cold `swift build` 66-67 s against 70-71 s), and with the
+# Swift runtime and Foundation linked in, which links as fast and starts each run 6 ms sooner (the
+# dynamic loader no longer resolves the Swift libraries' symbols).
+RELEASE := -c release --product briefing -debug-info-format none --static-swift-stdlib
 # System packages: Cairo and Pango to draw, libdeflate for PNGs, libxml2 to read ODS, libxlsxwriter for workbooks, the fonts named by the styles, and poppler/qpdf to check PDFs.
 APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libxml2-dev pkg-config fonts-liberation2 fonts-dejavu-core poppler-utils qpdf libqpdf-dev libxlsxwriter-dev libdeflate-dev
 # No sudo unless asked for: `make deps SUDO=sudo`. As root, apt-get runs as it is.
@@ -91,11 +91,10 @@ test: deps dist $(HTML_VENV)/installed
 # The binary (Swift runtime and Foundation linked in statically, symbols stripped), Reports/,
 # Styles/ and the README, under one folder; bin/briefing finds Reports and Styles beside itself.
 # Files are sorted, owned by uid 0 and dated from the last commit, whoever makes it and whenever.
-dist: deps
-	$(SWIFT) build $(RELEASE) --static-swift-stdlib --scratch-path $(DIST_SCRATCH)
+dist: build
 	@rm -rf dist/$(DIST_NAME) $(DIST_TARBALL)
 	@mkdir -p dist/$(DIST_NAME)/bin
-	@strip -o dist/$(DIST_NAME)/bin/briefing $(DIST_SCRATCH)/release/briefing
+	@strip -o dist/$(DIST_NAME)/bin/briefing $(BIN)
 	@cp -R Reports Styles README.md dist/$(DIST_NAME)/
 	@tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$$(git log -1 --format=%ct 2>/dev/null || echo 0) \
 	  -C dist -cf - $(DIST_NAME) | gzip -n -9 > $(DIST_TARBALL)
@@ -140,4 +139,4 @@ html-screenshot: build $(HTML_VENV)/installed
 	$(HTML_VENV)/bin/python scripts/html_check.py --screenshot docs/html-first-screen.png out/screenshot/scrutiny.html
 
 clean:
-	rm -rf out .build $(DIST_SCRATCH) dist $(A11Y_VENV) $(HTML_VENV)
+	rm -rf out .build .build-dist dist $(A11Y_VENV) $(HTML_VENV)
