@@ -1,3 +1,4 @@
+import BriefingKit
 import BriefingTestSupport
 import Foundation
 import Testing
@@ -20,5 +21,22 @@ import Testing
                 #expect(x == y, "\(f) differs in run \(run)")
             }
         }
+    }
+
+    /// A pack built alone lays its chart pages out on both cores at once and joins them in page
+    /// order (`buildChartsApart`): the same files, byte for byte, as building every page in turn.
+    /// The data tables and the front sheet's "data as at" are built from what the chart pages
+    /// added, so a join out of order would change them.
+    @Test(arguments: ["default", "large-print"]) func chartPagesBuiltApartGiveTheSameFiles(style: String) throws {
+        let kit = TestWorkspace.repository.kit()
+        func files(apart: Bool) throws -> [OutputFile] {
+            var pipeline = PackPipeline(workspace: kit, styleOverride: style, formats: [.pdf, .csv, .txt])
+            pipeline.buildChartsApart = apart
+            return try pipeline.run(packID: "scrutiny")
+        }
+        let inTurn = try files(apart: false), apart = try files(apart: true)
+        #expect(inTurn.count > 8)
+        #expect(inTurn.map(\.path) == apart.map(\.path))
+        for (a, b) in zip(inTurn, apart) { #expect(a.data == b.data, "\(a.path) differs when chart pages are built apart") }
     }
 }

@@ -14,7 +14,8 @@ struct PageBuilder {
     let official: OfficialContext?
     let entry: AuthorityEntry?
     let style: Style
-    let engine: TextEngine
+    /// Whose Pango handles measure text: the building thread's own (see `buildApart`).
+    var engine: TextEngine
     let width: Double
     /// The space a chart may take on one page.
     var maxHeight: Double

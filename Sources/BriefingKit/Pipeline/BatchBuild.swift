@@ -196,6 +196,7 @@ extension Briefing {
                                  official: official, clock: request.clock, formats: request.formats)
             p.meetingOverride = request.meeting
             p.sinceOverride = request.since
+            p.buildChartsApart = jobs.count == 1
             return p
         }()
         let progress = Progress(total: jobs.count, quiet: request.quiet)

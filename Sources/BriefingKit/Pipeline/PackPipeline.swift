@@ -28,6 +28,10 @@ public struct PackPipeline: Sendable {
     public var sinceOverride: PartialDate?
     /// Which files `draw` makes (default: every kind).
     public var formats: Set<OutputFormat>
+    /// Build a pack's chart pages on every core at once (`PageBuilder.buildApart`): for a run of
+    /// one pack, whose second core is otherwise idle while they are laid out. Packs built side by
+    /// side already keep the cores busy, and their text engines would only trade layouts.
+    public var buildChartsApart = false
 
     public init(workspace: Workspace, dpi: Double = 150, sourceDateEpoch: Int? = nil, styleOverride: String? = nil,
                 official: OfficialContext? = nil, clock: PhaseClock? = nil, formats: Set<OutputFormat> = Set(OutputFormat.allCases)) {
@@ -94,7 +98,18 @@ public struct PackPipeline: Sendable {
         // Some pages describe the others (`PageKind.builtLast`), so they are built after them.
         var pages = [[Block]](repeating: [], count: pack.pages.count)
         try timed("aggregate and lay out charts") {
-            for (i, page) in pack.pages.enumerated() where !page.kind.builtLast { pages[i] = try builder.blocks(for: page) }
+            // Chart pages built apart on both cores when this is the run's only pack, then joined
+            // in page order; the other pages are built in that order between them.
+            let apart = buildChartsApart ? builder.buildApart(pack.pages, pack: "\(workspace.out)/\(pack.id)") : [:]
+            for (i, page) in pack.pages.enumerated() where !page.kind.builtLast {
+                if let built = apart[i] {
+                    let (blocks, copy) = try built.get()
+                    pages[i] = blocks
+                    builder.join(copy)
+                } else {
+                    pages[i] = try builder.blocks(for: page)
+                }
+            }
             for (i, page) in pack.pages.enumerated() where page.kind.builtLast && page.kind != .cover { pages[i] = try builder.blocks(for: page) }
             // The cover last of all: its "data as at" is the footer's, the newest source any page used.
             for (i, page) in pack.pages.enumerated() where page.kind == .cover { pages[i] = try builder.blocks(for: page) }
