@@ -34,9 +34,22 @@ func strandedHeadings(pdf: String) throws -> [String] {
     return problems
 }
 
+/// Lists whose last item stands alone at the top of a page, the rest of the list on the page
+/// before: read as a list of one (the scrutiny pack's page 9 once held one bullet and a note).
+func loneLastItems(pdf: String) throws -> [String] {
+    let s = try PDFStructure(path: pdf)
+    var problems: [String] = []
+    for list in s.roots.flatMap(\.all) where list.type == "L" {
+        let pages = list.kids.filter { $0.type == "LI" }.compactMap { item in item.all.first { $0.type == "LBody" }?.page }
+        guard pages.count >= 2, let last = pages.last, pages[pages.count - 2] != last else { continue }
+        problems.append("page \(last): the last of a list's \(pages.count) items alone, the others on page \(pages[pages.count - 2])")
+    }
+    return problems
+}
+
 @Suite(.serialized) struct KeepWithNext {
     /// The small authorities (long data tables, few figures) in the default and large-print styles:
-    /// every heading shares its page with what it introduces.
+    /// every heading shares its page with what it introduces, and no list's last item stands alone.
     @Test(arguments: ["default", "large-print"])
     func headingsKeepWithWhatTheyIntroduce(style: String) throws {
         let (r, out) = try Briefing.build(["--style", style, "--pack", "scrutiny", "--quiet", "--formats", "pdf",
@@ -44,9 +57,13 @@ func strandedHeadings(pdf: String) throws -> [String] {
         #expect(r.status == 0, "\(r.stderr)")
         // Liverpool's monitoring update too: its data tables open with a paragraph.
         #expect(try Briefing.build(["--style", style, "--pack", "monitoring-update", "--quiet", "--formats", "pdf"], out: out).result.status == 0)
+        // Liverpool's scrutiny pack: its areas for improvement from May 2026 cross a page.
+        #expect(try Briefing.build(["--style", style, "--pack", "scrutiny", "--quiet", "--formats", "pdf"], out: out).result.status == 0)
         for pdf in try FileManager.default.contentsOfDirectory(atPath: out).filter({ $0.hasSuffix(".pdf") }).sorted() {
             let problems = try strandedHeadings(pdf: "\(out)/\(pdf)")
             #expect(problems.isEmpty, "\(style)/\(pdf): \(problems.prefix(5).joined(separator: "; "))")
+            let lone = try loneLastItems(pdf: "\(out)/\(pdf)")
+            #expect(lone.isEmpty, "\(style)/\(pdf): \(lone.prefix(5).joined(separator: "; "))")
         }
     }
 }

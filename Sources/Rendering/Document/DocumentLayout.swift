@@ -117,6 +117,15 @@ public final class DocumentRenderer {
         }
     }
 
+    /// A list's last two items share a page: its last item alone overleaf, with whatever follows,
+    /// read as a list of one (the scrutiny pack's areas for improvement left one bullet and a note
+    /// on a page of their own). A list of two moves whole.
+    static func holdsLastItem(_ block: Block, _ next: Block?, _ afterNext: Block?) -> Bool {
+        guard case .bullet = block, case .bullet? = next else { return false }
+        if case .bullet? = afterNext { return false }
+        return true
+    }
+
     /// The named destination of the level-1 heading made from block `index`.
     static func dest(_ index: Int) -> String { "h\(index)" }
 
@@ -148,7 +157,9 @@ public final class DocumentRenderer {
             }
             for piece in pieces {
                 pending.append(piece)
-                if piece.keepWithNext || Self.introduces(block, blocks.dropFirst(index + 1).first, after: index > 0 ? blocks[index - 1] : nil) { continue }
+                let next = blocks.dropFirst(index + 1).first
+                if piece.keepWithNext || Self.introduces(block, next, after: index > 0 ? blocks[index - 1] : nil)
+                    || Self.holdsLastItem(block, next, blocks.dropFirst(index + 2).first) { continue }
                 // Place the pending run (headings plus the block they introduce) together when it fits.
                 let runHeight = pending.map(\.height).reduce(0, +) + gap * Double(pending.count - 1)
                 if y + runHeight > contentBottom && !pages[pages.count - 1].blocks.isEmpty {
