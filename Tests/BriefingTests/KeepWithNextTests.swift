@@ -57,8 +57,6 @@ func loneLastItems(pdf: String) throws -> [String] {
         #expect(r.status == 0, "\(r.stderr)")
         // Liverpool's monitoring update too: its data tables open with a paragraph.
         #expect(try Briefing.build(["--style", style, "--pack", "monitoring-update", "--quiet", "--formats", "pdf"], out: out).result.status == 0)
-        // Liverpool's scrutiny pack: its areas for improvement from May 2026 cross a page.
-        #expect(try Briefing.build(["--style", style, "--pack", "scrutiny", "--quiet", "--formats", "pdf"], out: out).result.status == 0)
         for pdf in try FileManager.default.contentsOfDirectory(atPath: out).filter({ $0.hasSuffix(".pdf") }).sorted() {
             let problems = try strandedHeadings(pdf: "\(out)/\(pdf)")
             #expect(problems.isEmpty, "\(style)/\(pdf): \(problems.prefix(5).joined(separator: "; "))")

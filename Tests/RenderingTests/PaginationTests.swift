@@ -40,6 +40,37 @@ import TestTools
         }
     }
 
+    /// A list's last item never opens a page with the rest of its list on the page before (read
+    /// as a list of one), unless the last two will not fit on a page together: bullets are never
+    /// split, so then they part rather than run past the foot.
+    @Test(arguments: ["default", "large-print"])
+    func aListsLastItemKeepsItsNeighbour(style: String) throws {
+        // Lists of three after paragraphs of uneven length, so lists end at every height of the page.
+        let blocks: [Block] = (0..<30).flatMap { i -> [Block] in
+            [.paragraph(ChartFixture.words(1 + (i * 5) % 7))] + (0..<3).map { Block.bullet("Point \($0) of list \(i).") }
+        }
+        func isBullet(_ i: Int) -> Bool { if i >= 0, i < blocks.count, case .bullet = blocks[i] { return true } else { return false } }
+        let (pages, _) = try laidOut(blocks, style: style)
+        var held = 0
+        for (p, page) in pages.enumerated() where p > 0 {
+            guard let first = page.blocks.first?.layout.blockIndex, isBullet(first) else { continue }
+            #expect(isBullet(first + 1) || !isBullet(first - 1), "\(style): page \(p + 1) opens with a list's last item alone")
+            if isBullet(first + 1) && !isBullet(first + 2) { held += 1 }
+        }
+        #expect(held >= 1, "\(style): no list needed its last two items kept together, so the test proved nothing")
+
+        // Two items each over half a page: together they would run past the foot, so they part.
+        let n = style == "default" ? 60 : 45
+        let tall: [Block] = [.paragraph(ChartFixture.words(3)), .bullet(ChartFixture.words(n)), .bullet(ChartFixture.words(n))]
+        let (tallPages, r) = try laidOut(tall, style: style)
+        let heights = tallPages.flatMap(\.blocks).filter { $0.layout.blockIndex > 0 }.map(\.layout.height)
+        #expect(heights.count == 2 && heights.allSatisfy { $0 < r.pageSpace } && heights.reduce(0, +) > r.pageSpace,
+                "\(style): the premise, two items each under a page and together over one: \(heights) against \(r.pageSpace)")
+        for (p, page) in tallPages.enumerated() {
+            for (b, y) in page.blocks { #expect(y + b.height <= r.contentBottom + 0.01, "\(style) page \(p + 1): block \(b.blockIndex) runs past the foot") }
+        }
+    }
+
     @Test(arguments: ["default", "large-print"])
     func aHeadingIsNeverLeftAloneAtTheFootOfAPage(style: String) throws {
         let (pages, r) = try laidOut(sections, style: style)

@@ -3,20 +3,22 @@ import Rendering
 
 extension PageKind {
     /// A page that is one chart: it reads nothing other pages add to the builder (only the
-    /// record, the official data and its own options) and only adds to its running lists, so it
-    /// can be built apart from the others and joined in page order (`PageBuilder.join`).
+    /// record, the official data, the style and the pack's definition) and only adds to its
+    /// running lists, so it can be built apart from the others and joined in page order
+    /// (`PageBuilder.join`). Every case is named, so a new kind of page must be placed here.
     var isChart: Bool {
         switch self {
         case .ratingGrid, .judgementJourney, .timeline, .improvementTracker, .indicatorTrends, .neighbourComparison,
              .indicatorTable, .nationalDistribution, .groupGrid, .groupIndicators: return true
-        default: return false
+        case .cover, .summary, .atAGlance, .findingsAndQuotes, .sinceLastMeeting, .whatsNew, .questions, .dataTables, .sources: return false
         }
     }
 }
 
 extension PageBuilder {
     /// This builder drawing with `engine`, its running lists empty: what it adds while building a
-    /// page is then exactly that page's additions.
+    /// page is then exactly that page's additions. A new running list must be emptied here and
+    /// added in `join`.
     func fresh(engine: TextEngine) -> PageBuilder {
         var b = self
         b.engine = engine

@@ -158,8 +158,13 @@ public final class DocumentRenderer {
             for piece in pieces {
                 pending.append(piece)
                 let next = blocks.dropFirst(index + 1).first
-                if piece.keepWithNext || Self.introduces(block, next, after: index > 0 ? blocks[index - 1] : nil)
-                    || Self.holdsLastItem(block, next, blocks.dropFirst(index + 2).first) { continue }
+                if piece.keepWithNext || Self.introduces(block, next, after: index > 0 ? blocks[index - 1] : nil) { continue }
+                // Held only when the run and the last item fit on an empty page: bullets are never split.
+                if let next, Self.holdsLastItem(block, next, blocks.dropFirst(index + 2).first) {
+                    let last = blockCache[index + 1] ?? layoutBlock(next, index: index + 1, contents: contents)
+                    if !Self.citesPages(next) { blockCache[index + 1] = last }
+                    if pending.map(\.height).reduce(0, +) + gap * Double(pending.count) + last.map(\.height).reduce(0, +) <= pageSpace { continue }
+                }
                 // Place the pending run (headings plus the block they introduce) together when it fits.
                 let runHeight = pending.map(\.height).reduce(0, +) + gap * Double(pending.count - 1)
                 if y + runHeight > contentBottom && !pages[pages.count - 1].blocks.isEmpty {
