@@ -120,8 +120,8 @@ public final class DocumentRenderer {
     /// A list's last two items share a page: its last item alone overleaf, with whatever follows,
     /// read as a list of one (the scrutiny pack's areas for improvement left one bullet and a note
     /// on a page of their own). A list of two moves whole.
-    static func holdsLastItem(_ block: Block, _ next: Block?, _ afterNext: Block?) -> Bool {
-        guard case .bullet = block, case .bullet? = next else { return false }
+    static func holdsLastItem(_ block: Block, _ next: Block, _ afterNext: Block?) -> Bool {
+        guard case .bullet = block, case .bullet = next else { return false }
         if case .bullet? = afterNext { return false }
         return true
     }
