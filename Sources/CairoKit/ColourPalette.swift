@@ -102,21 +102,34 @@ enum ColourPalette {
         }
     }
 
-    /// Each colour's nearest palette entry (by distance in RGB; the first of equals).
+    /// Each colour's nearest palette entry (by distance in RGB; the first of equals). Every
+    /// distance to the palette is worked out in one pass the compiler can vectorise, then the
+    /// first entry at the least distance found: comparing as it went, entry by entry, took 1.5 %
+    /// of the 153-pack batch's time.
     static func nearest(_ colours: [UInt32], in palette: [UInt32]) -> [UInt8] {
+        guard !palette.isEmpty else { return colours.map { _ in 0 } }
         var first: [UInt32: UInt8] = [:]
         for (i, e) in palette.enumerated() where first[e] == nil { first[e] = UInt8(i) }
         let r = palette.map { Int32($0 >> 16 & 0xFF) }, g = palette.map { Int32($0 >> 8 & 0xFF) }, b = palette.map { Int32($0 & 0xFF) }
-        return colours.map { c in
-            if let exact = first[c] { return exact }
-            let cr = Int32(c >> 16 & 0xFF), cg = Int32(c >> 8 & 0xFF), cb = Int32(c & 0xFF)
-            var best = 0, bestDistance = Int32.max
-            for i in 0..<palette.count {
-                let dr = r[i] - cr, dg = g[i] - cg, db = b[i] - cb
-                let d = dr * dr + dg * dg + db * db
-                if d < bestDistance { best = i; bestDistance = d }
+        var distances = [Int32](repeating: 0, count: palette.count)
+        return r.withUnsafeBufferPointer { r in g.withUnsafeBufferPointer { g in b.withUnsafeBufferPointer { b in
+            distances.withUnsafeMutableBufferPointer { d in
+                colours.map { c in
+                    if let exact = first[c] { return exact }
+                    let cr = Int32(c >> 16 & 0xFF), cg = Int32(c >> 8 & 0xFF), cb = Int32(c & 0xFF)
+                    // At most 3 x 255^2: no overflow, so wrapping arithmetic loses nothing.
+                    var least = Int32.max
+                    for i in 0..<d.count {
+                        let dr = r[i] &- cr, dg = g[i] &- cg, db = b[i] &- cb
+                        let v = dr &* dr &+ dg &* dg &+ db &* db
+                        d[i] = v
+                        least = min(least, v)
+                    }
+                    var i = 0
+                    while d[i] != least { i += 1 }
+                    return UInt8(i)
+                }
             }
-            return UInt8(best)
-        }
+        } } }
     }
 }

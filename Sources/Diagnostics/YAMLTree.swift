@@ -16,8 +16,8 @@ public struct YAMLDocument: Sendable {
 
 /// One value in a YAML file and where it stands.
 public struct YAMLValue: Sendable {
-    /// What a parser found: text (with whether its tag is YAML's null), a list, a mapping with
-    /// its keys in file order, or an alias.
+    /// What a parser found: text (with whether it is YAML's null: `~`, `null` or nothing, plain,
+    /// not quoted), a list, a mapping with its keys in file order, or an alias.
     public enum Content: Sendable {
         case scalar(String, nullTag: Bool)
         case sequence([YAMLValue])

@@ -18,6 +18,11 @@ import TestTools
         let lines = engine.lines(text, font, width: 120, alignment: .left)
         #expect(lines.count == narrow.lineCount)
         #expect(lines.map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == text)
+        // Lines ended by a break of any kind come without it, as Foundation would trim them.
+        let broken = "First line\nsecond\r\nthird\u{2028}fourth\u{2029}\u{85}fifth"
+        let parts = engine.lines(broken, font, width: nil, alignment: .left).map(\.text)
+        #expect(parts.count >= 5 && parts.first == "First line" && parts.last == "fifth")
+        #expect(parts.allSatisfy { $0 == $0.trimmingCharacters(in: .newlines) && !$0.isEmpty })
     }
 
     /// Kept measurements are keyed by the text's bytes and a font hashed without its names: specs

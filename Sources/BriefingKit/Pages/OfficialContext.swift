@@ -193,16 +193,10 @@ public struct OfficialContext: Sendable {
     static func format(_ v: IndicatorValue, _ d: IndicatorDefinition) -> String { format(v, unit: d.unit, places: d.places) }
     static func format(_ x: Double, _ d: IndicatorDefinition) -> String { format(x, unit: d.unit, places: d.places) }
 
-    /// Numbers as British readers expect them, whatever the machine's locale: Foundation's
-    /// formatter with a fixed en-GB locale (thousands separated by commas), `places` decimals
-    /// (default: counts whole, everything else to one place), halves rounded away from zero on
-    /// the decimal figure (0.15 is 0.2, as a reader rounding the published figure would get), and
-    /// never "-0.0" for a difference that rounds to nothing.
+    /// Numbers as British readers expect them (`DecimalText`): `places` decimals (default: counts
+    /// whole, everything else to one place), a per cent sign after a percentage.
     static func format(_ x: Double, unit: String, places: Int? = nil) -> String {
-        let digits = places ?? (unit == "count" ? 0 : 1)
-        var s = x.formatted(.number.precision(.fractionLength(digits)).rounded(rule: .toNearestOrAwayFromZero).locale(britishEnglish))
-        if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { s.removeFirst() }
+        let s = DecimalText.format(x, places: places ?? (unit == "count" ? 0 : 1))
         return unit == "percent" ? s + "%" : s
     }
-    static let britishEnglish = Locale(identifier: "en_GB")
 }

@@ -61,7 +61,7 @@ public struct TidyTable: Sendable {
             note = String(text[open.upperBound...].dropLast())
             if let code = note, suppressionCodes.contains(code) { return (.empty, nil, nil, text) }
         }
-        var number = main.replacingOccurrences(of: ",", with: "")
+        var number = String(decoding: main.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
         let percent = number.hasSuffix("%")
         if percent { number.removeLast() }
         guard isPublishedNumber(main), let n = Double(number) else { return (.text(text), nil, nil, nil) }
