@@ -23,10 +23,7 @@ extension PageBuilder {
         return " (see \u{201C}\(h)\u{201D}, {page:\(h)\(mark ?? "")})"
     }
 
-    static func number(_ n: Int) -> String {
-        let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-        return n < words.count ? words[n] : String(n)
-    }
+    static func number(_ n: Int) -> String { NumberWords.words(n) }
 
     mutating func summary() -> [Block] {
         var messages: [String] = []

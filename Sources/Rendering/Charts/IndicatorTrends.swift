@@ -84,6 +84,24 @@ public struct IndicatorTrends: Chart {
         }
     }
 
+    /// What the panels compare, from the lines drawn: the comparators some panel has and, when
+    /// not every panel has them all, how many do (a count such as referrals is the authority's
+    /// alone, since places are compared by rates, never counts).
+    static func title(authority: String, panels: [Panel]) -> String {
+        let comparators = [("england", "England"), ("region", "its region"), ("neighbours", "its statistical neighbours")]
+        func draws(_ p: Panel, _ role: String) -> Bool { p.series.contains { $0.role == role && $0.points.contains { $0.value != nil } } }
+        let drawn = comparators.filter { c in panels.contains { draws($0, c.0) } }
+        let base = "\(authority)\u{2019}s key indicators over time"
+        guard let last = drawn.last?.1 else { return base }
+        let names = drawn.count == 1 ? last : drawn.dropLast().map(\.1).joined(separator: ", ") + " and " + last
+        let counts = panels.map { p in drawn.filter { draws(p, $0.0) }.count }
+        let all = counts.filter { $0 == drawn.count }.count
+        if all == panels.count { return "\(base) against \(names)" }
+        let of = { (n: Int) in "\(NumberWords.words(n)) of \(NumberWords.words(panels.count))" }
+        if counts.allSatisfy({ $0 == 0 || $0 == drawn.count }) { return "\(base), \(of(all)) against \(names)" }
+        return "\(base), \(of(counts.filter { $0 > 0 }.count)) against some or all of \(names)"
+    }
+
     static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
                               format: (Double, String) -> String, asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
         let placer = TextPlacer(engine: engine)
@@ -91,7 +109,7 @@ public struct IndicatorTrends: Chart {
         let gap = style.spacing.blockGap
         var marks: [Mark] = []
         var y = 0.0
-        let title = "\(authority)\u{2019}s key indicators over time against England, its region and its statistical neighbours"
+        let title = Self.title(authority: authority, panels: panels)
         let subtitle = "Published figures by year \u{00B7} \(authority) \u{00B7} latest value written at the end of each line" + asAt
         y = placer.chartHeading(title, subtitle, style: style, width: width, into: &marks)
 
