@@ -2,7 +2,7 @@ import Judgements
 @testable import Rendering
 import Testing
 
-/// The trends chart's title says what its panels compare, from the lines drawn: a count such
+/// The trends chart's title and key say what its panels compare, from the lines drawn: a count such
 /// as referrals is drawn for the authority alone, so "against England, its region and its
 /// statistical neighbours" must not be claimed for every panel (scrutiny's six panels: five).
 @Suite struct TrendsTitle {
@@ -22,5 +22,15 @@ import Testing
         #expect(t([panel(["england"]), panel(all), panel([])])
                 == "Liverpool\u{2019}s key indicators over time, two of three against some or all of England, its region and its statistical neighbours")
         #expect(t([panel([]), panel(["england"], values: false)]) == "Liverpool\u{2019}s key indicators over time")
+    }
+
+    /// The key names only the lines drawn: a part of the chart with Liverpool's referrals alone
+    /// explains no dashed, thin or dotted line.
+    @Test func keyNamesOnlyTheLinesDrawn() {
+        let key = { (ps: [IndicatorTrends.Panel]) in IndicatorTrends.lineKey(authority: "Liverpool", panels: ps) }
+        #expect(key([panel([])]) == "Thick line: Liverpool.")
+        #expect(key([panel([]), panel(["england", "neighbours"])]) == "Thick line: Liverpool. Dashed: England. Dotted: average of the statistical neighbours with a figure.")
+        #expect(key([panel(["england", "region", "neighbours"])])
+                == "Thick line: Liverpool. Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure.")
     }
 }

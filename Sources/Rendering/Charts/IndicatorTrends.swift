@@ -89,7 +89,6 @@ public struct IndicatorTrends: Chart {
     /// alone, since places are compared by rates, never counts).
     static func title(authority: String, panels: [Panel]) -> String {
         let comparators = [("england", "England"), ("region", "its region"), ("neighbours", "its statistical neighbours")]
-        func draws(_ p: Panel, _ role: String) -> Bool { p.series.contains { $0.role == role && $0.points.contains { $0.value != nil } } }
         let drawn = comparators.filter { c in panels.contains { draws($0, c.0) } }
         let base = "\(authority)\u{2019}s key indicators over time"
         guard let last = drawn.last?.1 else { return base }
@@ -100,6 +99,17 @@ public struct IndicatorTrends: Chart {
         let of = { (n: Int) in "\(NumberWords.words(n)) of \(NumberWords.words(panels.count))" }
         if counts.allSatisfy({ $0 == 0 || $0 == drawn.count }) { return "\(base), \(of(all)) against \(names)" }
         return "\(base), \(of(counts.filter { $0 > 0 }.count)) against some or all of \(names)"
+    }
+
+    /// True when `p` draws a line of `role` with at least one figure.
+    static func draws(_ p: Panel, _ role: String) -> Bool { p.series.contains { $0.role == role && $0.points.contains { $0.value != nil } } }
+
+    /// The key to the lines, naming only those drawn: a part of the chart showing one count for
+    /// the authority alone has no England, region or neighbours' line to explain.
+    static func lineKey(authority: String, panels: [Panel]) -> String {
+        let lines = [("england", "Dashed: England."), ("region", "Thin: the region."),
+                     ("neighbours", "Dotted: average of the statistical neighbours with a figure.")]
+        return (["Thick line: \(authority)."] + lines.filter { l in panels.contains { draws($0, l.0) } }.map(\.1)).joined(separator: " ")
     }
 
     static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
@@ -221,7 +231,7 @@ public struct IndicatorTrends: Chart {
         let inspectionsText = inspections.map { "\($0.label)" }.joined(separator: ", ")
         let breaks = panels.flatMap(\.breaks)
         let breakKey = breaks.isEmpty ? "" : " Two short strokes (\(breakSymbol)) across \(authority)\u{2019}s line: a break, where the figure changed by more than half in a year; no record or rise is read across it. " + breaks.map(\.words).joined(separator: " ")
-        y = placer.chartFooting(key: "Thick line: \(authority). Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure. Vertical dashed rules: graded inspections (\(inspectionsText)). A gap is a suppressed or unpublished figure, never a zero." + breakKey, source: sourceLine, at: y, style: style, width: width, into: &marks)
+        y = placer.chartFooting(key: Self.lineKey(authority: authority, panels: panels) + " Vertical dashed rules: graded inspections (\(inspectionsText)). A gap is a suppressed or unpublished figure, never a zero." + breakKey, source: sourceLine, at: y, style: style, width: width, into: &marks)
         // One row per indicator and series, one column per year.
         let years = Array(Set(panels.flatMap { $0.series.flatMap { $0.points.map(\.date.year) } })).sorted()
         var rows: [[String]] = []
