@@ -1,10 +1,11 @@
+import CairoKit
 import Judgements
 @testable import Rendering
 import Testing
 
 /// The trends chart's title and key say what its panels compare, from the lines drawn: a count such
 /// as referrals is drawn for the authority alone, so "against England, its region and its
-/// statistical neighbours" must not be claimed for every panel (scrutiny's six panels: five).
+/// statistical neighbours" must not be claimed for every chart (scrutiny's six: five).
 @Suite struct TrendsTitle {
     func panel(_ roles: [String], values: Bool = true) -> IndicatorTrends.Panel {
         let points: [(date: DayDate, value: Double?)] = [(DayDate(year: 2025, month: 3, day: 31), values ? 1 : nil)]
@@ -17,10 +18,10 @@ import Testing
         let t = { (ps: [IndicatorTrends.Panel]) in IndicatorTrends.title(authority: "Liverpool", panels: ps) }
         #expect(t([panel(all), panel(all)]) == "Liverpool\u{2019}s key indicators over time against England, its region and its statistical neighbours")
         #expect(t([panel([]), panel(all), panel(all), panel(all), panel(all), panel(all)])
-                == "Liverpool\u{2019}s key indicators over time, five of six against England, its region and its statistical neighbours")
-        #expect(t([panel(["england"]), panel([])]) == "Liverpool\u{2019}s key indicators over time, one of two against England")
+                == "Liverpool\u{2019}s key indicators over time, against England, its region and its statistical neighbours in five of the six charts")
+        #expect(t([panel(["england"]), panel([])]) == "Liverpool\u{2019}s key indicators over time, against England in one of the two charts")
         #expect(t([panel(["england"]), panel(all), panel([])])
-                == "Liverpool\u{2019}s key indicators over time, two of three against some or all of England, its region and its statistical neighbours")
+                == "Liverpool\u{2019}s key indicators over time, against some or all of England, its region and its statistical neighbours in two of the three charts")
         #expect(t([panel([]), panel(["england"], values: false)]) == "Liverpool\u{2019}s key indicators over time")
     }
 
@@ -32,5 +33,32 @@ import Testing
         #expect(key([panel([]), panel(["england", "neighbours"])]) == "Thick line: Liverpool. Dashed: England. Dotted: average of the statistical neighbours with a figure.")
         #expect(key([panel(["england", "region", "neighbours"])])
                 == "Thick line: Liverpool. Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure.")
+    }
+
+    /// Each line's end label stays on one line wherever the panel has room: large print's wrapped
+    /// "North West" over its "21.7%", which then sat beside the neighbours' line end. Checked in
+    /// every shipped style at the width of a page and of half a page.
+    @Test func endLabelsStayOnOneLine() throws {
+        let engine = try TextEngine()
+        let d = { (y: Int) in DayDate(year: y, month: 3, day: 31) }
+        let series = [("Testborough", "authority", 16.0), ("England", "england", 24.5), ("North West", "region", 23.3), ("Neighbours", "neighbours", 27.4)]
+            .map { name, role, v in IndicatorTrends.Series(name: name, role: role, points: [(d(2024), v + 1), (d(2025), v)]) }
+        let panel = IndicatorTrends.Panel(id: "cpp", title: "Second or subsequent child protection plans at 16.0% in 2025",
+                                          detail: "percent", unit: "percent", series: series)
+        var checked = 0
+        for name in try ChartFixture.styleNames() {
+            let style = try ChartFixture.style(name)
+            for width in [240.0, 480.0] {
+                let figure = IndicatorTrends.figure(authority: "Testborough", panels: [panel], inspections: [], sourceLine: "Source: a test.",
+                                                    format: { v, _ in String(format: "%.1f%%", v) }, style: style, text: engine, width: width)
+                let ends = figure.textMarks.filter { $0.id?.hasPrefix("end:") == true }
+                #expect(ends.count == 4)
+                for end in ends where width * 0.38 >= engine.measure(end.text, end.font).size.width + 1 {
+                    #expect(engine.measure(end.text, end.font, width: end.wrapWidth).lineCount == 1, "\(name) at \(width): \(end.text)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 16)
     }
 }

@@ -96,9 +96,9 @@ public struct IndicatorTrends: Chart {
         let counts = panels.map { p in drawn.filter { draws(p, $0.0) }.count }
         let all = counts.filter { $0 == drawn.count }.count
         if all == panels.count { return "\(base) against \(names)" }
-        let of = { (n: Int) in "\(NumberWords.words(n)) of \(NumberWords.words(panels.count))" }
-        if counts.allSatisfy({ $0 == 0 || $0 == drawn.count }) { return "\(base), \(of(all)) against \(names)" }
-        return "\(base), \(of(counts.filter { $0 > 0 }.count)) against some or all of \(names)"
+        let charts = { (n: Int) in "in \(NumberWords.words(n)) of the \(NumberWords.words(panels.count)) charts" }
+        if counts.allSatisfy({ $0 == 0 || $0 == drawn.count }) { return "\(base), against \(names) \(charts(all))" }
+        return "\(base), against some or all of \(names) \(charts(counts.filter { $0 > 0 }.count))"
     }
 
     /// True when `p` draws a line of `role` with at least one figure.
@@ -153,7 +153,15 @@ public struct IndicatorTrends: Chart {
             }
             let (ticks, vmin, vmax) = niceTicks(min(lo, 0 < lo && lo < hi * 0.3 ? 0 : lo), hi)
             let labelW = engine.measure(format(vmax, panel.unit), small).size.width + 4
-            let endW = min(96.0, panelWidth * 0.38)
+            // Each line's end label on one line when the panel has room for it: a label wrapped
+            // under its line's end put its figure beside another line's (large print's single
+            // column had room for 180 points but held labels to 96).
+            let endWidths = panel.series.compactMap { s in
+                s.points.last(where: { $0.value != nil })?.value.map { v in
+                    engine.measure("\(s.name) \(format(v, panel.unit))", s.role == "authority" ? small.with(bold: true) : small).size.width
+                }
+            }
+            let endW = min(max(96.0, (endWidths.max() ?? 0) + 1), panelWidth * 0.38)
             let plot = Rect(x: px + labelW, y: py + 2, width: panelWidth - labelW - endW - 6, height: 96)
             let span = Double(max(d0.days(until: d1), 1))
             func X(_ d: DayDate) -> Double { plot.x + plot.width * Double(d0.days(until: d)) / span }
