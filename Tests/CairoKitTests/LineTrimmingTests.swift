@@ -7,12 +7,9 @@ import Testing
 @Suite struct LineBreakTrimming {
     @Test func sameAsFoundation() {
         let pieces = ["", "a", " a ", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\t", "é", "e\u{301}", "🙂", "x\ny"]
-        var checked = 0
         for a in pieces { for b in pieces { for c in pieces {
             let s = a + b + c
             #expect(TextEngine.trimmingNewlines(s) == s.trimmingCharacters(in: .newlines), "\(s.unicodeScalars.map { $0.value })")
-            checked += 1
         } } }
-        #expect(checked == pieces.count * pieces.count * pieces.count)
     }
 }

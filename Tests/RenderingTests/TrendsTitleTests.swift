@@ -23,6 +23,8 @@ import Testing
         #expect(t([panel(["england"]), panel(all), panel([])])
                 == "Liverpool\u{2019}s key indicators over time, against some or all of England, its region and its statistical neighbours in two of the three charts")
         #expect(t([panel([]), panel(["england"], values: false)]) == "Liverpool\u{2019}s key indicators over time")
+        // Every chart compared, but not with the same places: no count to give.
+        #expect(t([panel(["england"]), panel(all)]) == "Liverpool\u{2019}s key indicators over time, against some or all of England, its region and its statistical neighbours")
     }
 
     /// The key names only the lines drawn: a part of the chart with Liverpool's referrals alone
@@ -30,6 +32,9 @@ import Testing
     @Test func keyNamesOnlyTheLinesDrawn() {
         let key = { (ps: [IndicatorTrends.Panel]) in IndicatorTrends.lineKey(authority: "Liverpool", panels: ps) }
         #expect(key([panel([])]) == "Thick line: Liverpool.")
+        let englandOnly = IndicatorTrends.Panel(id: "e", title: "t", detail: "d", unit: "percent",
+                                                series: [IndicatorTrends.Series(name: "England", role: "england", points: [(DayDate(year: 2025, month: 3, day: 31), 2)])])
+        #expect(key([englandOnly]) == "Dashed: England.")
         #expect(key([panel([]), panel(["england", "neighbours"])]) == "Thick line: Liverpool. Dashed: England. Dotted: average of the statistical neighbours with a figure.")
         #expect(key([panel(["england", "region", "neighbours"])])
                 == "Thick line: Liverpool. Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure.")

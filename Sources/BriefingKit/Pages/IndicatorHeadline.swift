@@ -8,7 +8,7 @@ import OfficialData
 /// where the published figures support it: a record or a change must be bigger than the figures'
 /// rounding, and a figure resting on few children or social workers is marked, never ranked.
 enum IndicatorHeadline {
-    static func words(_ n: Int) -> String { NumberWords.words(n) }
+    static func words(_ n: Int) -> String { NumberWords.words(n, through: 15) }
 
     /// "Re-referrals within 12 months at 30.5% in 2025, the highest in nine years and above England's 22.6%";
     /// "… at 18.4% in 2025 (England 24.5%), based on few children (7 second or subsequent plans); read with care".

@@ -98,18 +98,20 @@ public struct IndicatorTrends: Chart {
         if all == panels.count { return "\(base) against \(names)" }
         let charts = { (n: Int) in "in \(NumberWords.words(n)) of the \(NumberWords.words(panels.count)) charts" }
         if counts.allSatisfy({ $0 == 0 || $0 == drawn.count }) { return "\(base), against \(names) \(charts(all))" }
-        return "\(base), against some or all of \(names) \(charts(counts.filter { $0 > 0 }.count))"
+        let some = counts.filter { $0 > 0 }.count
+        return "\(base), against some or all of \(names)" + (some == panels.count ? "" : " \(charts(some))")
     }
 
-    /// True when `p` draws a line of `role` with at least one figure.
+    /// True when `p` draws a line of `role` with at least one figure: a series given with no
+    /// figures draws nothing, so the title and key must not claim it.
     static func draws(_ p: Panel, _ role: String) -> Bool { p.series.contains { $0.role == role && $0.points.contains { $0.value != nil } } }
 
     /// The key to the lines, naming only those drawn: a part of the chart showing one count for
     /// the authority alone has no England, region or neighbours' line to explain.
     static func lineKey(authority: String, panels: [Panel]) -> String {
-        let lines = [("england", "Dashed: England."), ("region", "Thin: the region."),
+        let lines = [("authority", "Thick line: \(authority)."), ("england", "Dashed: England."), ("region", "Thin: the region."),
                      ("neighbours", "Dotted: average of the statistical neighbours with a figure.")]
-        return (["Thick line: \(authority)."] + lines.filter { l in panels.contains { draws($0, l.0) } }.map(\.1)).joined(separator: " ")
+        return lines.filter { l in panels.contains { draws($0, l.0) } }.map(\.1).joined(separator: " ")
     }
 
     static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
