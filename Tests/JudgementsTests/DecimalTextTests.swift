@@ -1,6 +1,7 @@
 import Foundation
 import Judgements
 import Testing
+import TestTools
 
 /// `DecimalText` writes what Foundation's en-GB number format writes, digit for digit, on the
 /// numbers packs print: published figures (a few decimals), differences and rates computed from
@@ -21,12 +22,12 @@ import Testing
     }
 
     @Test func sameAsFoundation() {
-        var rng = SplitMix(seed: 20261125)
+        var rng = SeededGenerator(state: 20261125)
         var values: [Double] = [0, -0.0, 0.5, 1.5, -2.5, 0.05, 0.25, 0.35, 0.45, 1.005, 2.675, 999.95, 9_999.995, 1e-5, 4.2e-7, 1e15, 9.1e15, 1e16, 123_456_789.125]
         for _ in 0..<40_000 {
             // From 0.00001 to 10^15, past which Swift writes an exponent and Foundation is asked.
             let magnitude = Double(rng.next() % 21) - 5
-            let x = (rng.unit() * 2 - 1) * pow(10, magnitude)
+            let x = Double.random(in: -1..<1, using: &rng) * pow(10, magnitude)
             values.append(x)
             // Published-looking figures: whole numbers of tenths, hundredths and thousandths, and halves between them.
             let scale = pow(10, Double(rng.next() % 4))
@@ -41,18 +42,4 @@ import Testing
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) differ, e.g. \(mismatches.prefix(5))")
     }
-}
-
-/// A small seeded generator, so a failure names values that come back on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -3,18 +3,6 @@ import Testing
 import BriefingTestSupport
 import ZIPFoundation
 
-/// A small seeded generator (SplitMix64), so every run mutates the same way.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// One way to break a file: flip bits, cut it short, repeat an attribute, make a count huge,
 /// negative or zero, or copy a stretch over itself.
 func mutate(_ data: Data, _ g: inout SeededGenerator, xml: Bool) -> Data {
