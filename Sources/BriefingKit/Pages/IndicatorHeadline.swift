@@ -8,7 +8,6 @@ import OfficialData
 /// where the published figures support it: a record or a change must be bigger than the figures'
 /// rounding, and a figure resting on few children or social workers is marked, never ranked.
 enum IndicatorHeadline {
-    static func words(_ n: Int) -> String { NumberWords.words(n, through: 15) }
 
     /// "Re-referrals within 12 months at 30.5% in 2025, the highest in nine years and above England's 22.6%";
     /// "… at 18.4% in 2025 (England 24.5%), based on few children (7 second or subsequent plans); read with care".
@@ -41,7 +40,7 @@ enum IndicatorHeadline {
         let earlier = since.dropLast().compactMap { p in p.value.number.map { (period: p.period, value: $0) } }
         let years = since.compactMap { p in p.value.number.map { _ in Int(p.period.prefix(4)) ?? 0 } }
         let consecutive = years.count > 1 && years.last! - years.first! == years.count - 1
-        let span = consecutive ? "in \(words(years.count)) years" : "of the \(words(years.count)) years with a figure"
+        let span = consecutive ? "in \(NumberWords.words(years.count, through: 15)) years" : "of the \(NumberWords.words(years.count, through: 15)) years with a figure"
         // A record must stand clear of every earlier year by more than the figures' rounding.
         if let b = breaks.last, b.toPeriod == last.period {
             parts.append("after \(f(b.from)) in \(b.fromPeriod) (\(SeriesBreak.words))")

@@ -158,12 +158,14 @@ public struct IndicatorTrends: Chart {
             // Each line's end label on one line when the panel has room for it: a label wrapped
             // under its line's end put its figure beside another line's (large print's single
             // column had room for 180 points but held labels to 96).
-            let endWidths = panel.series.compactMap { s in
+            // Each series' end label (its last figure), in series order: measured here, placed below.
+            let endLabels: [(text: String, font: FontSpec, value: Double)?] = panel.series.map { s in
                 s.points.last(where: { $0.value != nil })?.value.map { v in
-                    engine.measure("\(s.name) \(format(v, panel.unit))", s.role == "authority" ? small.with(bold: true) : small).size.width
+                    ("\(s.name) \(format(v, panel.unit))", s.role == "authority" ? small.with(bold: true) : small, v)
                 }
             }
-            let endW = min(max(96.0, (endWidths.max() ?? 0) + 1), panelWidth * 0.38)
+            let widest = endLabels.compactMap { $0.map { engine.measure($0.text, $0.font).size.width } }.max() ?? 0
+            let endW = min(max(96.0, widest + 1), panelWidth * 0.38)
             let plot = Rect(x: px + labelW, y: py + 2, width: panelWidth - labelW - endW - 6, height: 96)
             let span = Double(max(d0.days(until: d1), 1))
             func X(_ d: DayDate) -> Double { plot.x + plot.width * Double(d0.days(until: d)) / span }
@@ -186,7 +188,7 @@ public struct IndicatorTrends: Chart {
                 marks.append(.text(l))
             }
             var ends: [(TextMark, Double, Colour)] = []
-            for series in panel.series {
+            for (index, series) in panel.series.enumerated() {
                 let colour = style.colours[keyPath: roles[series.role] ?? \.seriesEngland]
                 var run: [(Double, Double)] = []
                 for p in series.points + [(date: d1, value: nil)] {
@@ -216,11 +218,10 @@ public struct IndicatorTrends: Chart {
                         for (from, to) in strokes { marks.append(.line(LineMark(from: from, to: to, colour: colour, width: width))) }
                     }
                 }
-                if let last = series.points.last(where: { $0.value != nil }), let v = last.value {
-                    var l = placer.place("\(series.name) \(format(v, panel.unit))", series.role == "authority" ? small.with(bold: true) : small,
-                                         colour: ink, x: plot.maxX + 6, y: 0, width: endW, id: "end:\(panel.id):\(series.role)")
-                    l.frame.y = Y(v) - l.frame.height / 2
-                    ends.append((l, Y(v), colour))
+                if let end = endLabels[index] {
+                    var l = placer.place(end.text, end.font, colour: ink, x: plot.maxX + 6, y: 0, width: endW, id: "end:\(panel.id):\(series.role)")
+                    l.frame.y = Y(end.value) - l.frame.height / 2
+                    ends.append((l, Y(end.value), colour))
                 }
             }
             ends.sort { $0.1 < $1.1 }
