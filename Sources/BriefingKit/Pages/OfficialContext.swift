@@ -40,7 +40,7 @@ public struct OfficialContext: Sendable {
         return context
     }
 
-    static func read(_ workspace: Workspace) throws(InputError) -> OfficialContext {
+    @_optimize(none) static func read(_ workspace: Workspace) throws(InputError) -> OfficialContext {
         let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath, yaml: .files)
         let ids = indicators.map(\.id)
         // The figures on one thread while the sources, frameworks and records are read on another.
@@ -137,7 +137,7 @@ public struct OfficialContext: Sendable {
 
     /// What the rows marked "a break: 17.3% in 2024" mean, said once after the table (each page of
     /// the table repeats its own key, which leaves no room for it in large print).
-    func breaksNote(_ entry: AuthorityEntry) -> String? {
+    @_optimize(none) func breaksNote(_ entry: AuthorityEntry) -> String? {
         let said = store.comparisons(for: entry, indicators: indicators).compactMap { c in
             latestBreak(c.indicator, entry, period: c.period).map { Self.breakWords($0, c.indicator, place: entry.name) }
         }
@@ -147,7 +147,7 @@ public struct OfficialContext: Sendable {
     /// The neighbours' published zeros, said once after the table: they are real figures (DfE
     /// codes a suppressed one, which is left out), so the average keeps them, and the reader is
     /// told which they are and, for a share, that nothing was recorded out of how many.
-    func zerosNote(_ entry: AuthorityEntry) -> String? {
+    @_optimize(none) func zerosNote(_ entry: AuthorityEntry) -> String? {
         let said = store.comparisons(for: entry, indicators: indicators).filter { !$0.zeroNeighbours.isEmpty }.map { c in
             "\(c.indicator.title), \(c.period): " + c.zeroNeighbours.map { n in
                 n.name + (store.noneRecorded(c.indicator, of: n, period: c.period, indicators: indicators).map { " (\($0.words))" } ?? "")

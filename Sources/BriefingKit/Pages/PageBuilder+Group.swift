@@ -14,7 +14,7 @@ extension PageBuilder {
         return (official, codes.compactMap(official.store.entry(dfeCode:)))
     }
 
-    mutating func groupGrid(_ page: PageSpec) throws -> [Block] {
+    @_optimize(none) mutating func groupGrid(_ page: PageSpec) throws -> [Block] {
         let (official, group) = try groupEntries(page)
         let known = group.map { ($0, official.judgements.latest($0)) }
         let shown = known.compactMap(\.1)
@@ -39,7 +39,7 @@ extension PageBuilder {
         return matrix("The group\u{2019}s judgements", m, asAt: asAt)
     }
 
-    mutating func groupIndicators(_ page: PageSpec) throws -> [Block] {
+    @_optimize(none) mutating func groupIndicators(_ page: PageSpec) throws -> [Block] {
         let (official, group) = try groupEntries(page)
         let used = official.indicatorSources
         extraSources += used
@@ -104,7 +104,7 @@ extension PageBuilder {
     /// close to separate (within 5%), at 73.2, 72.4 and 71.6; Cornwall lowest at 32.2". Only
     /// `ranked` figures (none resting on few, none "none recorded") are named; when one left out
     /// of `all` lies beyond a named end, the title says the end is of the figures ranked.
-    static func rankingTitle(_ d: IndicatorDefinition, ranked: [(name: String, value: Double)], all: [Double]) -> String {
+    @_optimize(none) static func rankingTitle(_ d: IndicatorDefinition, ranked: [(name: String, value: Double)], all: [Double]) -> String {
         let f = { (x: Double) in OfficialContext.format(x, d) }
         guard let top = ranked.map(\.value).max(), let bottom = ranked.map(\.value).min() else { return "\(d.title): no figures in the group can be ranked" }
         if ranked.count == 1 { return "\(d.title): only \(ranked[0].name)\u{2019}s figure, \(f(top)), can be ranked" }

@@ -11,7 +11,7 @@ extension PageBuilder {
     /// "(see Ofsted judgements, page 3)" for the first of `pages` the pack has, or nil. Given an
     /// `indicator`, the page is the one its row or panel is drawn on, not just where the section
     /// starts: a table or a set of panels may run over two pages.
-    func cite(_ pages: [PageKind], indicator: String? = nil) -> String? {
+    @_optimize(none) func cite(_ pages: [PageKind], indicator: String? = nil) -> String? {
         guard let kind = pages.first(where: { k in pack.pages.contains { $0.kind == k } }), let h = kind.heading else { return nil }
         let mark = indicator.flatMap { id -> String? in
             switch kind {
@@ -25,7 +25,7 @@ extension PageBuilder {
 
     static func number(_ n: Int) -> String { NumberWords.words(n) }
 
-    mutating func summary() -> [Block] {
+    @_optimize(none) mutating func summary() -> [Block] {
         var messages: [String] = []
         let inspections = record.gradedInspections
         if let last = inspections.last, let see = cite([.ratingGrid, .judgementJourney, .atAGlance]) {
@@ -95,7 +95,7 @@ extension PageBuilder {
 
     /// "at 30 September 2025 (Department for Education, published 19 Mar 2026)": the day a figure
     /// describes and when it was published, so a later finding is seen to be later.
-    func dated(_ f: IndicatorFinding) -> String {
+    @_optimize(none) func dated(_ f: IndicatorFinding) -> String {
         // A figure that broke from the year before says so: the gap may be a change of counting.
         let broke = official.flatMap { o in entry.flatMap { o.latestBreak(f.indicator, $0, period: f.period) } }
             .map { ", after \(format($0.from, f)) in \($0.fromPeriod) (\(SeriesBreak.words))," } ?? ""
@@ -105,7 +105,7 @@ extension PageBuilder {
     /// What the record holds on the same subject that is newer than a figure (Ofsted's report of
     /// July 2026 on a workforce counted in September 2025), quoted with its date and source, so
     /// the two are read in order and not as a contradiction; "" when nothing newer is held.
-    mutating func newer(than f: IndicatorFinding) -> String {
+    @_optimize(none) mutating func newer(than f: IndicatorFinding) -> String {
         let quotes = newerQuotes(than: f)
         guard !quotes.isEmpty else { return "" }
         return " Newer than that figure: " + quotes.map { q -> String in
@@ -116,13 +116,13 @@ extension PageBuilder {
     }
 
     /// The record's quotes on `f`'s indicator dated after the day its figure describes, oldest first.
-    func newerQuotes(than f: IndicatorFinding) -> [Quote] {
+    @_optimize(none) func newerQuotes(than f: IndicatorFinding) -> [Quote] {
         guard let after = f.indicator.referenceDay(f.period) else { return [] }
         return record.quotes.filter { $0.indicator == f.indicator.id && $0.date.earliest > after }.sorted { $0.date < $1.date }
     }
 
     /// The newer words on each indicator of a table, for its note: "Newer than these figures — Agency social workers: …".
-    mutating func newerNote(_ findings: [IndicatorFinding]) -> String? {
+    @_optimize(none) mutating func newerNote(_ findings: [IndicatorFinding]) -> String? {
         let lines = findings.compactMap { f -> String? in
             let n = newer(than: f)
             return n.isEmpty ? nil : "\(f.indicator.title) (\(format(f.value, f)) \(f.indicator.periodWords(f.period))):" + n.dropFirst(" Newer than that figure:".count)
@@ -136,7 +136,7 @@ extension PageBuilder {
 
     /// The summary's message on what is new: inspections and visits by name (up to four), then
     /// the rest counted by what they are, never "and eight more"; the page lists every one.
-    func sinceMessage(_ since: PartialDate) -> String {
+    @_optimize(none) func sinceMessage(_ since: PartialDate) -> String {
         let all = newSince(since)
         if all.isEmpty { return "Nothing new is recorded since \(since.longDisplay)." }
         let events = all.filter { $0.kind == .event }
@@ -157,7 +157,7 @@ extension PageBuilder {
     /// What was published on or after `since`, oldest first: a visit letter from its publication
     /// date, with the visit's own date beside it. The summary and the page of every pack use this
     /// one list, so two packs with the same date cannot disagree on what is new.
-    func newSince(_ since: PartialDate) -> [(date: PartialDate, text: String, kind: NewKind)] {
+    @_optimize(none) func newSince(_ since: PartialDate) -> [(date: PartialDate, text: String, kind: NewKind)] {
         var out: [(PartialDate, String, NewKind)] = []
         for e in record.events {
             let when = e.published ?? e.end ?? e.start
@@ -183,12 +183,12 @@ extension PageBuilder {
 
     /// The official data publications (Ofsted's outcomes file, DfE's statistics) published on or
     /// after `since`: every pack with a since-list loads the official data for them.
-    func releases(_ since: PartialDate) -> [Source] {
+    @_optimize(none) func releases(_ since: PartialDate) -> [Source] {
         guard let official else { return [] }
         return (official.indicatorSources + [official.outcomesSource]).filter { $0.date.earliest >= since.earliest }
     }
 
-    mutating func sinceLastMeeting() -> [Block] {
+    @_optimize(none) mutating func sinceLastMeeting() -> [Block] {
         var blocks: [Block] = [.pageBreak, .heading(PageKind.sinceLastMeeting.heading!, level: 1)]
         guard let since = pack.since else {
             return blocks + [.paragraph("No date of the last meeting is set: give it with since: in the pack definition or briefing build --since DATE.")]

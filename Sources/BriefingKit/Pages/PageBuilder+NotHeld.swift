@@ -13,7 +13,7 @@ extension PageBuilder {
 
     /// The latest graded inspection as the file gives it: "the November 2024 inspection of
     /// Knowsley (overall inadequate; report published 20 January 2025)".
-    func latestInspectionNamed() -> String? {
+    @_optimize(none) func latestInspectionNamed() -> String? {
         guard let last = record.gradedInspections.last else { return nil }
         var facts: [String] = []
         if let g = last.grade(.overallEffectiveness) { facts.append("overall \(g.wording.lowercased())") }
@@ -23,7 +23,7 @@ extension PageBuilder {
 
     /// The tracker's page when no report is held: which inspection set the areas, that its report
     /// is not in the pack's data, and where to read it.
-    func areasNotHeld(_ o: OfficialOnly) -> String {
+    @_optimize(none) func areasNotHeld(_ o: OfficialOnly) -> String {
         let file = outcomesFile(o)
         guard let inspection = latestInspectionNamed() else {
             return "\(file) lists no graded inspection of \(name), so there are no areas for improvement to show."
@@ -32,13 +32,13 @@ extension PageBuilder {
     }
 
     /// The findings page when no report, letter or article is held.
-    func findingsNotHeld(_ o: OfficialOnly) -> String {
+    @_optimize(none) func findingsNotHeld(_ o: OfficialOnly) -> String {
         "No findings or quotes are shown because this pack holds no report, letter or article on \(name): it is built from \(outcomesFile(o)), which gives judgements and dates only (Ofsted\u{2019}s reports on \(name) are at \(o.reportsURL))."
     }
 
     /// The timeline's note: visits are known only for the in-year table's period, and no leaders
     /// are named, so an empty stretch is not read as "no visits".
-    func timelineCoverage(_ o: OfficialOnly) -> String {
+    @_optimize(none) func timelineCoverage(_ o: OfficialOnly) -> String {
         var text = "Ofsted visits are known only from the in-year table of \(outcomesFile(o))"
         if let from = o.visitsFrom, let to = o.visitsTo {
             let listed = record.events.contains { !$0.kind.isGraded && from.earliest <= $0.start.earliest && $0.start.latest <= to.latest }

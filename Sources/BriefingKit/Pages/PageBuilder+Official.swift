@@ -7,7 +7,7 @@ import Rendering
 /// Pages drawn from the official data: comparisons with other authorities and indicator trends.
 /// Judgements are each authority's newest known ones (`JudgementIndex`), with where they come from.
 extension PageBuilder {
-    mutating func neighbours() throws -> [Block] {
+    @_optimize(none) mutating func neighbours() throws -> [Block] {
         let (official, entry) = try requireOfficial()
         let rows = official.neighbourJudgements(entry)
         let shown = rows.compactMap(\.judgements)
@@ -27,7 +27,7 @@ extension PageBuilder {
 
     /// The grid's finding: how many neighbours are judged better overall; when the authority has
     /// no overall grade (the 2026 framework), the same for the impact of leaders, judged in every era.
-    func neighbourFinding(_ entry: AuthorityEntry, _ rows: [(entry: AuthorityEntry, judgements: KnownJudgements?)]) -> String {
+    @_optimize(none) func neighbourFinding(_ entry: AuthorityEntry, _ rows: [(entry: AuthorityEntry, judgements: KnownJudgements?)]) -> String {
         let subject = rows.first?.judgements
         let others = rows.dropFirst().compactMap(\.judgements)
         let base = "\(entry.name) and its statistical neighbours"
@@ -62,7 +62,7 @@ extension PageBuilder {
     /// outcomes file as at its date, or an authority's own record where it holds a newer report.
     /// A newer report that gives no overall grade (Liverpool's of May 2026) is no place in a
     /// distribution of overall grades: it is said apart, with its date, never drawn as a bar of one.
-    mutating func distribution() throws -> [Block] {
+    @_optimize(none) mutating func distribution() throws -> [Block] {
         let (official, entry) = try requireOfficial()
         let index = official.judgements
         let all = index.all

@@ -6,7 +6,7 @@ import Rendering
 /// Questions for members, from the rules in `Reports/questions.yaml`: each rule looks for its
 /// evidence in the data and asks about it, citing the page that shows it.
 extension PageBuilder {
-    mutating func questions() -> [Block] {
+    @_optimize(none) mutating func questions() -> [Block] {
         var asked: [String] = []
         var subjects: Set<String> = []
         for rule in questionRules {
@@ -34,7 +34,7 @@ extension PageBuilder {
 
     /// A question on a figure that broke from the year before says so, as its summary message
     /// does: the gap may be a change of counting, which members would want to ask about first.
-    func breakCaveat(_ e: [String: String]) -> String {
+    @_optimize(none) func breakCaveat(_ e: [String: String]) -> String {
         guard let official, let entry, let id = e["indicatorID"], let period = e["period"],
               let d = official.indicators.first(where: { $0.id == id }),
               let b = official.latestBreak(d, entry, period: period) else { return "" }
@@ -42,7 +42,7 @@ extension PageBuilder {
     }
 
     /// The placeholder values for each piece of evidence `rule` finds, most telling first.
-    func evidence(for rule: QuestionRule) -> [[String: String]] {
+    @_optimize(none) func evidence(for rule: QuestionRule) -> [[String: String]] {
         switch rule.kind {
         case .indicatorAtWorst, .indicatorBehindNeighbours:
             guard let official, let entry else { return [] }

@@ -4,7 +4,7 @@ import Rendering
 
 /// Pages drawn from the authority's own record: the timeline and the areas-for-improvement tracker.
 extension PageBuilder {
-    mutating func timeline(_ page: PageSpec) -> [Block] {
+    @_optimize(none) mutating func timeline(_ page: PageSpec) -> [Block] {
         let from = page.option("from").flatMap(PartialDate.parse)?.earliest ?? DayDate(year: record.gradedInspections.first?.start.year ?? 2018, month: 1, day: 1)
         let to = DayDate(year: record.newestDate.year, month: 12, day: 31)
         let cited = sources(citedBy: record.events.flatMap(\.sources) + record.leadership.flatMap(\.sources))
@@ -30,7 +30,7 @@ extension PageBuilder {
         return "Areas for improvement from the \(latest.start.monthYear) inspection"
     }
 
-    mutating func tracker(_ page: PageSpec) -> [Block] {
+    @_optimize(none) mutating func tracker(_ page: PageSpec) -> [Block] {
         let drift = page.option("drift_visits").flatMap(Int.init) ?? 2
         let setters = record.gradedInspections.filter { !$0.areasForImprovement.isEmpty }
         let heading = PageKind.improvementTracker.heading!
@@ -56,7 +56,7 @@ extension PageBuilder {
     }
 
     /// One tracker matrix; `id` names its files, so two trackers in one pack never share them.
-    mutating func trackerMatrix(_ heading: String, _ inspection: Event, drift: Int, id: String = ImprovementTracker.id) -> [Block] {
+    @_optimize(none) mutating func trackerMatrix(_ heading: String, _ inspection: Event, drift: Int, id: String = ImprovementTracker.id) -> [Block] {
         let tracks = inspection.areasForImprovement.map(record.track)
         let next = record.gradedInspections.first { inspection.start < $0.start }
         let outcome = next.flatMap { n -> ImprovementTracker.Outcome? in

@@ -5,7 +5,7 @@ import Rendering
 /// The sources, licences and method page: every publication, whether a copy is held, each
 /// framework era, everything inferred (with how), and every figure that was suppressed.
 extension PageBuilder {
-    func sources() -> [Block] {
+    @_optimize(none) func sources() -> [Block] {
         let computed = computed()
         let how = computed.isEmpty ? "as published" : "as published, except the figures set out under \u{201C}What this pack computes\u{201D}"
         var blocks: [Block] = [.pageBreak, .heading(PageKind.sources.heading!, level: 1),
@@ -60,7 +60,7 @@ extension PageBuilder {
 
     /// The figures this tool computes rather than copies, each with how and from which
     /// publication: rates per 10,000 no file publishes, and the neighbours' averages.
-    func computed() -> [String] {
+    @_optimize(none) func computed() -> [String] {
         let kinds = Set(pack.pages.map(\.kind))
         var out: [String] = []
         let showsAll = !kinds.isDisjoint(with: [.indicatorTable, .groupIndicators])

@@ -8,7 +8,7 @@ import Rendering
 extension PageBuilder {
     /// The front sheet: what democratic services need to put the pack on an agenda. Only the
     /// title is required; a detail the definition does not give is left out, never left blank.
-    func cover() -> [Block] {
+    @_optimize(none) func cover() -> [Block] {
         let sheet = pack.frontSheet
         var rows: [[String]] = []
         if let v = sheet.committee { rows.append(["Committee", v]) }
@@ -38,7 +38,7 @@ extension PageBuilder {
                 .contents]
     }
 
-    mutating func atAGlance() -> [Block] {
+    @_optimize(none) mutating func atAGlance() -> [Block] {
         var blocks: [Block] = [.pageBreak, .heading(PageKind.atAGlance.heading!, level: 1)]
         let inspections = record.gradedInspections
         _ = using(sources(citedBy: inspections.flatMap(\.sources)))
@@ -98,7 +98,7 @@ extension PageBuilder {
 
     /// Who led at an inspection: only people the sources make certain were in post; otherwise
     /// "not named", with the last person a source names and when.
-    mutating func whoLed(at event: Event) -> [Block] {
+    @_optimize(none) mutating func whoLed(at event: Event) -> [Block] {
         let leaders = record.certainLeaders(on: event.start)
         guard !leaders.isEmpty else { return [] }
         _ = using(sources(citedBy: record.leadership.flatMap(\.sources)))
@@ -120,7 +120,7 @@ extension PageBuilder {
 
     /// Plain-English sentences from the grade changes: "Help and protection improved two grades,
     /// from Inadequate (March 2023) to Good (May 2026)".
-    static func sentences(_ record: AuthorityRecord) -> [String] {
+    @_optimize(none) static func sentences(_ record: AuthorityRecord) -> [String] {
         let inspections = Dictionary(uniqueKeysWithValues: record.gradedInspections.map { ($0.id, $0) })
         let words = ["no", "one", "two", "three"]
         guard let lastPair = record.gradeChanges.last.map({ ($0.fromInspection, $0.toInspection) }) else { return [] }
@@ -142,7 +142,7 @@ extension PageBuilder {
         }
     }
 
-    mutating func findings() -> [Block] {
+    @_optimize(none) mutating func findings() -> [Block] {
         var blocks: [Block] = [.pageBreak, .heading(PageKind.findingsAndQuotes.heading!, level: 1)]
         let visitFindings = record.events.flatMap { e in e.findings.compactMap { f in f.quote.map { (e, f, $0) } } }
         if !visitFindings.isEmpty {
@@ -168,7 +168,7 @@ extension PageBuilder {
         return blocks
     }
 
-    mutating func whatsNew() -> [Block] {
+    @_optimize(none) mutating func whatsNew() -> [Block] {
         let since = pack.since ?? record.gradedInspections.last?.start ?? PartialDate(year: 2018, month: 1)
         var blocks: [Block] = [.pageBreak, .heading("What\u{2019}s new since \(since.longDisplay)", level: 1)]
         let events = record.events.filter { $0.start.latest >= since.earliest || ($0.published?.latest ?? $0.start.latest) >= since.earliest }
@@ -192,7 +192,7 @@ extension PageBuilder {
         return blocks
     }
 
-    func dataTables() -> [Block] {
+    @_optimize(none) func dataTables() -> [Block] {
         var blocks: [Block] = [.pageBreak, .heading(PageKind.dataTables.heading!, level: 1),
                                .paragraph("The figures and words behind every chart in this pack, for readers who prefer a table and for screen readers. Each is also written beside the pack as a CSV file.")]
         for f in figures {

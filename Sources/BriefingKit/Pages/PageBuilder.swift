@@ -8,6 +8,12 @@ import Rendering
 /// data and the style. Charts receive plain values; every sentence comes from the aggregation.
 /// Pages of words are in `PageBuilder+Words.swift`, record charts in `+Record`, official-data
 /// charts in `+Official`.
+///
+/// `@_optimize(none)` marks the functions that write a page's words or run a command: each runs
+/// once per pack, in well under a millisecond, yet the optimiser spent 6 s of every cold build on
+/// them (BriefingKit 16.4 s against 10.4 s; batch time and every output unchanged, BENCHMARKS run
+/// 12). Charts' layout and anything run per figure or per value stays optimised: marking `chart`,
+/// `trends`, `indicatorTable` or `OfficialContext.format` cost the batch 4 % of its CPU.
 struct PageBuilder {
     let pack: PackDefinition
     let record: AuthorityRecord
@@ -51,7 +57,7 @@ struct PageBuilder {
     /// Records that a page used `sources` and returns the " · sources published …" for its
     /// subtitle: their own dates, never "data as at", so a chart and the footer below it cannot
     /// give one source two dates.
-    mutating func using(_ sources: [Source]) -> String {
+    @_optimize(none) mutating func using(_ sources: [Source]) -> String {
         for s in sources where !used.contains(where: { $0.samePublication(s) }) {
             used.append(s)
             if let building { firstUsedIn[s.id] = building }
@@ -127,7 +133,7 @@ struct PageBuilder {
         return chart(heading, m, after: after)
     }
 
-    func requireOfficial() throws -> (OfficialContext, AuthorityEntry) {
+    @_optimize(none) func requireOfficial() throws -> (OfficialContext, AuthorityEntry) {
         guard let official, let entry else {
             throw InputError(SourceLocation(file: pack.definitionPath),
                              "\(name) (DfE code \(record.authority.dfeCode)) is not in Reports/data/authorities.csv; run make import")
@@ -141,7 +147,7 @@ struct PageBuilder {
         return record.allSources.filter { ids.contains($0.id) }
     }
 
-    func citations(_ c: [Citation]) -> String {
+    @_optimize(none) func citations(_ c: [Citation]) -> String {
         // Publisher, title and date: enough to find the publication, and never just a repeat of
         // the speaker and date beside it.
         c.compactMap { record.source($0.sourceID) }.map { "source: \($0.publisher), \u{201C}\($0.title)\u{201D}, \($0.date.display)" }.joined(separator: "; ")

@@ -39,7 +39,7 @@ struct QuestionRule: Sendable {
         return out
     }
 
-    static func load(path: String) throws(InputError) -> [QuestionRule] {
+    @_optimize(none) static func load(path: String) throws(InputError) -> [QuestionRule] {
         let doc = try YAMLDocument.load(path: path)
         let log = DiagnosticLog()
         guard let root = doc.root.requireMapping(log, as: "the questions file") else { throw InputError(log.sorted) }

@@ -82,7 +82,7 @@ public struct PackDefinition: Sendable {
             .split(separator: "-").joined(separator: "-")
     }
 
-    public static func load(path: String) throws(InputError) -> PackDefinition {
+    @_optimize(none) public static func load(path: String) throws(InputError) -> PackDefinition {
         let doc = try YAMLDocument.load(path: path)
         let log = DiagnosticLog()
         guard let m = doc.root.requireMapping(log, as: "a pack definition") else { throw InputError(log.sorted) }
