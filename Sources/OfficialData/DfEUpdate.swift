@@ -150,7 +150,7 @@ public struct DfEUpdate {
         return out
     }
 
-    static func describe(_ id: String, before: [Observation], after: [Observation]) -> String {
+    @_optimize(none) static func describe(_ id: String, before: [Observation], after: [Observation]) -> String {
         let oldPeriods = Set(before.map(\.period)), newPeriods = Set(after.map(\.period))
         let added = newPeriods.subtracting(oldPeriods).sorted()
         let old = Dictionary(before.map { ("\($0.period)|\($0.code)", $0.value) }) { a, _ in a }
@@ -159,7 +159,7 @@ public struct DfEUpdate {
         return "\(id): \(Set(after.map(\.code)).count) places, \(span.first ?? "")–\(span.last ?? ""); periods added: \(added.isEmpty ? "none" : added.joined(separator: ", ")); \(changed) figures changed"
     }
 
-    static func describeModel(before: [NeighbourGroup], after: [NeighbourGroup]) -> String {
+    @_optimize(none) static func describeModel(before: [NeighbourGroup], after: [NeighbourGroup]) -> String {
         let old = Dictionary(before.map { ($0.dfeCode, $0) }) { a, _ in a }
         let added = after.filter { old[$0.dfeCode] == nil }.count
         let changed = after.filter { g in old[g.dfeCode].map { $0 != g } ?? false }.count

@@ -126,9 +126,10 @@ public struct IndicatorDefinition: Sendable, Hashable {
     public var isDerived: Bool { numerator != nil }
 }
 
-/// Reads `Reports/indicators.yaml`.
+/// Reads `Reports/indicators.yaml`, once per run, so not optimised (CONTRIBUTING, "Code the
+/// optimiser skips").
 public enum IndicatorCatalogue {
-    public static func load(path: String, yaml: some YAMLReading) throws(InputError) -> [IndicatorDefinition] {
+    @_optimize(none) public static func load(path: String, yaml: some YAMLReading) throws(InputError) -> [IndicatorDefinition] {
         let doc = try yaml.document(at: path)
         let log = DiagnosticLog()
         guard let root = doc.root.requireMapping(log, as: "the indicators file") else { throw InputError(log.sorted) }

@@ -3,7 +3,8 @@ import Foundation
 
 /// An Ofsted import as a transaction: the new tables are checked on their own and against what
 /// is stored, and only then merged. Nothing here writes; the caller writes the merged rows (all
-/// at once) only when this returns.
+/// at once) only when this returns. It runs once per import on a few hundred rows, so it is not
+/// optimised (CONTRIBUTING, "Code the optimiser skips").
 public struct OutcomesUpdate: Sendable {
     /// The stored rows of the tables not given, with the new tables' rows.
     public var merged: [OutcomeRow]
@@ -19,7 +20,7 @@ public struct OutcomesUpdate: Sendable {
     }
 
     /// `new` holds the tables `sheets`; `stored` is what `Reports/data` holds now.
-    public init(new: [OutcomeRow], sheets: Set<OutcomeRow.Sheet>, stored: [OutcomeRow], allowFewer: Bool,
+    @_optimize(none) public init(new: [OutcomeRow], sheets: Set<OutcomeRow.Sheet>, stored: [OutcomeRow], allowFewer: Bool,
                 file: String) throws(InputError) {
         let log = DiagnosticLog()
         var kept: [OutcomeRow] = []
@@ -54,7 +55,7 @@ public struct OutcomesUpdate: Sendable {
 
     /// Duplicates: identical ones are kept once with a warning; differing ones are an error
     /// naming every row, since which one is right cannot be guessed.
-    static func folded(_ rows: [OutcomeRow], log: DiagnosticLog) -> [OutcomeRow] {
+    @_optimize(none) static func folded(_ rows: [OutcomeRow], log: DiagnosticLog) -> [OutcomeRow] {
         var firstOf: [String: Int] = [:], out: [OutcomeRow] = [], copies: [String: [OutcomeRow]] = [:]
         for r in rows {
             let k = key(r)
@@ -75,7 +76,7 @@ public struct OutcomesUpdate: Sendable {
         return out
     }
 
-    static func describe(_ sheet: OutcomeRow.Sheet, before: [OutcomeRow], after: [OutcomeRow]) -> String {
+    @_optimize(none) static func describe(_ sheet: OutcomeRow.Sheet, before: [OutcomeRow], after: [OutcomeRow]) -> String {
         let old = Dictionary(grouping: before.map(\.facts), by: authority).mapValues(Set.init)
         let new = Dictionary(grouping: after.map(\.facts), by: authority).mapValues(Set.init)
         let added = new.keys.filter { old[$0] == nil }.count, removed = old.keys.filter { new[$0] == nil }.count

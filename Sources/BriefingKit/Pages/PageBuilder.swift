@@ -9,11 +9,10 @@ import Rendering
 /// Pages of words are in `PageBuilder+Words.swift`, record charts in `+Record`, official-data
 /// charts in `+Official`.
 ///
-/// `@_optimize(none)` marks the functions that write a page's words or run a command: each runs
-/// once per pack, in well under a millisecond, yet the optimiser spent 6 s of every cold build on
-/// them (BriefingKit 16.4 s against 10.4 s; batch time and every output unchanged, BENCHMARKS run
-/// 12). Charts' layout and anything run per figure or per value stays optimised: marking `chart`,
-/// `trends`, `indicatorTable` or `OfficialContext.format` cost the batch 4 % of its CPU.
+/// `@_optimize(none)` marks the functions that write a page's words: each runs once per pack and
+/// does little, yet optimising them cost 6 s of every cold build (BriefingKit compiled in 16.4 s
+/// against 10.4 s; batch time and every output unchanged). Chart layout and anything run per
+/// figure or per value stays optimised (CONTRIBUTING, "Code the optimiser skips").
 struct PageBuilder {
     let pack: PackDefinition
     let record: AuthorityRecord

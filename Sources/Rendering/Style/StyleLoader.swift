@@ -4,7 +4,8 @@ import Judgements
 
 /// Reads style files. A file may name a `base:` style in the same folder and give only what
 /// differs from it; after inheritance every key is required, and unknown keys are errors, so a
-/// typo never silently falls back to a default.
+/// typo never silently falls back to a default. Read once per run, so not optimised
+/// (`@_optimize(none)`: 1.5 s less of every cold build; CONTRIBUTING, "Code the optimiser skips").
 public enum StyleLoader {
     static let pageSizes: [String: (Double, Double)] = ["A4": (595.276, 841.89)]
     static let topKeys = ["base", "name", "description", "fonts", "sizes", "colours", "grades", "statuses", "page", "spacing", "strokes"]
@@ -19,7 +20,7 @@ public enum StyleLoader {
         var page: (Double, Double)?, margin: Double?
 
         /// `other` over `self`: each key `other` gives replaces this one's.
-        func overlaid(by other: Partial) -> Partial {
+        @_optimize(none) func overlaid(by other: Partial) -> Partial {
             var out = self
             out.name = other.name ?? name; out.description = other.description ?? description
             out.families = other.families ?? families
@@ -31,7 +32,7 @@ public enum StyleLoader {
         }
     }
 
-    public static func load(path: String, yaml: some YAMLReading) throws(InputError) -> Style {
+    @_optimize(none) public static func load(path: String, yaml: some YAMLReading) throws(InputError) -> Style {
         let log = DiagnosticLog()
         let merged = try chain(path, seen: [], log, yaml)
         let at = SourceLocation(file: path, line: 1, column: 1)
@@ -68,7 +69,7 @@ public enum StyleLoader {
     }
 
     /// The file at `path` over its bases, each checked as it is read.
-    static func chain(_ path: String, seen: [String], _ log: DiagnosticLog, _ yaml: some YAMLReading) throws(InputError) -> Partial {
+    @_optimize(none) static func chain(_ path: String, seen: [String], _ log: DiagnosticLog, _ yaml: some YAMLReading) throws(InputError) -> Partial {
         let doc = try yaml.document(at: path)
         guard let root = doc.root.requireMapping(log, as: "a style file") else { throw InputError(log.sorted) }
         // Errors are collected, not thrown here, so one run also reports what the merged style lacks.
@@ -85,7 +86,7 @@ public enum StyleLoader {
     }
 
     /// Everything one file gives, each key optional, unknown keys and bad values located errors.
-    static func read(_ root: YAMLMapping, _ log: DiagnosticLog) -> Partial {
+    @_optimize(none) static func read(_ root: YAMLMapping, _ log: DiagnosticLog) -> Partial {
         root.checkKeys(topKeys, log, in: "the style")
         var p = Partial()
         p.name = root.string("name", log, in: "the style", required: false)
@@ -115,7 +116,7 @@ public enum StyleLoader {
     }
 
     /// Grade or status looks: each field checked now (colours, patterns), kept as text to merge.
-    static func looks(_ root: YAMLMapping, _ section: String, keys: [String], fields: [String], _ log: DiagnosticLog) -> [String: [String: String]] {
+    @_optimize(none) static func looks(_ root: YAMLMapping, _ section: String, keys: [String], fields: [String], _ log: DiagnosticLog) -> [String: [String: String]] {
         guard let m = root.map(section, log, in: "the style", required: false) else { return [:] }
         m.checkKeys(keys, log, in: section)
         var out: [String: [String: String]] = [:]
@@ -136,7 +137,7 @@ public enum StyleLoader {
         return out
     }
 
-    static func numbers(_ root: YAMLMapping, _ key: String, keys: [String], _ log: DiagnosticLog) -> [String: Double] {
+    @_optimize(none) static func numbers(_ root: YAMLMapping, _ key: String, keys: [String], _ log: DiagnosticLog) -> [String: Double] {
         guard let m = root.map(key, log, in: "the style", required: false) else { return [:] }
         m.checkKeys(keys, log, in: key)
         var out: [String: Double] = [:]
@@ -144,7 +145,7 @@ public enum StyleLoader {
         return out
     }
 
-    static func number(_ m: YAMLMapping, _ key: String, _ log: DiagnosticLog, in what: String) -> Double? {
+    @_optimize(none) static func number(_ m: YAMLMapping, _ key: String, _ log: DiagnosticLog, in what: String) -> Double? {
         guard let text = m.string(key, log, in: what) else { return nil }
         guard let v = Double(text), v > 0 else {
             log.error(m[key]!.location, "\"\(key)\" in \(what) should be a positive number of points, found \"\(text)\"")
@@ -153,7 +154,7 @@ public enum StyleLoader {
         return v
     }
 
-    static func pattern(_ m: YAMLMapping, _ log: DiagnosticLog, in what: String) -> Style.Pattern? {
+    @_optimize(none) static func pattern(_ m: YAMLMapping, _ log: DiagnosticLog, in what: String) -> Style.Pattern? {
         guard let text = m.string("pattern", log, in: what) else { return nil }
         guard let p = Style.Pattern(rawValue: text) else {
             let names = Style.Pattern.allCases.map(\.rawValue)
@@ -163,7 +164,7 @@ public enum StyleLoader {
         return p
     }
 
-    static func colour(_ m: YAMLMapping, _ key: String, _ log: DiagnosticLog, in what: String) -> Colour? {
+    @_optimize(none) static func colour(_ m: YAMLMapping, _ key: String, _ log: DiagnosticLog, in what: String) -> Colour? {
         guard let text = m.string(key, log, in: what) else { return nil }
         guard let c = Colour(hex: text) else {
             log.error(m[key]!.location, "\"\(key)\" in \(what) should be a colour written #RRGGBB, found \"\(text)\"")
