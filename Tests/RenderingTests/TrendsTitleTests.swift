@@ -8,7 +8,8 @@ import Testing
 /// statistical neighbours" must not be claimed for every chart (scrutiny's six: five).
 @Suite struct TrendsTitle {
     func panel(_ roles: [String], values: Bool = true) -> IndicatorTrends.Panel {
-        let points: [(date: DayDate, value: Double?)] = [(DayDate(year: 2025, month: 3, day: 31), values ? 1 : nil)]
+        let points: [(date: DayDate, value: Double?)] = [(DayDate(year: 2024, month: 3, day: 31), values ? 1 : nil),
+                                                         (DayDate(year: 2025, month: 3, day: 31), values ? 2 : nil)]
         return IndicatorTrends.Panel(id: roles.joined(), title: "t", detail: "d", unit: "percent",
                                      series: (["authority"] + roles).map { IndicatorTrends.Series(name: $0, role: $0, points: points) })
     }
@@ -33,11 +34,31 @@ import Testing
         let key = { (ps: [IndicatorTrends.Panel]) in IndicatorTrends.lineKey(authority: "Liverpool", panels: ps) }
         #expect(key([panel([])]) == "Thick line: Liverpool.")
         let englandOnly = IndicatorTrends.Panel(id: "e", title: "t", detail: "d", unit: "percent",
-                                                series: [IndicatorTrends.Series(name: "England", role: "england", points: [(DayDate(year: 2025, month: 3, day: 31), 2)])])
+                                                series: [IndicatorTrends.Series(name: "England", role: "england", points: panel([]).series[0].points)])
         #expect(key([englandOnly]) == "Dashed: England.")
         #expect(key([panel([]), panel(["england", "neighbours"])]) == "Thick line: Liverpool. Dashed: England. Dotted: average of the statistical neighbours with a figure.")
         #expect(key([panel(["england", "region", "neighbours"])])
                 == "Thick line: Liverpool. Dashed: England. Thin: the region. Dotted: average of the statistical neighbours with a figure.")
+    }
+
+    /// A figure with none the year before or after is drawn as a square, not a line, and the key
+    /// says what a square is, only where a part of the chart has one (Hampshire's referrals:
+    /// 2025's figure after two suppressed years; Isles of Scilly's 2022 between gaps).
+    @Test func keyExplainsALoneFigure() {
+        let key = { (ps: [IndicatorTrends.Panel]) in IndicatorTrends.lineKey(authority: "Hampshire", panels: ps) }
+        let year = { (y: Int) in DayDate(year: y, month: 3, day: 31) }
+        func alone(_ values: [Double?]) -> IndicatorTrends.Panel {
+            IndicatorTrends.Panel(id: "r", title: "t", detail: "d", unit: "count",
+                                  series: [IndicatorTrends.Series(name: "Hampshire", role: "authority",
+                                                                  points: values.enumerated().map { (year(2021 + $0.offset), $0.element) })])
+        }
+        let square = "A square: a figure with none the year before or after."
+        #expect(key([alone([5, 6, nil, nil, 7])]) == "Thick line: Hampshire. " + square)
+        #expect(key([alone([nil, 5, nil, 6, 7])]) == "Thick line: Hampshire. " + square)
+        #expect(key([alone([8])]) == "Thick line: Hampshire. " + square)
+        #expect(key([alone([5, 6, nil, 7, 8])]) == "Thick line: Hampshire.")
+        #expect(key([alone([nil, nil])]).isEmpty)
+        #expect(key([alone([5, 6]), panel(["england"])]) == "Thick line: Hampshire. Dashed: England.")
     }
 
     /// Each line's end label stays on one line wherever the panel has room: large print's wrapped

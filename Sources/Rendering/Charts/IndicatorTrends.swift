@@ -108,10 +108,24 @@ public struct IndicatorTrends: Chart {
 
     /// The key to the lines, naming only those drawn: a part of the chart showing one count for
     /// the authority alone has no England, region or neighbours' line to explain.
+    /// A figure with none the year before or after is drawn as a small square, as there is no
+    /// line to draw; the key says so whenever a part of the chart has one (8 of the 153
+    /// authorities' scrutiny packs do, such as a first figure after a suppressed run).
     static func lineKey(authority: String, panels: [Panel]) -> String {
         let lines = [("authority", "Thick line: \(authority)."), ("england", "Dashed: England."), ("region", "Thin: the region."),
                      ("neighbours", "Dotted: average of the statistical neighbours with a figure.")]
-        return lines.filter { l in panels.contains { draws($0, l.0) } }.map(\.1).joined(separator: " ")
+        let square = panels.contains(where: hasLoneFigure) ? ["A square: a figure with none the year before or after."] : []
+        return (lines.filter { l in panels.contains { draws($0, l.0) } }.map(\.1) + square).joined(separator: " ")
+    }
+
+    /// True when a series has a figure between two missing ones (or the chart's ends), in the
+    /// order the drawing joins them: it is drawn as a square, not a line.
+    static func hasLoneFigure(_ p: Panel) -> Bool {
+        p.series.contains { s in
+            s.points.indices.contains { i in
+                s.points[i].value != nil && (i == 0 || s.points[i - 1].value == nil) && (i == s.points.count - 1 || s.points[i + 1].value == nil)
+            }
+        }
     }
 
     static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
