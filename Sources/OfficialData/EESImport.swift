@@ -13,7 +13,7 @@ public enum EESImport {
 
     /// The indicators a file holds, recognised by its columns (the measure and any filter's
     /// columns), not by its name: DfE renames files between releases.
-    @_optimize(none) public static func held(by table: CSVTable, of indicators: [IndicatorDefinition]) -> [IndicatorDefinition] {
+    public static func held(by table: CSVTable, of indicators: [IndicatorDefinition]) -> [IndicatorDefinition] {
         guard isEES(table) else { return [] }
         return indicators.filter { ind in !ind.isDerived && table.column(ind.column) != nil && ind.filter.keys.allSatisfy { table.column($0) != nil } }
     }

@@ -8,7 +8,7 @@ import YAMLFiles
 /// The work behind each subcommand. `main` parses arguments and calls exactly one of these.
 public enum Briefing {
     /// Writes the validated record and its aggregated answers as JSON, to `output` or stdout.
-    @_optimize(none) public static func export(record: String?, output: String?, workspace: Workspace = Workspace(),
+    public static func export(record: String?, output: String?, workspace: Workspace = Workspace(),
                               print: (String) -> Void = { Swift.print($0, terminator: "") },
                               printError: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) -> ExitStatus {
         let paths = record.map { [$0] } ?? workspace.recordPaths()
@@ -40,7 +40,7 @@ public enum Briefing {
     ]
 
     /// `briefing list`: the packs in `Reports/packs` and the charts they can use.
-    @_optimize(none) public static func list(workspace: Workspace = Workspace(), print: (String) -> Void = { Swift.print($0) },
+    public static func list(workspace: Workspace = Workspace(), print: (String) -> Void = { Swift.print($0) },
                             printError: (String) -> Void = standardError) -> ExitStatus {
         run(printError) {
             print("Packs (\(workspace.packsFolder)):")

@@ -8,7 +8,7 @@ extension Briefing {
     /// `briefing import ofsted FILE`: a transaction on `Reports/data/ofsted-outcomes.csv`. The
     /// publication (ODS, or a CSV export of one sheet) is read and checked whole, compared with
     /// what is stored, and only then are the tables it holds replaced; the others stay.
-    @_optimize(none) public static func importOfsted(path: String, csvSheet: OutcomeRow.Sheet = .history, allowFewer: Bool = false,
+    public static func importOfsted(path: String, csvSheet: OutcomeRow.Sheet = .history, allowFewer: Bool = false,
                                     workspace: Workspace = Workspace(),
                                     print: (String) -> Void = { Swift.print($0) },
                                     printError: (String) -> Void = standardError) -> ExitStatus {
@@ -40,7 +40,7 @@ extension Briefing {
     /// `briefing import dfe FILES`: a transaction on the indicator, neighbour and directory files.
     /// Each file is recognised by its columns; the indicators it holds replace those stored, every
     /// other indicator stays, and the stored neighbour model stays unless a new one is given.
-    @_optimize(none) public static func importDfE(paths: [String], home: Int?, allowFewer: Bool = false, workspace: Workspace = Workspace(),
+    public static func importDfE(paths: [String], home: Int?, allowFewer: Bool = false, workspace: Workspace = Workspace(),
                                  print: (String) -> Void = { Swift.print($0) },
                                  printError: (String) -> Void = standardError) -> ExitStatus {
         run(printError) {

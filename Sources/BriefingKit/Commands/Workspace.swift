@@ -98,7 +98,7 @@ extension Workspace {
     }
 
     /// A workspace whose `Reports` and `Styles` are found as `locate` says, with where each came from.
-    @_optimize(none) public static func located(reports: String?, styles: String?, out: String) -> (Workspace, reports: LocatedFolder, styles: LocatedFolder) {
+    public static func located(reports: String?, styles: String?, out: String) -> (Workspace, reports: LocatedFolder, styles: LocatedFolder) {
         let r = locate("Reports", flag: reports), s = locate("Styles", flag: styles)
         return (Workspace(reports: r.path, styles: s.path, out: out), r, s)
     }

@@ -15,7 +15,7 @@ enum IndicatorHeadline {
     /// A `breaks` in the series (a change of more than half in a year) is never read across: the
     /// latest figure is set against the year before it in words that say the change is unexplained,
     /// and a record counts only the years since the last break.
-    @_optimize(none) static func title(_ d: IndicatorDefinition, place: String, mine: [(period: String, value: IndicatorValue)], england: IndicatorValue?,
+    static func title(_ d: IndicatorDefinition, place: String, mine: [(period: String, value: IndicatorValue)], england: IndicatorValue?,
                       few: (String) -> FewCount?, none: (String) -> NoneRecorded? = { _ in nil }, breaks: [SeriesBreak] = []) -> String {
         let f = { (x: Double) in OfficialContext.format(x, d) }
         guard let last = mine.last else { return d.title }

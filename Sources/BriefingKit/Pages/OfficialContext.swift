@@ -40,7 +40,7 @@ public struct OfficialContext: Sendable {
         return context
     }
 
-    @_optimize(none) static func read(_ workspace: Workspace) throws(InputError) -> OfficialContext {
+    static func read(_ workspace: Workspace) throws(InputError) -> OfficialContext {
         let indicators = try IndicatorCatalogue.load(path: workspace.indicatorsPath, yaml: .files)
         let ids = indicators.map(\.id)
         // The figures on one thread while the sources, frameworks and records are read on another.

@@ -105,7 +105,7 @@ extension PageBuilder {
     /// What the record holds on the same subject that is newer than a figure (Ofsted's report of
     /// July 2026 on a workforce counted in September 2025), quoted with its date and source, so
     /// the two are read in order and not as a contradiction; "" when nothing newer is held.
-    @_optimize(none) mutating func newer(than f: IndicatorFinding) -> String {
+    mutating func newer(than f: IndicatorFinding) -> String {
         let quotes = newerQuotes(than: f)
         guard !quotes.isEmpty else { return "" }
         return " Newer than that figure: " + quotes.map { q -> String in
@@ -116,7 +116,7 @@ extension PageBuilder {
     }
 
     /// The record's quotes on `f`'s indicator dated after the day its figure describes, oldest first.
-    @_optimize(none) func newerQuotes(than f: IndicatorFinding) -> [Quote] {
+    func newerQuotes(than f: IndicatorFinding) -> [Quote] {
         guard let after = f.indicator.referenceDay(f.period) else { return [] }
         return record.quotes.filter { $0.indicator == f.indicator.id && $0.date.earliest > after }.sorted { $0.date < $1.date }
     }
@@ -183,7 +183,7 @@ extension PageBuilder {
 
     /// The official data publications (Ofsted's outcomes file, DfE's statistics) published on or
     /// after `since`: every pack with a since-list loads the official data for them.
-    @_optimize(none) func releases(_ since: PartialDate) -> [Source] {
+    func releases(_ since: PartialDate) -> [Source] {
         guard let official else { return [] }
         return (official.indicatorSources + [official.outcomesSource]).filter { $0.date.earliest >= since.earliest }
     }

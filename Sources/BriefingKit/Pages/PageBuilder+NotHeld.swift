@@ -32,7 +32,7 @@ extension PageBuilder {
     }
 
     /// The findings page when no report, letter or article is held.
-    @_optimize(none) func findingsNotHeld(_ o: OfficialOnly) -> String {
+    func findingsNotHeld(_ o: OfficialOnly) -> String {
         "No findings or quotes are shown because this pack holds no report, letter or article on \(name): it is built from \(outcomesFile(o)), which gives judgements and dates only (Ofsted\u{2019}s reports on \(name) are at \(o.reportsURL))."
     }
 

@@ -62,7 +62,7 @@ extension PageBuilder {
     /// outcomes file as at its date, or an authority's own record where it holds a newer report.
     /// A newer report that gives no overall grade (Liverpool's of May 2026) is no place in a
     /// distribution of overall grades: it is said apart, with its date, never drawn as a bar of one.
-    @_optimize(none) mutating func distribution() throws -> [Block] {
+    mutating func distribution() throws -> [Block] {
         let (official, entry) = try requireOfficial()
         let index = official.judgements
         let all = index.all

@@ -9,10 +9,11 @@ import Rendering
 /// Pages of words are in `PageBuilder+Words.swift`, record charts in `+Record`, official-data
 /// charts in `+Official`.
 ///
-/// `@_optimize(none)` marks the functions that write a page's words: each runs once per pack and
-/// does little, yet optimising them cost 6 s of every cold build (BriefingKit compiled in 16.4 s
-/// against 10.4 s; batch time and every output unchanged). Chart layout and anything run per
-/// figure or per value stays optimised (CONTRIBUTING, "Code the optimiser skips").
+/// `@_optimize(none)` marks the functions that compose a page (its words, and the values a chart
+/// is given) and run a few times per pack: not optimising them, with the commands, takes
+/// BriefingKit's compile time from 16.4 s to 9.7 s. Whatever runs per figure, per row or per
+/// authority (`chart`, `matrix`, `trends`, `indicatorTable`, `distribution`, `citations`,
+/// `OfficialContext.format`) stays optimised (CONTRIBUTING, "Code the optimiser skips").
 struct PageBuilder {
     let pack: PackDefinition
     let record: AuthorityRecord
@@ -56,7 +57,7 @@ struct PageBuilder {
     /// Records that a page used `sources` and returns the " · sources published …" for its
     /// subtitle: their own dates, never "data as at", so a chart and the footer below it cannot
     /// give one source two dates.
-    @_optimize(none) mutating func using(_ sources: [Source]) -> String {
+    mutating func using(_ sources: [Source]) -> String {
         for s in sources where !used.contains(where: { $0.samePublication(s) }) {
             used.append(s)
             if let building { firstUsedIn[s.id] = building }
@@ -132,7 +133,7 @@ struct PageBuilder {
         return chart(heading, m, after: after)
     }
 
-    @_optimize(none) func requireOfficial() throws -> (OfficialContext, AuthorityEntry) {
+    func requireOfficial() throws -> (OfficialContext, AuthorityEntry) {
         guard let official, let entry else {
             throw InputError(SourceLocation(file: pack.definitionPath),
                              "\(name) (DfE code \(record.authority.dfeCode)) is not in Reports/data/authorities.csv; run make import")
@@ -146,7 +147,7 @@ struct PageBuilder {
         return record.allSources.filter { ids.contains($0.id) }
     }
 
-    @_optimize(none) func citations(_ c: [Citation]) -> String {
+    func citations(_ c: [Citation]) -> String {
         // Publisher, title and date: enough to find the publication, and never just a repeat of
         // the speaker and date beside it.
         c.compactMap { record.source($0.sourceID) }.map { "source: \($0.publisher), \u{201C}\($0.title)\u{201D}, \($0.date.display)" }.joined(separator: "; ")

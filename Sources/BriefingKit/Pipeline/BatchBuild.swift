@@ -54,7 +54,7 @@ enum BuildOutcome: Sendable {
 extension Briefing {
     /// Builds the requested packs, in parallel, skipping any whose manifest shows nothing changed.
     /// One pack's bad data fails that pack only; the run ends with a summary and a non-zero exit.
-    public static func build(_ request: BuildRequest, workspace: Workspace = Workspace(),
+    @_optimize(none) public static func build(_ request: BuildRequest, workspace: Workspace = Workspace(),
                              environment: [String: String] = ProcessInfo.processInfo.environment,
                              print: (String) -> Void = { Swift.print($0) },
                              printError: @escaping (String) -> Void = standardError) -> ExitStatus {

@@ -4,8 +4,9 @@ import Judgements
 
 /// Reads style files. A file may name a `base:` style in the same folder and give only what
 /// differs from it; after inheritance every key is required, and unknown keys are errors, so a
-/// typo never silently falls back to a default. Read once per run, so not optimised
-/// (`@_optimize(none)`: 1.5 s less of every cold build; CONTRIBUTING, "Code the optimiser skips").
+/// typo never silently falls back to a default. Read once per pack (a few milliseconds of YAML),
+/// so not optimised (`@_optimize(none)`: Rendering compiles in 15.8 s instead of 17.3 s;
+/// CONTRIBUTING, "Code the optimiser skips").
 public enum StyleLoader {
     static let pageSizes: [String: (Double, Double)] = ["A4": (595.276, 841.89)]
     static let topKeys = ["base", "name", "description", "fonts", "sizes", "colours", "grades", "statuses", "page", "spacing", "strokes"]
