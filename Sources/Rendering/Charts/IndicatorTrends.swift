@@ -109,8 +109,8 @@ public struct IndicatorTrends: Chart {
     /// The key to the lines, naming only those drawn: a part of the chart showing one count for
     /// the authority alone has no England, region or neighbours' line to explain.
     /// A figure with none the year before or after is drawn as a small square, as there is no
-    /// line to draw; the key says so whenever a part of the chart has one (8 of the 153
-    /// authorities' scrutiny packs do, such as a first figure after a suppressed run).
+    /// line to draw; the key says so whenever a part of the chart has one (a first figure after
+    /// a suppressed run, as in Hampshire's referrals).
     static func lineKey(authority: String, panels: [Panel]) -> String {
         let lines = [("authority", "Thick line: \(authority)."), ("england", "Dashed: England."), ("region", "Thin: the region."),
                      ("neighbours", "Dotted: average of the statistical neighbours with a figure.")]
