@@ -118,15 +118,18 @@ public struct IndicatorTrends: Chart {
         return (lines.filter { l in panels.contains { draws($0, l.0) } }.map(\.1) + square).joined(separator: " ")
     }
 
-    /// True when a series has a figure between two missing ones (or the chart's ends), in the
-    /// order the drawing joins them: it is drawn as a square, not a line.
-    static func hasLoneFigure(_ p: Panel) -> Bool {
-        p.series.contains { s in
-            s.points.indices.contains { i in
-                s.points[i].value != nil && (i == 0 || s.points[i - 1].value == nil) && (i == s.points.count - 1 || s.points[i + 1].value == nil)
-            }
+    /// A series' figures as the drawing joins them: runs of consecutive figures, split at each
+    /// missing one. A run of one is drawn as a square, a longer run as a line.
+    static func runs(_ points: [(date: DayDate, value: Double?)]) -> [[(date: DayDate, value: Double)]] {
+        var runs: [[(date: DayDate, value: Double)]] = [[]]
+        for p in points {
+            if let v = p.value { runs[runs.count - 1].append((p.date, v)) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
         }
+        return runs.filter { !$0.isEmpty }
     }
+
+    /// True when some series has a run of one figure, which is drawn as a square.
+    static func hasLoneFigure(_ p: Panel) -> Bool { p.series.contains { runs($0.points).contains { $0.count == 1 } } }
 
     static func figure(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
                               format: (Double, String) -> String, asAt: String = "", style: Style, text engine: TextEngine, width: Double) -> Figure {
@@ -204,15 +207,12 @@ public struct IndicatorTrends: Chart {
             var ends: [(TextMark, Double, Colour)] = []
             for (index, series) in panel.series.enumerated() {
                 let colour = style.colours[keyPath: roles[series.role] ?? \.seriesEngland]
-                var run: [(Double, Double)] = []
-                for p in series.points + [(date: d1, value: nil)] {
-                    if let v = p.value { run.append((X(p.date), Y(v))) } else {
-                        if run.count > 1 {
-                            marks.append(.path(PathMark(points: run, closed: false, fill: nil, stroke: colour, width: widths[series.role] ?? 1, dash: dashes[series.role] ?? [])))
-                        } else if let only = run.first {
-                            marks.append(.path(PathMark(points: JudgementJourney.markerShape(1, only, 1.6), closed: true, fill: colour, stroke: nil, width: 0)))
-                        }
-                        run = []
+                for figures in Self.runs(series.points) {
+                    let run = figures.map { (X($0.date), Y($0.value)) }
+                    if run.count > 1 {
+                        marks.append(.path(PathMark(points: run, closed: false, fill: nil, stroke: colour, width: widths[series.role] ?? 1, dash: dashes[series.role] ?? [])))
+                    } else if let only = run.first {
+                        marks.append(.path(PathMark(points: JudgementJourney.markerShape(1, only, 1.6), closed: true, fill: colour, stroke: nil, width: 0)))
                     }
                 }
                 // A break: two short strokes across the line midway between the two years, on a
