@@ -25,19 +25,36 @@ public struct KnownJudgements: Sendable, Hashable {
 /// Answers "what is each authority's newest known judgement?" across the official data and the
 /// hand-written records, and says as at when.
 public struct JudgementIndex: Sendable {
-    public var store: OfficialDataStore
-    public var eras: [FrameworkEra]
+    public let store: OfficialDataStore
+    public let eras: [FrameworkEra]
     /// Hand-written records by DfE code (`Reports/authorities/*.yaml`).
-    public var records: [Int: AuthorityRecord]
-    public var outcomesSource: Source
+    public let records: [Int: AuthorityRecord]
+    public let outcomesSource: Source
+    /// Every authority in the directory with its newest known judgements (nil: none on record),
+    /// worked out once when the index is made: a batch asks for all of them in every pack (the
+    /// national distribution), and the inputs cannot change while it runs (the fields are `let`).
+    public let all: [(entry: AuthorityEntry, judgements: KnownJudgements?)]
+    private let known: [AuthorityEntry: KnownJudgements?]
 
     public init(store: OfficialDataStore, eras: [FrameworkEra], records: [AuthorityRecord], outcomesSource: Source) {
         self.store = store; self.eras = eras; self.outcomesSource = outcomesSource
-        self.records = Dictionary(records.map { ($0.authority.dfeCode, $0) }, uniquingKeysWith: { a, _ in a })
+        let byCode = Dictionary(records.map { ($0.authority.dfeCode, $0) }, uniquingKeysWith: { a, _ in a })
+        self.records = byCode
+        let all = store.directory.map { ($0, Self.newest($0, store: store, eras: eras, records: byCode, outcomesSource: outcomesSource)) }
+        self.all = all
+        self.known = Dictionary(all.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The newest graded inspection known for `entry`, or nil when no input has one.
     public func latest(_ entry: AuthorityEntry) -> KnownJudgements? {
+        // An entry of the directory was worked out when the index was made; any other (a test's
+        // made-up authority) is worked out now, by the same rule.
+        if let k = known[entry] { return k }
+        return Self.newest(entry, store: store, eras: eras, records: records, outcomesSource: outcomesSource)
+    }
+
+    private static func newest(_ entry: AuthorityEntry, store: OfficialDataStore, eras: [FrameworkEra],
+                               records: [Int: AuthorityRecord], outcomesSource: Source) -> KnownJudgements? {
         let official = store.latestJudgements(for: entry).map { row -> KnownJudgements in
             let start = PartialDate(year: row.date.year, month: row.date.month, day: row.date.day)
             let era = eras.first { $0.contains(start) }
@@ -60,11 +77,6 @@ public struct JudgementIndex: Sendable {
             ?? last.sources.compactMap { record.source($0.sourceID) }.first ?? outcomesSource
         return KnownJudgements(dfeCode: entry.dfeCode, name: entry.name, inspected: last.start,
                                cells: record.cells(of: last), source: source, fromRecord: true)
-    }
-
-    /// Every authority in the directory with its newest known judgements (nil: none on record).
-    public var all: [(entry: AuthorityEntry, judgements: KnownJudgements?)] {
-        store.directory.map { ($0, latest($0)) }
     }
 
     /// "Ofsted outcomes as at 31 March 2025; Liverpool from Ofsted's report of 7 July 2026": where
