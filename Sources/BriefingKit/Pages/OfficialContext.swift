@@ -100,6 +100,20 @@ public struct OfficialContext: Sendable {
         return out + (neighbours ? [neighbourSource] : [])
     }
 
+    /// The publications an indicator's figures come from: its own file's and, for a rate
+    /// computed here, those of the two figures it is computed from (referrals per 10,000 children
+    /// rests on the population estimate of the children looked after file too); with the model
+    /// that names the neighbours when their average is drawn beside it.
+    func sources(of indicator: IndicatorDefinition, neighbours: Bool) -> [Source] {
+        let parts = [indicator.numerator, indicator.denominator].compactMap { id in indicators.first { $0.id == id } }
+        return ordered([indicator.source] + parts.map(\.source) + (neighbours ? [neighbourSource] : []))
+    }
+
+    /// `sources` each once, in the order the indicator catalogue names them, the neighbour model last.
+    func ordered(_ sources: [Source]) -> [Source] {
+        (indicatorSources + [neighbourSource]).filter { s in sources.contains { $0.samePublication(s) } }
+    }
+
     /// The key-indicator table, whole (for the files) and in page-sized pieces (for the PDF).
     /// Places are compared by rates and percentages only, each beside England and the neighbours
     /// in words and a symbol, judged by the indicator's better direction.

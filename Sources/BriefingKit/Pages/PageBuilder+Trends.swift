@@ -10,15 +10,18 @@ import Rendering
 extension PageBuilder {
     mutating func trends(_ page: PageSpec) throws -> [Block] {
         let (official, entry) = try requireOfficial()
-        let used = official.indicatorSources + [official.neighbourSource]
-        extraSources += used
-        let asAt = using(used)
         let ids = page.list("indicators") ?? Self.defaultTrendIndicators
         let defs = ids.compactMap { id in official.indicators.first { $0.id == id } }
         let unknown = ids.filter { id in !official.indicators.contains { $0.id == id } }
         if !unknown.isEmpty {
             throw InputError(SourceLocation(file: pack.definitionPath), "unknown indicator \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); known: \(official.indicators.map(\.id).joined(separator: ", "))")
         }
+        // Each part of the chart cites what its own lines are drawn from, not every publication
+        // the catalogue names: a page of workforce figures does not cite the children in need file.
+        let sourcesOf = Dictionary(uniqueKeysWithValues: defs.map { ($0.id, official.sources(of: $0, neighbours: !$0.isCount)) })
+        let used = official.ordered(defs.flatMap { sourcesOf[$0.id]! })
+        extraSources += used
+        _ = using(used)
         let store = official.store
         let regionCode = store.regionCode(entry.region)
         let neighbours = store.neighbours(of: entry)
@@ -63,6 +66,7 @@ extension PageBuilder {
                                               unit: d.id, series: (
                 [.init(name: name, role: "authority", points: mine.map { (date($0.period), $0.value.number) })] + others
             ).filter { !$0.points.isEmpty }, noData: noData)
+            panel.sources = sourcesOf[d.id]!.map(\.citation)
             panel.breaks = breaks.map { .init(from: date($0.fromPeriod), to: date($0.toPeriod), words: OfficialContext.breakWords($0, d, place: name)) }
             return panel
         }
@@ -71,8 +75,7 @@ extension PageBuilder {
         let lastShown = panels.flatMap { $0.series.flatMap { $0.points.map(\.date) } }.max()
         let inspections = record.gradedInspections.map { (label: $0.start.monthYear, date: $0.start.earliest) }
             .filter { i in lastShown.map { i.date <= $0 } ?? false }
-        let sourceLine = "Source: " + used.map(\.citation).joined(separator: "; ") + "."
-        return chart(PageKind.indicatorTrends.heading!, IndicatorTrends(authority: name, panels: panels, inspections: inspections, sourceLine: sourceLine,
-                                                                         format: format, asAt: asAt))
+        return chart(PageKind.indicatorTrends.heading!, IndicatorTrends(authority: name, panels: panels, inspections: inspections, sources: used.map(\.citation), format: format,
+                                                                         asAt: { cited in Self.published(used.filter { cited.contains($0.citation) }).map { " \u{00B7} \($0)" } ?? "" }))
     }
 }

@@ -42,7 +42,7 @@ struct PageBuilder {
     var name: String { record.authority.name }
 
     /// The indicators a trends page draws when its definition names none.
-    static let defaultTrendIndicators = ["referrals", "rereferrals-percent", "cpp-subsequent-percent", "cla-rate", "agency-rate", "caseload"]
+    static let defaultTrendIndicators = ["referrals-rate", "rereferrals-percent", "cpp-subsequent-percent", "cla-rate", "agency-rate", "caseload"]
 
     /// The newest publication date among `sources`, at its own precision.
     static func newest(_ sources: [Source]) -> PartialDate? { sources.map(\.date).max { $0.earliest < $1.earliest } }

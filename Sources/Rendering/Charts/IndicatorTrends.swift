@@ -10,20 +10,27 @@ public struct IndicatorTrends: Chart {
     public var authority: String
     public var panels: [Panel]
     public var inspections: [(label: String, date: DayDate)]
-    public var sourceLine: String
+    /// The citation of every publication the chart draws from, in the order the source line
+    /// names them; each part of the chart names those of its own panels (`Panel.sources`).
+    public var sources: [String]
     public var format: (Double, String) -> String
-    public var asAt: String
+    /// The words saying when the cited publications came out (" · sources published …"), for
+    /// the citations a part of the chart names.
+    public var asAt: ([String]) -> String
 
-    public init(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String, format: @escaping (Double, String) -> String, asAt: String = "") {
-        self.authority = authority; self.panels = panels; self.inspections = inspections; self.sourceLine = sourceLine; self.format = format; self.asAt = asAt
+    public init(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sources: [String], format: @escaping (Double, String) -> String,
+                asAt: @escaping ([String]) -> String = { _ in "" }) {
+        self.authority = authority; self.panels = panels; self.inspections = inspections; self.sources = sources; self.format = format; self.asAt = asAt
     }
 
     public func figure(in c: ChartContext) -> Figure {
-        Self.figure(authority: authority, panels: panels, inspections: inspections, sourceLine: sourceLine, format: format, asAt: asAt, style: c.style, text: c.text, width: c.width)
+        let cited = Self.cited(panels, from: sources)
+        return Self.figure(authority: authority, panels: panels, inspections: inspections, sourceLine: Self.sourceLine(cited), format: format, asAt: asAt(cited),
+                           style: c.style, text: c.text, width: c.width)
     }
 
     public func pieces(in c: ChartContext) -> [Figure] {
-        Self.pieces(authority: authority, panels: panels, inspections: inspections, sourceLine: sourceLine, format: format, asAt: asAt, style: c.style, text: c.text, width: c.width, maxHeight: c.maxHeight)
+        Self.pieces(authority: authority, panels: panels, inspections: inspections, sources: sources, format: format, asAt: asAt, style: c.style, text: c.text, width: c.width, maxHeight: c.maxHeight)
     }
 
     public struct Series: Sendable {
@@ -51,6 +58,9 @@ public struct IndicatorTrends: Chart {
         public var series: [Series]
         /// The one sentence printed in place of a plot when there is nothing to draw.
         public var noData: String?
+        /// The citations of the publications this panel's lines are drawn from: a part of the chart
+        /// cites its own panels' sources only.
+        public var sources: [String] = []
         /// Breaks in the authority's series (a change of more than half in a year): marked across
         /// its line between the two years and said in words under the chart.
         public var breaks: [Break] = []
@@ -76,13 +86,22 @@ public struct IndicatorTrends: Chart {
     public static let breakNote = "(break)"
 
     /// The small multiples in pieces no taller than `maxHeight`.
-    static func pieces(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sourceLine: String,
-                              format: (Double, String) -> String, asAt: String = "", style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
+    static func pieces(authority: String, panels: [Panel], inspections: [(label: String, date: DayDate)], sources: [String],
+                              format: (Double, String) -> String, asAt: ([String]) -> String, style: Style, text engine: TextEngine, width: Double, maxHeight: Double) -> [Figure] {
         Figure.pieces(of: panels, maxHeight: maxHeight) { ps, _ in
-            figure(authority: authority, panels: ps, inspections: inspections, sourceLine: sourceLine, format: format,
-                   asAt: asAt, style: style, text: engine, width: width)
+            let cited = cited(ps, from: sources)
+            return figure(authority: authority, panels: ps, inspections: inspections, sourceLine: sourceLine(cited), format: format,
+                          asAt: asAt(cited), style: style, text: engine, width: width)
         }
     }
+
+    /// Of `sources`, those the panels cite, in the order given (every one of them for a panel
+    /// that names none of its own).
+    static func cited(_ panels: [Panel], from sources: [String]) -> [String] {
+        sources.filter { c in panels.contains { $0.sources.isEmpty || $0.sources.contains(c) } }
+    }
+
+    static func sourceLine(_ cited: [String]) -> String { "Source: " + cited.joined(separator: "; ") + "." }
 
     /// What the panels compare, from the lines drawn: the comparators some panel has and, when
     /// not every panel has them all, how many do (a count such as referrals is the authority's
@@ -283,7 +302,12 @@ public struct IndicatorTrends: Chart {
         let rough = range / 3
         let mag = pow(10, floor(log10(rough)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * mag }.first { $0 >= rough } ?? 10 * mag
-        let start = floor(lo / step) * step, end = ceil(hi / step) * step
+        var start = floor(lo / step) * step
+        let end = ceil(hi / step) * step
+        // A lowest figure on (or a hair above) the bottom of the axis would run along the axis
+        // line and be lost in it (Liverpool's caseload of 10.1 on an axis from 10.0): a step more
+        // below it, never below zero for figures that are not.
+        if lo - start < step * 0.15 { start = lo >= 0 ? max(0, start - step) : start - step }
         var ticks: [Double] = []
         var v = start
         while v <= end + step / 2 { ticks.append(v); v += step }
