@@ -87,4 +87,17 @@ import Testing
         }
         #expect(checked >= 16)
     }
+
+    /// A lowest figure just above a round number must not sit on the axis line: Liverpool's
+    /// caseload of 10.1 on an axis from 10.0 ran along it. Figures from zero keep zero as the floor.
+    @Test func theLowestFigureStandsClearOfTheAxis() {
+        for (lo, hi) in [(10.1, 22.0), (16.0, 30.0), (400.3, 860.0), (-4.9, 3.0)] {
+            let (ticks, floor, top) = IndicatorTrends.niceTicks(lo, hi)
+            let step = ticks[1] - ticks[0]
+            #expect(lo - floor >= step * 0.15, "\(lo) on an axis from \(floor)")
+            #expect(top >= hi && ticks.count <= 6, "\(ticks)")
+        }
+        #expect(IndicatorTrends.niceTicks(0, 12).1 == 0)
+        #expect(IndicatorTrends.niceTicks(0.5, 12).1 == 0, "never below zero for figures that are not")
+    }
 }
