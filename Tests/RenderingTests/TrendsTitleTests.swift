@@ -5,7 +5,7 @@ import Testing
 
 /// The trends chart's title and key say what its panels compare, from the lines drawn: a count such
 /// as referrals is drawn for the authority alone, so "against England, its region and its
-/// statistical neighbours" must not be claimed for every chart (scrutiny's six: five).
+/// statistical neighbours" must not be claimed for every chart when one is a count.
 @Suite struct TrendsTitle {
     func panel(_ roles: [String], values: Bool = true) -> IndicatorTrends.Panel {
         let points: [(date: DayDate, value: Double?)] = [(DayDate(year: 2024, month: 3, day: 31), values ? 1 : nil),
