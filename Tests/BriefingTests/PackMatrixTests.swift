@@ -111,6 +111,19 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
         }
     }
 
+    /// A pack of judgements draws no statistics, so it says nothing about suppressed figures; a
+    /// quote whose words and date come from two publications names them as one list of sources.
+    @Test func aJudgementsPackMakesNoClaimAboutFigures() throws {
+        let (r, out) = try Briefing.build(["--pack", "liverpool-judgements", "--pack", "scrutiny"], in: try TestWorkspace.fixture())
+        #expect(r.status == 0, "\(r.stderr)")
+        let judgements = normaliseSpace(try tool("pdftotext", ["\(out)/liverpool-judgements.pdf", "-"]).stdout)
+        #expect(!judgements.contains("What was suppressed") && !judgements.contains("drawn in this pack was suppressed"))
+        let scrutiny = normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout)
+        #expect(scrutiny.contains("No figure of Liverpool drawn in this pack was suppressed or unpublished."))
+        #expect(!scrutiny.contains("2025; source: Ofsted, \u{201C}Local authority inspection outcomes"), "one list of sources, not two attributions")
+        #expect(scrutiny.contains("as quoted in the press, 28 Jan 2025; sources: Local press"))
+    }
+
     @Test func longNamesWrapInsteadOfSpilling() throws {
         for style in styleIDs {
             let composed = try composePack(authority: "Redcar and Cleveland", style: style)

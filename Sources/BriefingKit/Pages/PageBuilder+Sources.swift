@@ -52,9 +52,14 @@ extension PageBuilder {
             blocks.append(.heading("What was inferred", level: 2))
             for line in inferred { blocks.append(.note(line)) }
         }
-        blocks.append(.heading("What was suppressed", level: 2))
-        blocks.append(.note(missingFigures.isEmpty ? "No figure of \(name) drawn in this pack was suppressed or unpublished."
-                            : "Shown as gaps, never as zero: " + missingFigures.joined(separator: "; ") + "."))
+        // A pack of judgements alone draws no statistics: "no figure was suppressed" would be
+        // true of nothing in it, so the section is left out.
+        let drawsStatistics = !Set(pack.pages.map(\.kind)).isDisjoint(with: [.indicatorTable, .groupIndicators, .indicatorTrends])
+        if drawsStatistics || !missingFigures.isEmpty {
+            blocks.append(.heading("What was suppressed", level: 2))
+            blocks.append(.note(missingFigures.isEmpty ? "No figure of \(name) drawn in this pack was suppressed or unpublished."
+                                : "Shown as gaps, never as zero: " + missingFigures.joined(separator: "; ") + "."))
+        }
         return blocks
     }
 

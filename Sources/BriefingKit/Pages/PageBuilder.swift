@@ -150,7 +150,11 @@ struct PageBuilder {
     func citations(_ c: [Citation]) -> String {
         // Publisher, title and date: enough to find the publication, and never just a repeat of
         // the speaker and date beside it.
-        c.compactMap { record.source($0.sourceID) }.map { "source: \($0.publisher), \u{201C}\($0.title)\u{201D}, \($0.date.display)" }.joined(separator: "; ")
+        // Two publications (a quote's words from one, its date from another) are one list under
+        // "sources:", not "source: …; source: …", which read as two attributions of the words.
+        let cited = c.compactMap { record.source($0.sourceID) }.map { "\($0.publisher), \u{201C}\($0.title)\u{201D}, \($0.date.display)" }
+        guard !cited.isEmpty else { return "" }
+        return (cited.count == 1 ? "source: " : "sources: ") + cited.joined(separator: "; ")
     }
 
     /// Numbers as readers expect them: grouped by thousands (1,139), whatever the machine's locale.
