@@ -27,7 +27,7 @@ extension PageBuilder {
             }
         }
         var blocks: [Block] = [.pageBreak, .heading(PageKind.questions.heading!, level: 1)]
-        if asked.isEmpty { return blocks + [.paragraph("The data in this pack raises no question under the rules in use (Reports/questions.yaml).")] }
+        if asked.isEmpty { return blocks + [.paragraph("The data in this pack raises no question under the rules that generate them.")] }
         blocks.append(.paragraph("Generated from the data in this pack; each question gives the page of the evidence it rests on."))
         return blocks + asked.map { Block.bullet($0) }
     }
