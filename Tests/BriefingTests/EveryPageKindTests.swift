@@ -1,5 +1,6 @@
 import BriefingKit
 import Foundation
+import Rendering
 import Testing
 import BriefingTestSupport
 
@@ -33,5 +34,18 @@ import BriefingTestSupport
             if let heading = kind.heading { #expect(text.contains("OFFICIAL \(heading)"), "\(kind.rawValue): no page headed \(heading)") }
         }
         #expect(Set(PackDefinition.knownPages) == Set(PageKind.allCases.map(\.rawValue)))
+        // Every tidy CSV keeps the columns that say what a row is about: a shape's key that named
+        // no column (the tracker's "Area" for "Area for improvement") left rows of values with
+        // nothing but their order to tie them to an area.
+        var checked = 0
+        for (id, shape) in TidyTable.shapes {
+            let path = "\(out)/every-page-\(id).csv"
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let header = try #require(try csvRows(path).first).map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }
+            for key in shape.keys { #expect(header.contains { $0 == key || shape.isKey($0) && $0.hasPrefix(key) }, "\(id): no column \(key) in \(header)") }
+            #expect(header.contains(shape.variable), "\(id): \(header)")
+            checked += 1
+        }
+        #expect(checked >= 7, "\(checked) shaped tables checked")
     }
 }

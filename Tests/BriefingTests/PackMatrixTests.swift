@@ -124,6 +124,22 @@ func layoutProblems(_ composed: PackPipeline.ComposedPack) -> [String] {
         #expect(scrutiny.contains("as quoted in the press, 28 Jan 2025; sources: Local press"))
     }
 
+    /// Drift is two visits in a row recording no progress: an area with one finding held cannot
+    /// show it, so its answer says how few findings there are instead of "no". From the fixture
+    /// record, where no area has more than one finding.
+    @Test func driftIsNotDeniedOnOneFinding() throws {
+        let (r, out) = try Briefing.build(["--pack", "scrutiny", "--formats", "csv"], in: try TestWorkspace.fixture())
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try csvRows("\(out)/scrutiny-improvement-tracker.csv")
+        let column = try #require(rows.first?.firstIndex { $0.hasPrefix("Drift (") }, "a drift column: \(rows.first ?? [])")
+        let byArea = Dictionary(rows.dropFirst().map { ($0[0], $0[column]) }, uniquingKeysWith: { a, _ in a })
+        let drift = Array(byArea.values)
+        #expect(drift.count >= 10, "\(byArea)")
+        #expect(byArea["Placement sufficiency"] == "too few findings to judge (one held)", "\(byArea)")
+        #expect(!drift.contains("no"), "\(drift)")
+        #expect(drift.contains("too few findings to judge (one held)") && drift.contains("no finding to judge"), "\(drift)")
+    }
+
     @Test func longNamesWrapInsteadOfSpilling() throws {
         for style in styleIDs {
             let composed = try composePack(authority: "Redcar and Cleveland", style: style)

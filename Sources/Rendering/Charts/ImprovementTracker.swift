@@ -50,7 +50,7 @@ public enum ImprovementTracker {
                               rows: tracks.enumerated().map { r, t in
                                   [t.area.title, t.area.wording ?? ""] + zip(t.history, cells[r]).map { h, c in
                                       GradeMatrix.cellText(c) + (h.finding?.quote.map { ": \u{201C}\($0)\u{201D}" } ?? "")
-                                  } + [t.longestRunWithoutProgress >= driftVisits ? "yes" : t.history.contains { $0.coverage == .finding } ? "no" : "no finding to judge"]
+                                  } + [Self.drift(t, visits: driftVisits)]
                               })
         var m = GradeMatrix(id: id, title: title,
                             subtitle: "What each visit is known to have found \u{00B7} \(authority) \u{00B7} areas from the \(inspection.start.monthYear) inspection" + asAt,
@@ -69,5 +69,17 @@ public enum ImprovementTracker {
         case .notCovered: return .plain("Outside its theme", hatched: true)
         case .themeNotKnown: return .plain("Theme not known", hatched: true)
         }
+    }
+}
+
+extension ImprovementTracker {
+    /// The data table's drift answer: "yes", "no" only where enough findings are held for a run
+    /// of `visits` to have been seen, and otherwise how few there are: one finding cannot show
+    /// two visits in a row, so "no" would claim more than is known.
+    static func drift(_ t: AreaTrack, visits: Int) -> String {
+        if t.longestRunWithoutProgress >= visits { return "yes" }
+        let findings = t.history.filter { $0.coverage == .finding }.count
+        if findings == 0 { return "no finding to judge" }
+        return findings < visits ? "too few findings to judge (\(NumberWords.words(findings)) held)" : "no"
     }
 }

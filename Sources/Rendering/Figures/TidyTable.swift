@@ -21,11 +21,17 @@ public struct TidyTable: Sendable {
         public var keys: [String]
         public var variable: String
         public init(keys: [String], variable: String) { self.keys = keys; self.variable = variable }
+
+        /// True when `column` is one of the keys, or a key followed by words in brackets ("Drift
+        /// (2 or more visits in a row recording no progress)", whose number is the pack's).
+        public func isKey(_ column: String) -> Bool {
+            keys.contains { column == $0 || column.hasPrefix($0 + " (") }
+        }
     }
 
     /// `shape` nil: the table is already one observation a row; its cells are only made numeric.
     public init(_ table: DataTable, shape: Shape?) {
-        let keyIndices = shape.map { s in table.columns.indices.filter { s.keys.contains(table.columns[$0]) } } ?? Array(table.columns.indices)
+        let keyIndices = shape.map { s in table.columns.indices.filter { s.isKey(table.columns[$0]) } } ?? Array(table.columns.indices)
         let valueIndices = table.columns.indices.filter { !keyIndices.contains($0) }
         func cell(_ row: [String], _ i: Int) -> String { i < row.count ? row[i] : "" }
         guard let shape, !valueIndices.isEmpty else {
@@ -110,11 +116,13 @@ public struct TidyTable: Sendable {
         return CSVText.data([columns] + rows.map { $0.map(field) }, byteOrderMark: true)
     }
 
-    /// The shapes of the charts' tables, by figure id.
+    /// The shapes of the charts' tables, by figure id. Every key must name a column of the chart's
+    /// table (a test checks each pack's): a key matching none leaves the tidy rows with nothing to
+    /// say which area or authority they belong to.
     public static let shapes: [String: Shape] = [
         "rating-grid": Shape(keys: ["Judgement"], variable: "Inspection"),
-        "neighbour-comparison": Shape(keys: ["Authority", "Latest inspection"], variable: "Judgement"),
-        "improvement-tracker": Shape(keys: ["Area", "Title", "Drift"], variable: "Monitoring visit"),
+        "neighbour-comparison": Shape(keys: ["Authority", "Newest inspection", "From"], variable: "Judgement"),
+        "improvement-tracker": Shape(keys: ["Area for improvement", "Ofsted's wording", "Drift"], variable: "Monitoring visit"),
         "indicator-table": Shape(keys: ["Indicator", "Period and direction", "Compared with England", "Compared with neighbours"], variable: "Area"),
         "indicator-trends": Shape(keys: ["Indicator", "Series"], variable: "Year"),
         "group-grid": Shape(keys: ["Authority", "Newest inspection", "From"], variable: "Judgement"),
