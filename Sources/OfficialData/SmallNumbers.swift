@@ -19,6 +19,14 @@ public struct FewCount: Sendable, Hashable {
         return (whole == count ? "" : "about ") + "\(Int(whole)) \(noun)"
     }
 
+    /// "only 7 second or subsequent plans"; "full-time equivalent case holders, only 1" (not "only
+    /// full-time equivalent case holders: 1", which read as a broken template).
+    public var onlyNumber: String {
+        guard let count, count > 0 else { return number }
+        if count.rounded() == 1 { return "\(noun), only \(count == 1 ? "" : "about ")1" }
+        return "only " + number
+    }
+
     /// "based on few children (7 second or subsequent plans)".
     public var words: String { "based on few \(people) (\(number))" }
 }

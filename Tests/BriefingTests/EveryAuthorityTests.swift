@@ -115,13 +115,15 @@ let fiveShapes = ["Rutland", "Cornwall", "Birmingham", "North Yorkshire", "Knows
             #expect(mine.count >= 10, "\(name): key-indicator rows with numbers: \(mine.count)")
             #expect(table.contains { $0.count > 7 && $0[4] == "Neighbours’ average" && $0[7].hasSuffix("of 10") }, "\(name): how many neighbours had a figure")
             // Every neighbour's newest judgement is the data's (Liverpool's from its own, newer record).
+            // One row per authority and judgement, keyed by authority, newest inspection and its source.
             let grid = try csvRows("\(out)/\(slug)-neighbour-comparison.csv")
-            let inspected = grid.filter { $0.count > 2 && $0[1] == "Newest inspection" }
+            #expect(grid.first?.prefix(4) == ["\u{FEFF}Authority", "Newest inspection", "From", "Judgement"] || grid.first?.prefix(4) == ["Authority", "Newest inspection", "From", "Judgement"], "\(grid.first ?? [])")
+            let inspected = grid.dropFirst().filter { $0.count > 4 && $0[3] == "Overall effectiveness" }.map { [$0[0], "Newest inspection", $0[1]] }
             #expect(inspected.count == 11, "\(name) and ten neighbours")
             for row in inspected where row[0] != "Liverpool" {
                 let expected = try #require(latest[row[0]], "\(row[0]) in the outcomes file")
                 #expect(row[2] == expected.when, "\(name)'s page: \(row[0]) inspected \(row[2]), the data says \(expected.when)")
-                let overall = grid.first { $0[0] == row[0] && $0[1] == "Overall effectiveness" }?[2]
+                let overall = grid.first { $0[0] == row[0] && $0.count > 4 && $0[3] == "Overall effectiveness" }?[4]
                 #expect(overall == expected.overall, "\(row[0]) overall")
             }
             if let liverpool = inspected.first(where: { $0[0] == "Liverpool" }) { #expect(liverpool[2] == liverpoolNewest, "from Liverpool's own record") }

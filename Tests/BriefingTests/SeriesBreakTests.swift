@@ -23,7 +23,7 @@ import BriefingTestSupport
         #expect(r.status == 0, "\(r.stderr)")
         let text = normaliseSpace(try tool("pdftotext", ["\(out)/scrutiny.pdf", "-"]).stdout)
         // Said under the chart, in the source's terms and no others.
-        #expect(text.contains("Referrals per 10,000 children: Liverpool\u{2019}s figure changed from 415.8 to 805.0 between 2023 and 2024; the source gives no reason; compare years either side with care."))
+        #expect(text.contains("Referrals per 10,000 children: Liverpool\u{2019}s figure changed from 415.8 to 805.0 between 2023 and 2024; computed from DfE\u{2019}s counts and population estimates, which give no reason; compare years either side with care."))
         #expect(text.contains("Average caseload (cases per social worker): Liverpool\u{2019}s figure changed from 20.3 to 10.1 between 2024 and 2025; the source gives no reason; compare years either side with care."))
         #expect(!text.contains("Social worker turnover rate: Liverpool\u{2019}s figure changed"), "a change of exactly half is not a break")
         // Never read across: the titles compare only within the years since the break.

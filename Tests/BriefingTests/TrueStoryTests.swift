@@ -32,11 +32,10 @@ import BriefingTestSupport
         let (r, out) = try Briefing.build(["--pack", "national-context"], in: try TestWorkspace.fixture())
         #expect(r.status == 0, "\(r.stderr)")
         let neighbours = try String(contentsOfFile: "\(out)/national-context-neighbour-comparison.csv", encoding: .utf8)
-        #expect(neighbours.contains("Liverpool,Newest inspection,May 2026"))
-        #expect(neighbours.contains("Liverpool,From,Ofsted inspection report"))
-        #expect(neighbours.contains("Liverpool,Overall effectiveness,,,,Not judged under the 2026 framework"))
+        // Each row keyed by the authority, its newest inspection and where that comes from.
+        #expect(neighbours.contains("Liverpool,May 2026,Ofsted inspection report,Overall effectiveness,,,,Not judged under the 2026 framework"))
         #expect(!neighbours.contains("Not judged: not judged"), "a reason that says so is not prefixed again")
-        #expect(neighbours.contains("Liverpool,Impact of leaders,Good"))
+        #expect(neighbours.contains("Liverpool,May 2026,Ofsted inspection report,Impact of leaders,Good"))
         // Liverpool's newest report gives no overall grade: it is said apart with both dates, never
         // a bar of one that would place it in a distribution it is not in, nor counted under its
         // superseded grade.

@@ -130,7 +130,7 @@ public struct OfficialContext: Sendable {
             let withNeighbours = Comparison(c.comparable, c.neighbourAverage, c.indicator)?.words ?? uncompared
             // A figure resting on few children or social workers is marked in its cell and said in words under its title.
             let few = c.authority.number == nil ? nil : store.few(c.indicator, of: entry, period: c.period, indicators: indicators)
-            let basis = few.map { " \u{00B7} few: \($0.count.map { $0 > 0 } == true ? "only " : "")\($0.number)" } ?? c.noneRecorded.map { " \u{00B7} \($0.words)" + ($0.history.map { "; \($0)" } ?? "") } ?? ""
+            let basis = few.map { " \u{00B7} few: \($0.onlyNumber)" } ?? c.noneRecorded.map { " \u{00B7} \($0.words)" + ($0.history.map { "; \($0)" } ?? "") } ?? ""
             // A latest figure that broke from the year before says so under its title; the note says how far.
             let broke = latestBreak(c.indicator, entry, period: c.period).map { " \u{00B7} a break: \(Self.format($0.from, d)) in \($0.fromPeriod)" } ?? ""
             return IndicatorTable.Row(title: c.indicator.title, detail: "\(c.period), \(c.indicator.period)\(better)" + basis + broke,
@@ -178,7 +178,10 @@ public struct OfficialContext: Sendable {
     /// "Referrals: Liverpool's figure changed from 4,158 to 8,050 between 2023 and 2024; the source
     /// gives no reason; compare years either side with care."
     static func breakWords(_ b: SeriesBreak, _ d: IndicatorDefinition, place: String) -> String {
-        "\(d.title): \(place)\u{2019}s figure changed from \(format(b.from, d)) to \(format(b.to, d)) between \(b.fromPeriod) and \(b.toPeriod); the source gives no reason; compare years either side with care."
+        // A rate computed here from a count and a population is not the source's figure: its
+        // change may come from either, and no source was asked for a reason.
+        let why = d.isDerived ? "computed from DfE\u{2019}s counts and population estimates, which give no reason" : "the source gives no reason"
+        return "\(d.title): \(place)\u{2019}s figure changed from \(format(b.from, d)) to \(format(b.to, d)) between \(b.fromPeriod) and \(b.toPeriod); \(why); compare years either side with care."
     }
 
     /// The mark of a figure resting on few children or social workers, in words (a note in

@@ -144,7 +144,11 @@ extension PackDefinition {
     }
 
     /// "A, B and C".
+    /// "A, B and C"; "children in care and care leavers, and impact of leaders" where an item has
+    /// an "and" of its own, so the list's last "and" is told from the item's.
     static func list(_ names: [String]) -> String {
-        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        guard names.count >= 2 else { return names.joined() }
+        let and = names.contains { $0.contains(" and ") } ? ", and " : " and "
+        return names.dropLast().joined(separator: ", ") + and + names.last!
     }
 }

@@ -48,6 +48,7 @@ extension PageBuilder {
                 if declined > 0 { moved.append("\(Self.number(declined)) declined") }
                 if moved.isEmpty { text += ". Every area judged at both inspections stayed where it was in \(prev.start.monthYear)" }
                 else if improved == changes.count { text += ". All \(Self.number(changes.count)) areas judged at both inspections improved since \(prev.start.monthYear)" }
+                else if declined == changes.count { text += ". All \(Self.number(changes.count)) areas judged at both inspections declined since \(prev.start.monthYear)" }
                 else { text += ". Of the \(Self.number(changes.count)) areas judged at both inspections, \(moved.joined(separator: " and ")) since \(prev.start.monthYear)" }
             }
             messages.append(text + "." + see)
@@ -130,9 +131,7 @@ extension PageBuilder {
         return lines.isEmpty ? nil : "Newer than these figures \u{2014} " + lines.joined(separator: " ")
     }
 
-    static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
+    static func list(_ items: [String]) -> String { PackDefinition.list(items) }
 
     /// The summary's message on what is new: inspections and visits by name (up to four), then
     /// the rest counted by what they are, never "and eight more"; the page lists every one.

@@ -47,7 +47,9 @@ extension PageBuilder {
             let better = graded.filter { $0 > g }.count
             let grade = g.wording.lowercased()
             let also = same == 0 ? "" : "; \(same) \(same == 1 ? "is" : "are") also \(grade)"
-            let count = better == 0 ? "none of \(of) is" : "\(better) of \(of) \(better == 1 ? "is" : "are")"
+            // "all 10 of its neighbours are", never "10 of its 10 neighbours are".
+            let count = better == 0 ? "none of \(of) is" : better == graded.count && better > 1 ? "all \(of.replacingOccurrences(of: "its \(better) ", with: "\(better) of its ")) are"
+                : "\(better) of \(of) \(better == 1 ? "is" : "are")"
             return "\(base): \(count) judged better overall than \(entry.name)\u{2019}s \(grade) (\(subject.inspected.monthYear))\(also)\(span)"
         }
         let reason: String

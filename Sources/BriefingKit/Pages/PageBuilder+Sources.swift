@@ -55,10 +55,13 @@ extension PageBuilder {
         // A pack of judgements alone draws no statistics: "no figure was suppressed" would be
         // true of nothing in it, so the section is left out.
         let drawsStatistics = !Set(pack.pages.map(\.kind)).isDisjoint(with: [.indicatorTable, .groupIndicators, .indicatorTrends])
-        if drawsStatistics || !missingFigures.isEmpty {
+        // A figure missing from two charts (the trends and the data tables) is listed once.
+        var missing: [String] = []
+        for m in missingFigures where !missing.contains(m) { missing.append(m) }
+        if drawsStatistics || !missing.isEmpty {
             blocks.append(.heading("What was suppressed", level: 2))
-            blocks.append(.note(missingFigures.isEmpty ? "No figure of \(name) drawn in this pack was suppressed or unpublished."
-                                : "Shown as gaps, never as zero: " + missingFigures.joined(separator: "; ") + "."))
+            blocks.append(.note(missing.isEmpty ? "No figure of \(name) drawn in this pack was suppressed or unpublished."
+                                : "Shown as gaps, never as zero: " + missing.joined(separator: "; ") + "."))
         }
         return blocks
     }

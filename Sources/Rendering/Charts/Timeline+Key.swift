@@ -22,7 +22,7 @@ extension Timeline {
         if lanes.contains(.government) { parts.append(lanes.contains(.visits) ? "events" : "DfE and council events") }
         if lanes.contains(where: isLeadership) { parts.append("leadership") }
         let what = parts.count <= 1 ? (parts.first ?? "time line") : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
-        return "\(authority): \(what), \(from.year) to \(to.year)"
+        return "\(authority): \(what), " + (from.year == to.year ? "in \(from.year)" : "\(from.year) to \(to.year)")
     }
 
     /// One clause for each kind of mark drawn, then `coverage` (what the sources cannot show).
