@@ -36,7 +36,7 @@ extension PageBuilder {
                 if !areas.isEmpty { byGrade.append((g, areas)) }
             }
             var text = "At the \(last.start.monthYear) inspection" + (last.published.map { " (report published \($0.display))" } ?? "") + ", Ofsted judged "
-            text += byGrade.map { "\(Self.list($0.1)) \($0.0.wording.lowercased())" }.joined(separator: "; ")
+            text += byGrade.map { "\(PackDefinition.list($0.1)) \($0.0.wording.lowercased())" }.joined(separator: "; ")
             if let overall = last.grade(.overallEffectiveness) { text += "; overall effectiveness \(overall.wording.lowercased())" }
             else if case let .notJudged(reason)? = record.cells(of: last)[.overallEffectiveness] { text += "; overall effectiveness was \(reason)" }
             let changes = record.gradeChanges.filter { $0.toInspection == last.id && $0.direction != .notComparable }
@@ -65,7 +65,7 @@ extension PageBuilder {
             let found = all.filter { $0.few == nil }
             let fewBehind = all.filter { $0.few != nil && (($0.behindEngland ?? 0) > 0 || ($0.behindNeighbours ?? 0) > 0) }
             let fewText = fewBehind.isEmpty ? nil : "Not ranked, as \(fewBehind.count == 1 ? "it rests" : "each rests") on fewer than \(Int(SmallNumbers.threshold)) children or social workers: " +
-                Self.list(fewBehind.map { "the figure for \($0.indicator.title.lowercased()) (\(format($0.value, $0)) in \($0.period), from \($0.few!.number))" }) + ", behind England or the neighbours; read with care."
+                PackDefinition.list(fewBehind.map { "the figure for \($0.indicator.title.lowercased()) (\(format($0.value, $0)) in \($0.period), from \($0.few!.number))" }) + ", behind England or the neighbours; read with care."
             let england = found.filter { ($0.behindEngland ?? 0) > 0 }.max { $0.behindEngland! < $1.behindEngland! }
             let neighbours = found.filter { ($0.behindNeighbours ?? 0) > 0 }.max { $0.behindNeighbours! < $1.behindNeighbours! }
             if england == nil, let fewText, let see = cite([.indicatorTable, .indicatorTrends], indicator: fewBehind[0].indicator.id) {
@@ -131,8 +131,6 @@ extension PageBuilder {
         return lines.isEmpty ? nil : "Newer than these figures \u{2014} " + lines.joined(separator: " ")
     }
 
-    static func list(_ items: [String]) -> String { PackDefinition.list(items) }
-
     /// The summary's message on what is new: inspections and visits by name (up to four), then
     /// the rest counted by what they are, never "and eight more"; the page lists every one.
     @_optimize(none) func sinceMessage(_ since: PartialDate) -> String {
@@ -146,7 +144,7 @@ extension PageBuilder {
         if releases > 0 { rest.append(count(releases, "official statistics release", "official statistics releases")) }
         if quotes > 0 { rest.append(count(quotes, "quote", "quotes")) }
         let named = events.prefix(4).map(\.text).joined(separator: "; ")
-        let counted = Self.list(rest)
+        let counted = PackDefinition.list(rest)
         return "Since \(since.longDisplay): " + (named.isEmpty ? counted : named + (counted.isEmpty ? "" : "; also \(counted)")) + "."
     }
 

@@ -78,7 +78,7 @@ extension PageBuilder {
                 guard let den = official.indicators.first(where: { $0.id == denominator }) else { continue }
                 let rates = derived.filter { $0.denominator == denominator }
                 let names = rates.map { $0.title.replacingOccurrences(of: " per 10,000 children", with: "").lowercased() }
-                out.append("\(Self.list(names).capitalizedFirst) per 10,000 children are computed by this tool, not copied from a DfE file: it divides each DfE count by DfE\u{2019}s population estimate for the same place and year (\(den.title.lowercased()): the \(den.column) column of \(den.source.publisher), \u{201C}\(den.source.title)\u{201D}, \(den.source.date.display)), multiplies by 10,000 and rounds to one decimal place.")
+                out.append("\(PackDefinition.list(names).capitalizedFirst) per 10,000 children are computed by this tool, not copied from a DfE file: it divides each DfE count by DfE\u{2019}s population estimate for the same place and year (\(den.title.lowercased()): the \(den.column) column of \(den.source.publisher), \u{201C}\(den.source.title)\u{201D}, \(den.source.date.display)), multiplies by 10,000 and rounds to one decimal place.")
             }
         }
         // Counts and ratios the words quote, so a reader can check every number on the page.
